@@ -1,0 +1,18 @@
+using Lynchpin.Core.Data.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Lynchpin.Core.Data.Mappings;
+
+public class SchoolMapping : IEntityTypeConfiguration<School>
+{
+    public void Configure(EntityTypeBuilder<School> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(School.NameMaxLength);
+        builder.Property(s => s.Phase).HasMaxLength(School.PhaseMaxLength);
+        builder.Property(s => s.LocalAuthority).HasMaxLength(School.LocalAuthorityMaxLength);
+        builder.HasIndex(s => s.Urn).IsUnique().HasDatabaseName(School.UrnUniqueIndexName);
+        builder.HasOne(s => s.Trust).WithMany(t => t.Schools).HasForeignKey(s => s.TrustId)
+            .OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Web.Authorization;
+
+/// <summary>
+/// The one place that decides what the signed-in account may see and change:
+/// a trust admin every school of their trust, a school leader their school,
+/// a line manager their own record and everyone below them, anyone else their own record.
+/// Loaded once per request from the database, so a changed account takes effect at once.
+/// </summary>
+public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpContextAccessor)
+{
+    private Scope? _scope;
+
+    public sealed record Scope(
+        AppUser? User,
+        UserRole? Role,
+        IReadOnlySet<int> LedSchoolIds,
+        IReadOnlySet<int> VisibleStaffIds,
+        int? HomeSchoolId)
+    {
+        public static readonly Scope Nobody = new(null, null, new HashSet<int>(), new HashSet<int>(), null);
+
+        /// <summary>Schools whose whole staff this account may see and manage.</summary>
+        public bool LeadsSchool(int schoolId) => LedSchoolIds.Contains(schoolId);
+
+        /// <summary>Schools this account may open at all: the schools it leads, and its own school.</summary>
+        public bool CanSeeSchool(int schoolId) => LeadsSchool(schoolId) || HomeSchoolId == schoolId;
+
+        public bool CanSeeStaff(StaffMember staff) => LeadsSchool(staff.SchoolId) || VisibleStaffIds.Contains(staff.Id);
+
+        public bool CanSeeStaff(int staffId, int schoolId) => LeadsSchool(schoolId) || VisibleStaffIds.Contains(staffId);
+    }
+
+    public async Task<Scope> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_scope is not null)
+        {
+            return _scope;
+        }
+        var principal = httpContextAccessor.HttpContext?.User;
+        var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
+        _scope = userId is null ? Scope.Nobody : await LoadAsync(userId, cancellationToken);
+        return _scope;
+    }
+
+    internal async Task<Scope> LoadAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().Include(u => u.StaffMember)
+            .SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return Scope.Nobody;
+        }
+
+        var homeSchoolId = user.StaffMember?.SchoolId ?? user.SchoolId;
+        var ledSchools = new HashSet<int>();
+        switch (user.Role)
+        {
+            case UserRole.TrustAdmin when user.TrustId is not null:
+                ledSchools.UnionWith(await db.Schools.Where(s => s.TrustId == user.TrustId).Select(s => s.Id).ToListAsync(cancellationToken));
+                break;
+            case UserRole.SchoolLeader when user.SchoolId is not null:
+                ledSchools.Add(user.SchoolId.Value);
+                break;
+        }
+
+        var visibleStaff = new HashSet<int>();
+        if (user.StaffMemberId is int ownId)
+        {
+            visibleStaff.Add(ownId);
+            if (user.Role == UserRole.LineManager)
+            {
+                visibleStaff.UnionWith(await TeamBelowAsync(ownId, cancellationToken));
+            }
+        }
+        return new Scope(user, user.Role, ledSchools, visibleStaff, homeSchoolId);
+    }
+
+    /// <summary>Everyone a person line-manages, directly or through others, found a level at a time.</summary>
+    private async Task<HashSet<int>> TeamBelowAsync(int managerId, CancellationToken cancellationToken)
+    {
+        var team = new HashSet<int>();
+        List<int> frontier = [managerId];
+        while (frontier.Count > 0)
+        {
+            var next = await db.StaffMembers.Where(s => s.LineManagerId != null && frontier.Contains(s.LineManagerId.Value))
+                .Select(s => s.Id).ToListAsync(cancellationToken);
+            // The model forbids cycles; the check still stops a bad row from looping forever.
+            frontier = next.Where(team.Add).ToList();
+        }
+        return team;
+    }
+
+    /// <summary>The staff this account may see, as a query to filter further and page.</summary>
+    public async Task<IQueryable<StaffMember>> VisibleStaffAsync(CancellationToken cancellationToken = default)
+    {
+        var scope = await GetAsync(cancellationToken);
+        var led = scope.LedSchoolIds.ToList();
+        var people = scope.VisibleStaffIds.ToList();
+        return db.StaffMembers.Where(s => led.Contains(s.SchoolId) || people.Contains(s.Id));
+    }
+
+    /// <summary>The schools this account may open.</summary>
+    public async Task<IQueryable<School>> VisibleSchoolsAsync(CancellationToken cancellationToken = default)
+    {
+        var scope = await GetAsync(cancellationToken);
+        var led = scope.LedSchoolIds.ToList();
+        var home = scope.HomeSchoolId;
+        return db.Schools.Where(s => led.Contains(s.Id) || s.Id == home);
+    }
+}

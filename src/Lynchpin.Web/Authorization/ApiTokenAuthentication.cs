@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Lynchpin.Core.Accounts;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Web.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Lynchpin.Web.Authorization;
+
+/// <summary>Signs in API calls that carry <c>Authorization: Bearer &lt;personal token&gt;</c>.</summary>
+public sealed class ApiTokenAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiTokenService tokens,
+    IUserClaimsPrincipalFactory<AppUser> principals)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+    public const string SelectorScheme = "CookieOrBearer";
+
+    public static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!HasBearerToken(Request))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var secret = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+        var token = await tokens.FindActiveAsync(secret, Context.RequestAborted);
+        if (token is null || token.User.LockoutEnd > DateTimeOffset.UtcNow)
+        {
+            return AuthenticateResult.Fail("The token is unknown or revoked.");
+        }
+        var principal = await principals.CreateAsync(token.User);
+        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ApiProblems.WriteAsync(Context, StatusCodes.Status401Unauthorized);
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiProblems.WriteAsync(Context, StatusCodes.Status403Forbidden);
+}

@@ -1,0 +1,168 @@
+using System.Threading.RateLimiting;
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Demo;
+using Lynchpin.Web.Api;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Web;
+
+/// <summary>Everything Program.cs wires up, kept here so the web app and the commands share it.</summary>
+public static class LynchpinApp
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static void AddLynchpin(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        var provider = DatabaseOptions.ParseProvider(config["Database:Provider"]);
+        var connectionString = config.GetConnectionString("Lynchpin");
+        services.AddDbContext<LynchpinDbContext>(o => DatabaseOptions.Configure(o, provider, connectionString));
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<LynchpinDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<LynchpinClaimsFactory>();
+
+        // A changed role or a removed account takes effect within a minute, not at cookie expiry.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/sign-in";
+            o.LogoutPath = "/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.Cookie.Name = "lynchpin";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = ApiTokenAuthentication.SelectorScheme;
+                o.DefaultChallengeScheme = ApiTokenAuthentication.SelectorScheme;
+            })
+            .AddPolicyScheme(ApiTokenAuthentication.SelectorScheme, "Cookie or bearer token", o =>
+                o.ForwardDefaultSelector = ctx => ApiTokenAuthentication.HasBearerToken(ctx.Request)
+                    ? ApiTokenAuthentication.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+
+        services.AddAuthorization(o =>
+        {
+            o.FallbackPolicy = Policies.SignedIn;
+            Policies.AddTo(o);
+        });
+        services.AddScoped<AccessScope>();
+        services.AddScoped<IAuthorizationHandler, SchoolAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, StaffAuthorizationHandler>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Sign-in attempts per client address: slows password guessing beyond the per-account lockout.
+            o.AddPolicy(SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Lynchpin:SignInAttemptsPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<LynchpinDbContext>("database");
+        services.AddHttpContextAccessor();
+        services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Accounts/SignIn"))
+            .AddMvcOptions(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.AddLynchpinServices();
+    }
+
+    /// <summary>The services that do the writes; shared by pages, API and commands.</summary>
+    public static IServiceCollection AddLynchpinServices(this IServiceCollection services)
+    {
+        services.AddScoped<Core.Staff.StaffImporter>();
+        services.AddScoped<Core.Schools.GiasImporter>();
+        services.AddScoped<Core.Accounts.ApiTokenService>();
+        services.AddScoped<Core.Accounts.UserAccounts>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<DemoData>();
+        return services;
+    }
+
+    public static void UseLynchpin(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapLynchpinApi();
+        app.MapRazorPages();
+    }
+
+    /// <summary>Creates the database if needed, applies migrations, and seeds the demo trust into an empty one.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LynchpinDbContext>();
+        await db.Database.MigrateAsync();
+
+        if (!app.Configuration.GetValue("Lynchpin:Demo", true) || await db.Schools.AnyAsync())
+        {
+            return;
+        }
+        var signIns = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+        var url = app.Configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080";
+        Console.WriteLine();
+        Console.WriteLine($"Lynchpin is seeded with the demo trust. Open {url} and sign in as:");
+        foreach (var signIn in signIns)
+        {
+            Console.WriteLine($"  {signIn.Description,-40} {signIn.Email,-40} {signIn.Password}");
+        }
+        Console.WriteLine();
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            return ApiProblems.WriteAsync(ctx.HttpContext, status);
+        }
+        if (status == StatusCodes.Status403Forbidden)
+        {
+            // Keep the status a 403 for pages too; the status-code page explains it.
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
