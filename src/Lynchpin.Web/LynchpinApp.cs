@@ -92,7 +92,16 @@ public static class LynchpinApp
         services.AddHealthChecks().AddDbContextCheck<LynchpinDbContext>("database");
         services.AddHttpContextAccessor();
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Accounts/SignIn"))
-            .AddMvcOptions(o => o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                // Plain-English messages for values that do not parse (dates, numbers), in the GOV.UK style.
+                var messages = o.ModelBindingMessageProvider;
+                messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a real {field}");
+                messages.SetValueIsInvalidAccessor(_ => "Enter a real value");
+                messages.SetValueMustBeANumberAccessor(field => $"Enter {field} as a number");
+                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Enter a real value");
+            });
         services.AddLynchpinServices();
     }
 
@@ -100,6 +109,7 @@ public static class LynchpinApp
     public static IServiceCollection AddLynchpinServices(this IServiceCollection services)
     {
         services.AddScoped<Core.Staff.StaffImporter>();
+        services.AddScoped<Core.Staff.StaffEditor>();
         services.AddScoped<Core.Schools.GiasImporter>();
         services.AddScoped<Core.Accounts.ApiTokenService>();
         services.AddScoped<Core.Accounts.UserAccounts>();

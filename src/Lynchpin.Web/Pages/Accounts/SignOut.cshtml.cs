@@ -1,0 +1,21 @@
+using Lynchpin.Core.Data.Models;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lynchpin.Web.Pages.Accounts;
+
+/// <summary>Sign-out is a POST (from the header button), so a link cannot sign someone out.</summary>
+public class SignOutModel(SignInManager<AppUser> signIn) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        TempData["Success"] = "You have signed out.";
+        return RedirectToPage("/Accounts/SignIn");
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Lynchpin.Web.Pages.Errors;
+
+/// <summary>The page shown for 403, 404 and 500, keeping the status code.</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public class StatusModel : PageModel
+{
+    public string Title { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public IActionResult OnGet(int code) => Show(code);
+
+    // A failed POST re-executes here with the same method.
+    public IActionResult OnPost(int code) => Show(code);
+
+    private PageResult Show(int code)
+    {
+        (Title, Message) = code switch
+        {
+            403 => ("You cannot see this page", "Your account does not give you access to this record. If you think it should, ask your school's Lynchpin administrator."),
+            404 => ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."),
+            429 => ("Too many attempts", "Wait a minute, then try again."),
+            _ => ("Sorry, there is a problem with Lynchpin", "Try again later."),
+        };
+        // Only keep the original status when this page was reached by re-execution.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
+        {
+            Response.StatusCode = code;
+        }
+        return Page();
+    }
+}

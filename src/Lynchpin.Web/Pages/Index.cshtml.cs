@@ -1,0 +1,45 @@
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Web.Pages;
+
+public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider clock) : PageModel
+{
+    public record SchoolSummary(int Urn, string Name, int Teaching, int Support);
+
+    public string Greeting { get; private set; } = "Welcome to Lynchpin";
+    public StaffMember? Me { get; private set; }
+    public List<SchoolSummary> Schools { get; private set; } = [];
+    public bool LeadsAnySchool { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        LeadsAnySchool = scope.LedSchoolIds.Count > 0;
+        if (scope.User?.StaffMemberId is int staffId)
+        {
+            Me = await db.StaffMembers.AsNoTracking().Include(s => s.School).SingleOrDefaultAsync(s => s.Id == staffId, ct);
+            if (Me is not null)
+            {
+                Greeting = $"Welcome, {Me.FirstName}";
+            }
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var led = scope.LedSchoolIds.ToList();
+        // Counts are grouped in the database: a trust may have thousands of staff.
+        var counts = await db.StaffMembers
+            .Where(s => led.Contains(s.SchoolId) && (s.LeavingDate == null || s.LeavingDate >= today))
+            .GroupBy(s => new { s.SchoolId, Teaching = s.RoleFamily == RoleFamily.Teaching })
+            .Select(g => new { g.Key.SchoolId, g.Key.Teaching, Count = g.Count() })
+            .ToListAsync(ct);
+        Schools = (await db.Schools.AsNoTracking().Where(s => led.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(ct))
+            .Select(s => new SchoolSummary(s.Urn, s.Name,
+                counts.Where(c => c.SchoolId == s.Id && c.Teaching).Sum(c => c.Count),
+                counts.Where(c => c.SchoolId == s.Id && !c.Teaching).Sum(c => c.Count)))
+            .ToList();
+    }
+}

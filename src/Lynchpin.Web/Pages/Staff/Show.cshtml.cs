@@ -1,0 +1,56 @@
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Web.Pages.Staff;
+
+/// <summary>A person's page: their details, their learning triad and the people they line-manage or coach.</summary>
+public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access) : PageModel
+{
+    private record Related(int Id, int SchoolId, int? LineManagerId, int? CoachId, string Name, string JobTitle, string SchoolName);
+
+    public record Person(int Id, string Name, string JobTitle, string SchoolName, bool Visible);
+
+    public StaffMember Member { get; private set; } = null!;
+    public Person? LineManager { get; private set; }
+    public Person? Coach { get; private set; }
+    public List<Person> DirectReports { get; private set; } = [];
+    public List<Person> Coachees { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var member = await db.StaffMembers.AsNoTracking().Include(s => s.School).ThenInclude(s => s.Trust)
+            .SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (member is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, member, Operations.Read)).Succeeded)
+        {
+            return Forbid();
+        }
+        Member = member;
+        CanEdit = (await authorization.AuthorizeAsync(User, member, Operations.Manage)).Succeeded;
+
+        var scope = await access.GetAsync(ct);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var related = await db.StaffMembers.AsNoTracking()
+            .Where(s => s.Id == member.LineManagerId || s.Id == member.CoachId
+                || ((s.LineManagerId == member.Id || s.CoachId == member.Id) && (s.LeavingDate == null || s.LeavingDate >= today)))
+            .OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
+            .Select(s => new Related(s.Id, s.SchoolId, s.LineManagerId, s.CoachId, s.FirstName + " " + s.LastName, s.JobTitle, s.School.Name))
+            .ToListAsync(ct);
+        // The triad's names are shown to the person; links only where the reader may open the record.
+        Person ToPerson(Related s) => new(s.Id, s.Name, s.JobTitle, s.SchoolName, scope.CanSeeStaff(s.Id, s.SchoolId));
+        LineManager = related.Where(s => s.Id == member.LineManagerId).Select(ToPerson).SingleOrDefault();
+        Coach = related.Where(s => s.Id == member.CoachId).Select(ToPerson).SingleOrDefault();
+        DirectReports = related.Where(s => s.LineManagerId == member.Id).Select(ToPerson).ToList();
+        Coachees = related.Where(s => s.CoachId == member.Id).Select(ToPerson).ToList();
+        return Page();
+    }
+}
