@@ -82,6 +82,27 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider c
         _ => null,
     };
 
+    /// <summary>First, last and the pages around this one; null marks a gap (GOV.UK pagination pattern).</summary>
+    public IEnumerable<int?> PageLinks
+    {
+        get
+        {
+            int? previous = null;
+            for (var p = 1; p <= PageCount; p++)
+            {
+                if (p == 1 || p == PageCount || Math.Abs(p - PageNumber) <= 1)
+                {
+                    if (previous is int last && p - last > 1)
+                    {
+                        yield return null;
+                    }
+                    previous = p;
+                    yield return p;
+                }
+            }
+        }
+    }
+
     public string PageUrl(int page)
     {
         var query = new Dictionary<string, string?>
