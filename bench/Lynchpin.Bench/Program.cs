@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using Lynchpin.Core.Data.Models;
+
+// Writes realistic import files at trust and national scale, for timing the imports by hand:
+//   dotnet run -c Release --project bench/Lynchpin.Bench -- gias 50000 /tmp/gias.csv
+//   dotnet run -c Release --project bench/Lynchpin.Bench -- staff 2000 /tmp/staff.csv
+// See docs/performance.md for the commands that time them and the results.
+if (args.Length != 3 || !int.TryParse(args[1], out var count) || args[0] is not ("gias" or "staff"))
+{
+    Console.Error.WriteLine("usage: Lynchpin.Bench gias|staff COUNT FILE");
+    return 2;
+}
+var random = new Random(20261124);
+if (args[0] == "gias")
+{
+    WriteGias(count, args[2], random);
+}
+else
+{
+    WriteStaff(count, args[2], random);
+}
+Console.WriteLine($"Wrote {count:N0} rows to {args[2]}");
+return 0;
+
+static void WriteGias(int schools, string path, Random random)
+{
+    Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    using var writer = new StreamWriter(path, false, Encoding.GetEncoding(1252));
+    // The real extract has ~130 columns; a handful of extra ones keep the reader honest.
+    writer.WriteLine("URN,LA (code),LA (name),EstablishmentNumber,EstablishmentName,TypeOfEstablishment (name),EstablishmentStatus (name),PhaseOfEducation (name),StatutoryLowAge,StatutoryHighAge,NumberOfPupils,Trusts (code),Trusts (name),Postcode");
+    string[] phases = ["Primary", "Secondary", "Not applicable", "Nursery", "16 plus", "All-through"];
+    string[] places = ["Northfield", "St Mary's", "Riverside", "Oakwood", "Hillcrest", "Kingsmead", "Ashford", "Brookside", "Elmhurst", "Westgate"];
+    var trusts = Enumerable.Range(0, schools / 12).Select(i => ($"TR{10000 + i:D5}", $"{places[i % places.Length]} Learning Trust {i}")).ToArray();
+    for (var i = 0; i < schools; i++)
+    {
+        var phase = phases[random.Next(10) < 6 ? 0 : random.Next(phases.Length)];
+        var (code, name) = random.Next(10) < 4 ? ("", "") : trusts[random.Next(trusts.Length)];
+        var status = random.Next(20) == 0 ? "Closed" : "Open";
+        var pupils = status == "Closed" ? "" : (phase == "Secondary" ? random.Next(500, 2000) : random.Next(40, 630)).ToString(CultureInfo.InvariantCulture);
+        writer.WriteLine($"{100000 + i},{300 + i % 150},Local Authority {i % 150},{2000 + i % 7000},\"{places[i % places.Length]} {phase} School {i}\",Academy converter,{status},{phase},4,11,{pupils},{code},\"{name}\",AB1 2CD");
+    }
+}
+
+static void WriteStaff(int staff, string path, Random random)
+{
+    using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+    writer.WriteLine("staff_ref,first_name,last_name,email,job_title,role_family,qts,slt,line_manager_ref,coach_ref,start_date,leaving_date,hours_per_week,weeks_per_year");
+    var families = RoleFamilies.All;
+    for (var i = 0; i < staff; i++)
+    {
+        // A tree: each person is managed by someone earlier in the file, so there is no cycle.
+        var manager = i == 0 ? "" : $"B{random.Next(Math.Max(1, i / 8)):D6}";
+        var coach = i < 2 ? "" : $"B{random.Next(i):D6}";
+        var family = random.Next(2) == 0 ? RoleFamily.Teaching : families[random.Next(families.Count)];
+        writer.WriteLine($"B{i:D6},First{i},Last{i},person{i}@bench.example,Job {i},{family.Code()},{(family == RoleFamily.Teaching ? "yes" : "no")},{(i < 8 ? "yes" : "no")},{manager},{coach},2015-09-01,,32.5,39");
+    }
+}
