@@ -35,9 +35,11 @@ public sealed class GovUkInputTagHelper(IHtmlGenerator generator) : GovUkLabelle
         input.Attributes["id"] = FieldId;
         input.Attributes["name"] = FieldName;
         input.Attributes["type"] = Type;
-        // Browsers read date and number values in one fixed format, whatever the server's culture.
+        // Browsers read date and number values in one fixed format, whatever the server's culture;
+        // a password is never sent back to the page.
         var value = Type switch
         {
+            "password" => null,
             "date" => CurrentValue("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "number" => CurrentValue(culture: CultureInfo.InvariantCulture),
             _ => CurrentValue(),
