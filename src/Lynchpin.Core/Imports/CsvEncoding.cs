@@ -46,19 +46,6 @@ public static class CsvEncoding
         }
     }
 
-    /// <summary>The stream itself if it can seek, else its contents copied into memory (an upload's request body cannot).</summary>
-    public static Stream MakeSeekable(Stream stream)
-    {
-        if (stream.CanSeek)
-        {
-            return stream;
-        }
-        var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        copy.Position = 0;
-        return copy;
-    }
-
     private static bool IsValidUtf8(Stream stream)
     {
         // A decoder (not Utf8.IsValid per buffer) so that a character split across two reads is judged whole.

@@ -69,7 +69,7 @@ public sealed class TabularFile : IDisposable
     /// <summary>Opens a CSV file; its encoding is detected (UTF-8, else Windows-1252).</summary>
     public static TabularFile OpenCsv(Stream file)
     {
-        var seekable = CsvEncoding.MakeSeekable(file);
+        var seekable = Seekable(file);
         var encoding = CsvEncoding.Detect(seekable);
         var options = new CsvReaderOptions
         {
@@ -100,6 +100,13 @@ public sealed class TabularFile : IDisposable
             reader.Dispose();
             throw new TabularFileException(new RowError(1, "The file is empty: its first line should be the column headings"));
         }
+        if (headers.Count == 1 && headers[0].IndexOfAny([';', '\t']) >= 0)
+        {
+            // Excel in some locales saves "CSV" with semicolons; say so rather than report every column missing.
+            reader.Dispose();
+            throw new TabularFileException(new RowError(1,
+                "The headings are separated by semicolons or tabs, not commas; save the file as \"CSV (Comma delimited)\" or as .xlsx"));
+        }
         return new TabularFile(headers, 1, problems, columns => ReadCsvRows(reader, columns), reader);
     }
 
@@ -109,7 +116,7 @@ public sealed class TabularFile : IDisposable
         XLWorkbook workbook;
         try
         {
-            workbook = new XLWorkbook(CsvEncoding.MakeSeekable(file));
+            workbook = new XLWorkbook(Seekable(file));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -227,6 +234,19 @@ public sealed class TabularFile : IDisposable
             return ((decimal)number).ToString(CultureInfo.InvariantCulture);
         }
         return number.ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The stream itself if it can seek, else its contents copied into memory (an upload's request body cannot).</summary>
+    private static Stream Seekable(Stream stream)
+    {
+        if (stream.CanSeek)
+        {
+            return stream;
+        }
+        var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        copy.Position = 0;
+        return copy;
     }
 
     private static string CleanHeader(string header) => header.Trim().Trim('\uFEFF').Trim();

@@ -87,6 +87,14 @@ public class TabularFileTests
     }
 
     [Fact]
+    public void Open_SemicolonSeparatedCsv_SaysToSaveWithCommas()
+    {
+        var error = Assert.Throws<TabularFileException>(() => TabularFile.Open(ImportFiles.Csv(["staff_ref;first_name", "T1;Alex"]), "x.csv")).Error;
+
+        Assert.Contains("separated by semicolons or tabs", error.Message);
+    }
+
+    [Fact]
     public void Open_XlsxThatIsNotAWorkbook_SaysItCannotBeOpened()
     {
         var error = Assert.Throws<TabularFileException>(() => TabularFile.Open(new MemoryStream(Encoding.UTF8.GetBytes("a,b\n1,2\n")), "renamed.xlsx")).Error;
