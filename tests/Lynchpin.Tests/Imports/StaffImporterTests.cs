@@ -137,6 +137,19 @@ public sealed class StaffImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_LeavingDateOnlyAndBeforeStoredStart_ReportsRow()
+    {
+        await database.AddSchoolAsync(Urn, "Oakfield Primary School");
+        await ImportAsync(Header, Person("T1"));
+
+        var result = await ImportAsync("staff_ref,first_name,last_name,job_title,role_family,leaving_date", "T1,Alex,Person T1,Class Teacher,teaching,2019-08-31");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((2, "leaving_date 2019-08-31 is before start_date 2020-09-01, which is already stored for T1"), (error.Line, error.Message));
+        Assert.Null(Assert.Single(await StaffOfAsync()).LeavingDate);
+    }
+
+    [Fact]
     public async Task Import_UnknownRoleFamily_ReportsRowAndChangesNothing()
     {
         await database.AddSchoolAsync(Urn, "Oakfield Primary School");
