@@ -1,12 +1,19 @@
 namespace Lynchpin.Core.Imports;
 
 /// <summary>One bad row of an import file: its line number in the file (header = line 1) and why.</summary>
+/// <remarks>Line 0 means the problem is with the import as a whole (an unknown school, a file type we can't read).</remarks>
 public record RowError(int Line, string Message);
 
 /// <summary>The outcome of an all-or-nothing import: either every row was applied, or none and the errors say why.</summary>
+/// <param name="Created">Records added.</param>
+/// <param name="Updated">Existing records matched by the file whose values changed.</param>
+/// <param name="Errors">Every problem found, in line order; empty when the import was applied.</param>
 public record ImportResult(int Created, int Updated, IReadOnlyList<RowError> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Existing records matched by the file that already had exactly its values.</summary>
+    public int Unchanged { get; init; }
 
     public static ImportResult Failed(IReadOnlyList<RowError> errors) => new(0, 0, errors);
 }

@@ -1,14 +1,228 @@
 using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
+using Microsoft.EntityFrameworkCore;
+using C = Lynchpin.Core.Staff.StaffImportColumns;
 
 namespace Lynchpin.Core.Staff;
 
-/// <summary>Imports a school's staff from CSV or XLSX, all or nothing. (Stub: being written.)</summary>
+/// <summary>
+/// Imports a school's staff from CSV or XLSX, all or nothing: every row is checked first, and if any is wrong nothing
+/// changes and every problem is listed with its line; otherwise all rows are written in one transaction.
+/// </summary>
+/// <remarks>
+/// <para>Columns (headings matched ignoring case; other columns are ignored):</para>
+/// <list type="bullet">
+/// <item><b>Required</b> in the heading row and on every row: staff_ref, first_name, last_name, job_title, role_family.</item>
+/// <item><b>Optional</b>: email, qts, slt, line_manager_ref, coach_ref, start_date, leaving_date, hours_per_week,
+/// weeks_per_year. A column left out of the file leaves that field as it is for people already stored (so a file of
+/// names and roles does not wipe emails or line managers); an empty cell in a column that is there clears the field
+/// (qts and slt: empty means no).</item>
+/// </list>
+/// <para>People are matched to stored staff by staff_ref (exactly, as the database's unique index does); stored staff
+/// missing from the file are left as they are. line_manager_ref and coach_ref name a staff_ref in the file or stored
+/// for this school, or <c>URN:REF</c> for someone at another school of the same trust. Line management must not go round
+/// in a circle anywhere in the trust once the file is applied; coaching may be mutual.</para>
+/// </remarks>
 public class StaffImporter(LynchpinDbContext db)
 {
-    public Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, CancellationToken cancellationToken = default)
     {
-        _ = db;
-        return Task.FromResult(ImportResult.Failed([new RowError(0, "Not written yet.")]));
+        var school = await db.Schools.SingleOrDefaultAsync(s => s.Urn == schoolUrn, cancellationToken);
+        if (school is null)
+        {
+            return ImportResult.Failed([new RowError(0, $"There is no school with URN {schoolUrn}; import it from GIAS first")]);
+        }
+
+        var errors = new List<RowError>();
+        var rows = new List<StaffImportRow>();
+        HashSet<string> columns;
+        try
+        {
+            using var table = TabularFile.Open(file, fileName);
+            var headerErrors = table.ValidateColumns(C.Required, C.Optional);
+            if (headerErrors.Count > 0)
+            {
+                return ImportResult.Failed(headerErrors);
+            }
+            columns = C.All.Where(table.HasColumn).ToHashSet();
+            foreach (var row in table.ReadRows())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rows.Add(StaffImportRow.Parse(row, errors));
+            }
+            errors.AddRange(table.Problems);
+        }
+        catch (TabularFileException e)
+        {
+            return ImportResult.Failed([e.Error]);
+        }
+        if (rows.Count == 0)
+        {
+            return ImportResult.Failed([new RowError(0, "The file has headings but no people under them")]);
+        }
+
+        var fileRows = FindDuplicates(rows, errors);
+        var stored = await db.StaffMembers.Where(s => s.SchoolId == school.Id).ToListAsync(cancellationToken);
+        CheckDatesAgainstStored(fileRows, stored, columns, errors);
+        var trust = await StaffImportTrust.LoadAsync(db, school, stored, rows, cancellationToken);
+        var links = new StaffImportLinks(school, trust, fileRows, columns);
+        foreach (var row in rows)
+        {
+            links.Resolve(row, errors);
+        }
+        links.CheckLineManagementCycles(errors);
+
+        if (errors.Count > 0)
+        {
+            return ImportResult.Failed(errors.OrderBy(e => e.Line).ToList());
+        }
+        return await WriteAsync(school, stored, fileRows, links, columns, cancellationToken);
     }
+
+    /// <summary>The first row for each staff_ref; later rows with the same ref are errors.</summary>
+    private static Dictionary<string, StaffImportRow> FindDuplicates(List<StaffImportRow> rows, List<RowError> errors)
+    {
+        var byRef = new Dictionary<string, StaffImportRow>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.StaffRef.Length > 0))
+        {
+            if (!byRef.TryAdd(row.StaffRef, row))
+            {
+                errors.Add(new RowError(row.Line,
+                    $"{C.StaffRef} \"{row.StaffRef}\" is also on line {byRef[row.StaffRef].Line}; each person can appear only once"));
+            }
+        }
+        return byRef;
+    }
+
+    /// <summary>
+    /// When the file has only one of the date columns, the other comes from the stored record, and the pair must
+    /// still make sense (a row with both was checked on its own).
+    /// </summary>
+    private static void CheckDatesAgainstStored(Dictionary<string, StaffImportRow> fileRows, List<StaffMember> stored,
+        HashSet<string> columns, List<RowError> errors)
+    {
+        var hasStart = columns.Contains(C.StartDate);
+        var hasLeaving = columns.Contains(C.LeavingDate);
+        if (hasStart == hasLeaving)
+        {
+            return;
+        }
+        foreach (var person in stored)
+        {
+            if (!fileRows.TryGetValue(person.StaffRef, out var row))
+            {
+                continue;
+            }
+            var start = hasStart ? row.StartDate : person.StartDate;
+            var leaving = hasLeaving ? row.LeavingDate : person.LeavingDate;
+            if (start is { } s && leaving is { } l && l < s)
+            {
+                errors.Add(new RowError(row.Line, FormattableString.Invariant(
+                    $"{C.LeavingDate} {l:yyyy-MM-dd} is before {C.StartDate} {s:yyyy-MM-dd}, which is already stored for {row.StaffRef}")));
+            }
+        }
+    }
+
+    private async Task<ImportResult> WriteAsync(School school, List<StaffMember> stored, Dictionary<string, StaffImportRow> fileRows,
+        StaffImportLinks links, HashSet<string> columns, CancellationToken cancellationToken)
+    {
+        var storedByRef = stored.ToDictionary(s => s.StaffRef, StringComparer.Ordinal);
+        var entities = new Dictionary<string, StaffMember>(StringComparer.Ordinal);
+        var before = new Dictionary<StaffMember, object>();
+        var created = 0;
+
+        // Our own transaction unless the caller already has one (then the caller decides to commit).
+        await using var transaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+
+        // Pass 1: the people themselves, so new rows get ids that others can point at.
+        foreach (var row in fileRows.Values)
+        {
+            if (storedByRef.TryGetValue(row.StaffRef, out var person))
+            {
+                before[person] = Snapshot(person);
+            }
+            else
+            {
+                person = new StaffMember
+                {
+                    SchoolId = school.Id,
+                    StaffRef = row.StaffRef,
+                    FirstName = row.FirstName,
+                    LastName = row.LastName,
+                    JobTitle = row.JobTitle,
+                };
+                db.StaffMembers.Add(person);
+                created++;
+            }
+            Apply(row, person, columns);
+            entities[row.StaffRef] = person;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Pass 2: line managers and coaches, now that every person has an id.
+        foreach (var row in fileRows.Values)
+        {
+            var person = entities[row.StaffRef];
+            if (columns.Contains(C.LineManagerRef))
+            {
+                person.LineManagerId = links.IdOf(links.LineManagerOf(row), entities);
+            }
+            if (columns.Contains(C.CoachRef))
+            {
+                person.CoachId = links.IdOf(links.CoachOf(row), entities);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var updated = before.Count(b => !Snapshot(b.Key).Equals(b.Value));
+        return new ImportResult(created, updated, []) { Unchanged = before.Count - updated };
+    }
+
+    private static void Apply(StaffImportRow row, StaffMember person, HashSet<string> columns)
+    {
+        person.FirstName = row.FirstName;
+        person.LastName = row.LastName;
+        person.JobTitle = row.JobTitle;
+        person.RoleFamily = row.RoleFamily;
+        if (columns.Contains(C.Email))
+        {
+            person.Email = row.Email;
+        }
+        if (columns.Contains(C.Qts))
+        {
+            person.Qts = row.Qts;
+        }
+        if (columns.Contains(C.Slt))
+        {
+            person.Slt = row.Slt;
+        }
+        if (columns.Contains(C.StartDate))
+        {
+            person.StartDate = row.StartDate;
+        }
+        if (columns.Contains(C.LeavingDate))
+        {
+            person.LeavingDate = row.LeavingDate;
+        }
+        if (columns.Contains(C.HoursPerWeek))
+        {
+            person.HoursPerWeek = row.HoursPerWeek;
+        }
+        if (columns.Contains(C.WeeksPerYear))
+        {
+            person.WeeksPerYear = row.WeeksPerYear;
+        }
+    }
+
+    // Everything an import can change, to tell "updated" from "unchanged".
+    private static object Snapshot(StaffMember s) =>
+        (s.FirstName, s.LastName, s.Email, s.JobTitle, s.RoleFamily, s.Qts, s.Slt, s.StartDate, s.LeavingDate,
+            s.HoursPerWeek, s.WeeksPerYear, s.LineManagerId, s.CoachId);
 }
