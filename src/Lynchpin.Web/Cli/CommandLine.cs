@@ -153,7 +153,11 @@ public static class CommandLine
     {
         if (result.Succeeded)
         {
-            output.WriteLine($"Imported {what}: {result.Created} created, {result.Updated} updated.");
+            output.WriteLine($"Imported {what}: {result.Created} created, {result.Updated} updated, {result.Unchanged} unchanged.");
+            if (result is GiasImportResult gias)
+            {
+                output.WriteLine($"Trusts: {gias.TrustsCreated} created, {gias.TrustsUpdated} updated.");
+            }
             return 0;
         }
         error.WriteLine($"Nothing was imported: {result.Errors.Count} error(s).");

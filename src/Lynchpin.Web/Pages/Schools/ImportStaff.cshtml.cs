@@ -60,7 +60,7 @@ public class ImportStaffModel(LynchpinDbContext db, StaffImporter importer, IAut
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        TempData["Success"] = $"Staff imported: {Result.Created} added, {Result.Updated} updated.";
+        TempData["Success"] = $"Staff imported: {Result.Created} added, {Result.Updated} updated, {Result.Unchanged} unchanged.";
         return Redirect($"/staff?school={urn}");
     }
 
