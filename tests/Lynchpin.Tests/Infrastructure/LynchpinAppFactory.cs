@@ -29,7 +29,7 @@ public class LynchpinAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // Every test client signs in from the same address; the production limit would trip.
             ["Lynchpin:SignInAttemptsPerMinute"] = "100000",
             // Quiet test output: warnings and errors only.
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         ClientOptions.AllowAutoRedirect = false;
