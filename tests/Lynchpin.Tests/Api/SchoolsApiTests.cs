@@ -1,6 +1,7 @@
 using System.Net;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Tests.Api;
 
@@ -53,6 +54,23 @@ public abstract class SchoolsApiTests(LynchpinAppFactory app) : IntegrationTest(
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, beforeRevoking.StatusCode);
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [SkippableFact]
+    public async Task Get_SchoolsWithTokenOfLockedOutAccount_Returns401Problem()
+    {
+        // Arrange
+        var school = await Data.CreateSchoolAsync();
+        var leader = await Data.CreateUserAsync(UserRole.SchoolLeader, school: school);
+        using var client = await App.CreateBearerClientAsync(leader);
+        await Data.WithDbAsync(db => db.Users.Where(u => u.Id == leader.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.LockoutEnd, DateTimeOffset.UtcNow.AddHours(1))));
+
+        // Act
+        using var response = await client.GetAsync("/api/schools");
+
+        // Assert
         await ApiAssert.ProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
