@@ -26,6 +26,9 @@ public static class SchoolsEndpoints
         api.MapGet("/schools", ListSchools).WithSummary("The schools your account may see.");
         api.MapGet("/schools/{urn:int}/staff", ListStaff)
             .WithSummary("A school's staff that your account may see, filtered like the staff list.");
+        // Any other path under /api (or a URN that is not a number) answers with a problem, not the HTML status page.
+        api.MapFallback("{**path}", () => TypedResults.Problem(statusCode: 404, title: "Not Found", detail: "There is no such API endpoint."))
+            .ExcludeFromDescription();
     }
 
     private static async Task<Ok<List<SchoolDto>>> ListSchools(AccessScope access, CancellationToken ct)
@@ -39,7 +42,9 @@ public static class SchoolsEndpoints
     }
 
     private static async Task<Results<Ok<List<StaffDto>>, ProblemHttpResult>> ListStaff(
-        int urn, string? category, string? roleFamily, bool? slt, bool? qts, string? q, bool? includeLeavers,
+        // The yes/no filters are read as text so a bad value is a 400 problem naming the filter,
+        // not the framework's bare 400 (which the status-code pages turn into a 404).
+        int urn, string? category, string? roleFamily, string? slt, string? qts, string? q, string? includeLeavers,
         LynchpinDbContext db, AccessScope access, TimeProvider clock, CancellationToken ct)
     {
         var school = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, ct);
@@ -72,7 +77,20 @@ public static class SchoolsEndpoints
             parsedFamily = f;
         }
 
-        var filter = new StaffFilter(school.Id, parsedCategory, parsedFamily, slt, qts, q, includeLeavers ?? false);
+        if (!TryParseFlag(slt, out var parsedSlt))
+        {
+            return BadFilter("slt", "Use true or false.");
+        }
+        if (!TryParseFlag(qts, out var parsedQts))
+        {
+            return BadFilter("qts", "Use true or false.");
+        }
+        if (!TryParseFlag(includeLeavers, out var parsedIncludeLeavers))
+        {
+            return BadFilter("includeLeavers", "Use true or false.");
+        }
+
+        var filter = new StaffFilter(school.Id, parsedCategory, parsedFamily, parsedSlt, parsedQts, q, parsedIncludeLeavers ?? false);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         var staff = await filter.Apply(await access.VisibleStaffAsync(ct), today)
             .OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
@@ -83,6 +101,21 @@ public static class SchoolsEndpoints
                 s.Coach == null ? null : new PersonRefDto(s.Coach.Id, s.Coach.StaffRef, s.Coach.FirstName + " " + s.Coach.LastName, s.Coach.School.Urn)))
             .ToListAsync(ct);
         return TypedResults.Ok(staff);
+    }
+
+    private static bool TryParseFlag(string? value, out bool? flag)
+    {
+        flag = null;
+        if (value is null)
+        {
+            return true;
+        }
+        if (bool.TryParse(value.Trim(), out var parsed))
+        {
+            flag = parsed;
+            return true;
+        }
+        return false;
     }
 
     private static ProblemHttpResult BadFilter(string parameter, string detail) =>

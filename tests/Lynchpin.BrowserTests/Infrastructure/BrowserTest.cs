@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Deque.AxeCore.Playwright;
+using Lynchpin.Core.Data.Models;
+using Microsoft.Playwright;
+
+namespace Lynchpin.BrowserTests.Infrastructure;
+
+/// <summary>
+/// Base of browser tests. A test is one <see cref="RunAsync"/> call, which opens a fresh page and
+/// keeps a screenshot in TestResults/screenshots if the test fails:
+/// <code>
+/// public class HealthPageTests(BrowserFixture browser) : BrowserTest(browser)
+/// {
+///     [SkippableFact]
+///     public Task Get_Health_ShowsHealthy() => RunAsync(async page => { … });
+/// }
+/// </code>
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
+{
+    protected BrowserFixture Browser { get; } = browser;
+
+    public virtual Task InitializeAsync()
+    {
+        Browser.RequireBrowser();
+        return Task.CompletedTask;
+    }
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Runs <paramref name="test"/> on a new page in a new context; on failure saves a screenshot named after the test.</summary>
+    protected async Task RunAsync(Func<IPage, Task> test, [CallerMemberName] string testName = "")
+    {
+        await using var context = await Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        try
+        {
+            await test(page);
+        }
+        catch
+        {
+            await SaveScreenshotAsync(page, $"{GetType().Name}.{testName}.failed");
+            throw;
+        }
+    }
+
+    /// <summary>Saves a full-page PNG to TestResults/screenshots/<paramref name="name"/>.png and returns its path.</summary>
+    protected static async Task<string> SaveScreenshotAsync(IPage page, string name)
+    {
+        var path = Path.Combine(TestEnvironment.ResultsFolder("screenshots"), $"{name}.png");
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        }
+        catch (PlaywrightException)
+        {
+            // A closed or crashed page has nothing to show; the test's own error matters more.
+        }
+        return path;
+    }
+
+    /// <summary>Signs in through the sign-in page's form and waits to leave it.</summary>
+    protected static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Signs in as the demo trust's first account with <paramref name="role"/>.</summary>
+    protected async Task SignInAsDemoUserAsync(IPage page, UserRole role)
+    {
+        var (email, password) = await Browser.DemoUserAsync(role);
+        await SignInAsync(page, email, password);
+    }
+
+    /// <summary>Runs axe on the page as it is and fails, listing every violation and the elements at fault, if any
+    /// (inside <see cref="RunAsync"/>, the failure also keeps a screenshot).</summary>
+    protected static async Task AssertNoAxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        if (result.Violations.Length == 0)
+        {
+            return;
+        }
+        var report = new StringBuilder($"axe found {result.Violations.Length} accessibility violation(s) on {page.Url}:");
+        foreach (var violation in result.Violations)
+        {
+            report.AppendLine().Append($"- {violation.Id} ({violation.Impact}): {violation.Help} {violation.HelpUrl}");
+            foreach (var node in violation.Nodes)
+            {
+                report.AppendLine().Append($"    at {node.Target}: {node.Html}");
+                var checks = (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []);
+                foreach (var message in checks.Select(c => c.Message).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct())
+                {
+                    report.AppendLine().Append($"       {message.ReplaceLineEndings(" ")}");
+                }
+            }
+        }
+        Assert.Fail(report.ToString());
+    }
+}
