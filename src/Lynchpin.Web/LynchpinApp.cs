@@ -60,7 +60,9 @@ public static class LynchpinApp
 
         services.AddAuthentication(o =>
             {
+                // AddIdentity made its cookie the default; every request goes through the selector instead.
                 o.DefaultScheme = ApiTokenAuthentication.SelectorScheme;
+                o.DefaultAuthenticateScheme = ApiTokenAuthentication.SelectorScheme;
                 o.DefaultChallengeScheme = ApiTokenAuthentication.SelectorScheme;
             })
             .AddPolicyScheme(ApiTokenAuthentication.SelectorScheme, "Cookie or bearer token", o =>
@@ -125,7 +127,8 @@ public static class LynchpinApp
             app.UseExceptionHandler("/error/500");
             app.UseHsts();
         }
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Pages get a friendly status page; the API keeps its problem+json bodies.
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();
