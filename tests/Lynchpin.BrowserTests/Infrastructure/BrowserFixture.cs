@@ -17,8 +17,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Debian's chromium; Playwright's own browser download cannot work here.</summary>
     public const string DefaultChromiumPath = "/usr/bin/chromium";
 
-    /// <summary>The password <see cref="DemoUserAsync"/> gives the demo accounts it hands out.</summary>
-    public const string DemoPassword = "Browser-test-2024";
+    /// <summary>The password of accounts made by <see cref="CreateUserAsync"/>.</summary>
+    public const string TestPassword = "Browser-test-2024";
 
     private static readonly string[] ChromiumArgs =
     [
@@ -82,41 +82,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
     });
 
-    /// <summary>
-    /// An account of the demo trust with this role, given <see cref="DemoPassword"/> so a test can sign in as it,
-    /// whatever password the seeder chose.
-    /// </summary>
-    public async Task<(string Email, string Password)> DemoUserAsync(UserRole role)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LynchpinDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await db.Users.Where(u => u.Role == role).OrderBy(u => u.Email).FirstOrDefaultAsync()
-            ?? throw new InvalidOperationException($"The demo trust has no {role} account: check Core/Demo/DemoData.cs.");
-        if (!await users.CheckPasswordAsync(user, DemoPassword))
-        {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var reset = await users.ResetPasswordAsync(user, token, DemoPassword);
-            if (!reset.Succeeded)
-            {
-                throw new InvalidOperationException($"Could not set the password of {user.Email}: {string.Join(" ", reset.Errors.Select(e => e.Description))}");
-            }
-        }
-        return (user.Email!, DemoPassword);
-    }
-
     /// <summary>A new account through the app's own service, for a test that needs a particular scope.</summary>
     public async Task<(string Email, string Password)> CreateUserAsync(UserRole role, string? trustCode = null, int? schoolUrn = null, string? staffRef = null)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var email = $"browser-{Guid.NewGuid().ToString("N")[..12]}@lynchpin.test";
         var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-            .CreateAsync(new CreateUserOptions(email, role, trustCode, schoolUrn, staffRef, DemoPassword));
+            .CreateAsync(new CreateUserOptions(email, role, trustCode, schoolUrn, staffRef, TestPassword));
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Could not create the {role} account: {string.Join(" ", result.Errors)}");
         }
-        return (email, DemoPassword);
+        return (email, TestPassword);
     }
 
     public async Task DisposeAsync()

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Deque.AxeCore.Playwright;
-using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Demo;
 using Microsoft.Playwright;
 
 namespace Lynchpin.BrowserTests.Infrastructure;
@@ -71,12 +71,8 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Signs in as the demo trust's first account with <paramref name="role"/>.</summary>
-    protected async Task SignInAsDemoUserAsync(IPage page, UserRole role)
-    {
-        var (email, password) = await Browser.DemoUserAsync(role);
-        await SignInAsync(page, email, password);
-    }
+    /// <summary>Signs in as one of the demo trust's accounts (see <see cref="DemoData"/>).</summary>
+    protected static Task SignInAsDemoUserAsync(IPage page, string email) => SignInAsync(page, email, DemoData.Password);
 
     /// <summary>Runs axe on the page as it is and fails, listing every violation and the elements at fault, if any
     /// (inside <see cref="RunAsync"/>, the failure also keeps a screenshot).</summary>
