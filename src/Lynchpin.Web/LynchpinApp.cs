@@ -115,6 +115,9 @@ public static class LynchpinApp
         services.AddScoped<Core.Schools.GiasImporter>();
         services.AddScoped<Core.Accounts.ApiTokenService>();
         services.AddScoped<Core.Accounts.UserAccounts>();
+        services.AddScoped<Core.Progression.Frameworks>();
+        services.AddScoped<Core.Progression.ProfileCalculator>();
+        services.AddScoped<Core.Progression.AssessmentRecorder>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DemoData>();
         return services;

@@ -10,6 +10,11 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<School> Schools => Set<School>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ProgressionFramework> ProgressionFrameworks => Set<ProgressionFramework>();
+    public DbSet<ProgressionStage> ProgressionStages => Set<ProgressionStage>();
+    public DbSet<StageCriterion> StageCriteria => Set<StageCriterion>();
+    public DbSet<CheckpointDate> CheckpointDates => Set<CheckpointDate>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -179,6 +179,193 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Assessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<int?>("AssessorId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessor_id");
+
+                    b.Property<int>("Checkpoint")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checkpoint");
+
+                    b.PrimitiveCollection<string>("CriteriaMet")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criteria_met");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_current");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reflection");
+
+                    b.Property<DateTime?>("ReflectionAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reflection_at");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessments");
+
+                    b.HasIndex("AssessorId")
+                        .HasDatabaseName("ix_assessments_assessor_id");
+
+                    b.HasIndex("StaffMemberId", "Year", "Checkpoint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessments_current")
+                        .HasFilter("is_current");
+
+                    b.HasIndex("Year", "Checkpoint", "IsCurrent", "StaffMemberId", "Stage")
+                        .HasDatabaseName("ix_assessments_profile");
+
+                    b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CheckpointDate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Checkpoint")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checkpoint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checkpoint_dates");
+
+                    b.HasIndex("SchoolId", "Year", "Checkpoint")
+                        .IsUnique()
+                        .HasDatabaseName("ix_checkpoint_dates_school_id_year_checkpoint");
+
+                    b.ToTable("checkpoint_dates", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int?>("TrustId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progression_frameworks");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progression_frameworks_school_id");
+
+                    b.HasIndex("TrustId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progression_frameworks_trust_id");
+
+                    b.ToTable("progression_frameworks", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Descriptor")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("descriptor");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("framework_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_progression_stages");
+
+                    b.HasIndex("FrameworkId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_progression_stages_framework_id_number");
+
+                    b.ToTable("progression_stages", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.School", b =>
                 {
                     b.Property<int>("Id")
@@ -328,6 +515,41 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_staff_members_school_id_last_name_first_name");
 
                     b.ToTable("staff_members", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StageCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("RoleFamily")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role_family");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stage_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stage_criteria");
+
+                    b.HasIndex("StageId")
+                        .HasDatabaseName("ix_stage_criteria_stage_id");
+
+                    b.ToTable("stage_criteria", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Trust", b =>
@@ -564,6 +786,69 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Trust");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Assessment", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Assessor")
+                        .WithMany()
+                        .HasForeignKey("AssessorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_assessments_staff_members_assessor_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessments_staff_members_staff_member_id");
+
+                    b.Navigation("Assessor");
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CheckpointDate", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_checkpoint_dates_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_progression_frameworks_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
+                        .WithMany()
+                        .HasForeignKey("TrustId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_progression_frameworks_trusts_trust_id");
+
+                    b.Navigation("School");
+
+                    b.Navigation("Trust");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionStage", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.ProgressionFramework", "Framework")
+                        .WithMany("Stages")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_progression_stages_progression_frameworks_framework_id");
+
+                    b.Navigation("Framework");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.School", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
@@ -601,6 +886,18 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("LineManager");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StageCriterion", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.ProgressionStage", "Stage")
+                        .WithMany("Criteria")
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stage_criteria_progression_stages_stage_id");
+
+                    b.Navigation("Stage");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -658,6 +955,16 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
+                {
+                    b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionStage", b =>
+                {
+                    b.Navigation("Criteria");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.School", b =>

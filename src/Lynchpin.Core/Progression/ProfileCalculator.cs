@@ -1,0 +1,183 @@
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Core.Progression;
+
+/// <summary>
+/// Computes Professional Progression Profiles in the database with grouped queries: a school's
+/// four checkpoints, movement between two of them, one checkpoint year on year, and a trust's schools.
+/// Who counts at a checkpoint: staff in post on its date (started on or before it, not left before it);
+/// only the current version of each assessment counts.
+/// </summary>
+public class ProfileCalculator(LynchpinDbContext db)
+{
+    /// <summary>The school's checkpoint dates for a year: its own where set, otherwise the defaults.</summary>
+    public async Task<IReadOnlyList<CheckpointInfo>> CheckpointsAsync(int schoolId, int year, CancellationToken cancellationToken = default)
+    {
+        var own = await db.CheckpointDates.AsNoTracking().Where(c => c.SchoolId == schoolId && c.Year == year)
+            .ToDictionaryAsync(c => c.Checkpoint, c => c.Date, cancellationToken);
+        return SchoolYear.Checkpoints
+            .Select(n => new CheckpointInfo(n, own.TryGetValue(n, out var date) ? date : SchoolYear.DefaultDate(year, n)))
+            .ToList();
+    }
+
+    public async Task<SchoolProfile> SchoolAsync(int schoolId, int year, ProfileFilter filter, CancellationToken cancellationToken = default)
+    {
+        var checkpoints = await CheckpointsAsync(schoolId, year, cancellationToken);
+        var staff = Filtered(db.StaffMembers.Where(s => s.SchoolId == schoolId), filter);
+        var profiles = new List<CheckpointProfile>();
+        foreach (var checkpoint in checkpoints)
+        {
+            var counts = await DistributionQuery(staff, year, checkpoint.Number, checkpoint.Date).ToListAsync(cancellationToken);
+            profiles.Add(new CheckpointProfile(checkpoint, ToDistribution(counts.Select(c => (c.Stage, c.Count)))));
+        }
+        return new SchoolProfile(year, profiles);
+    }
+
+    public async Task<Transitions> TransitionsAsync(int schoolId, int year, int fromCheckpoint, int toCheckpoint, ProfileFilter filter, CancellationToken cancellationToken = default)
+    {
+        var staff = Filtered(db.StaffMembers.Where(s => s.SchoolId == schoolId), filter);
+        var counts = await (
+            from a in Current(year, fromCheckpoint)
+            join b in Current(year, toCheckpoint) on a.StaffMemberId equals b.StaffMemberId
+            join s in staff on a.StaffMemberId equals s.Id
+            group a by new { FromStage = a.Stage, ToStage = b.Stage } into g
+            select new { g.Key.FromStage, g.Key.ToStage, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var matrix = Enumerable.Range(0, StageDistribution.StageCount).Select(_ => new int[StageDistribution.StageCount]).ToArray();
+        foreach (var cell in counts)
+        {
+            matrix[cell.FromStage][cell.ToStage] += cell.Count;
+        }
+        return new Transitions(fromCheckpoint, toCheckpoint, matrix);
+    }
+
+    /// <summary>One checkpoint in each of up to <paramref name="years"/> years ending with <paramref name="year"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<YearDistribution>> YearOnYearAsync(int schoolId, int year, int checkpoint, ProfileFilter filter, int years = 5, CancellationToken cancellationToken = default)
+    {
+        var staff = Filtered(db.StaffMembers.Where(s => s.SchoolId == schoolId), filter);
+        var result = new List<YearDistribution>();
+        for (var y = year - years + 1; y <= year; y++)
+        {
+            var info = (await CheckpointsAsync(schoolId, y, cancellationToken)).Single(c => c.Number == checkpoint);
+            var counts = await DistributionQuery(staff, y, checkpoint, info.Date).ToListAsync(cancellationToken);
+            result.Add(new YearDistribution(y, info, ToDistribution(counts.Select(c => (c.Stage, c.Count)))));
+        }
+        return result;
+    }
+
+    /// <summary>Each school's distribution at one checkpoint, each on its own checkpoint date.</summary>
+    public async Task<IReadOnlyList<SchoolDistribution>> SchoolsAsync(IReadOnlyCollection<School> schools, int year, int checkpoint, ProfileFilter filter, CancellationToken cancellationToken = default)
+    {
+        var ids = schools.Select(s => s.Id).ToList();
+        var own = await db.CheckpointDates.AsNoTracking()
+            .Where(c => ids.Contains(c.SchoolId) && c.Year == year && c.Checkpoint == checkpoint)
+            .ToDictionaryAsync(c => c.SchoolId, c => c.Date, cancellationToken);
+        var dateOf = ids.ToDictionary(id => id, id => own.TryGetValue(id, out var date) ? date : SchoolYear.DefaultDate(year, checkpoint));
+
+        // One grouped query per distinct checkpoint date, which is usually one for a whole trust.
+        var counts = new List<(int SchoolId, int? Stage, int Count)>();
+        foreach (var sameDate in ids.GroupBy(id => dateOf[id]))
+        {
+            var schoolIds = sameDate.ToList();
+            var staff = Filtered(db.StaffMembers.Where(s => schoolIds.Contains(s.SchoolId)), filter);
+            var rows = await (
+                from s in InPost(staff, sameDate.Key)
+                join a in Current(year, checkpoint) on s.Id equals a.StaffMemberId into assessed
+                from a in assessed.DefaultIfEmpty()
+                group s by new { s.SchoolId, Stage = (int?)a.Stage } into g
+                select new { g.Key.SchoolId, g.Key.Stage, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            counts.AddRange(rows.Select(r => (r.SchoolId, r.Stage, r.Count)));
+        }
+        return schools
+            .Select(s => new SchoolDistribution(s.Id, s.Urn, s.Name, new CheckpointInfo(checkpoint, dateOf[s.Id]),
+                ToDistribution(counts.Where(c => c.SchoolId == s.Id).Select(c => (c.Stage, c.Count)))))
+            .ToList();
+    }
+
+    /// <summary>Everyone below a line manager, however many levels down (not the manager).</summary>
+    public async Task<IReadOnlyCollection<int>> TeamAsync(int managerId, CancellationToken cancellationToken = default)
+    {
+        var schoolId = await db.StaffMembers.Where(s => s.Id == managerId).Select(s => s.SchoolId).SingleAsync(cancellationToken);
+        // A school's reporting lines are small; walk them in memory rather than with a recursive query per provider.
+        var links = await db.StaffMembers.Where(s => s.LineManagerId != null && (s.SchoolId == schoolId || s.LineManager!.SchoolId == schoolId))
+            .Select(s => new { s.Id, Manager = s.LineManagerId!.Value }).ToListAsync(cancellationToken);
+        var reportsOf = links.ToLookup(l => l.Manager, l => l.Id);
+        var team = new HashSet<int>();
+        var frontier = new Stack<int>([managerId]);
+        while (frontier.TryPop(out var next))
+        {
+            foreach (var report in reportsOf[next])
+            {
+                if (team.Add(report))
+                {
+                    frontier.Push(report);
+                }
+            }
+        }
+        team.Remove(managerId);
+        return team;
+    }
+
+    /// <summary>People in post on <paramref name="date"/>, left-joined to their current assessment, counted by stage (null: not assessed).</summary>
+    public IQueryable<StageCount> DistributionQuery(IQueryable<StaffMember> staff, int year, int checkpoint, DateOnly date) =>
+        from s in InPost(staff, date)
+        join a in Current(year, checkpoint) on s.Id equals a.StaffMemberId into assessed
+        from a in assessed.DefaultIfEmpty()
+        group s by (int?)a.Stage into g
+        select new StageCount(g.Key, g.Count());
+
+    public static StageDistribution ToDistribution(IEnumerable<(int? Stage, int Count)> counts)
+    {
+        var stages = new int[StageDistribution.StageCount];
+        var notAssessed = 0;
+        foreach (var (stage, count) in counts)
+        {
+            if (stage is int s)
+            {
+                stages[s] += count;
+            }
+            else
+            {
+                notAssessed += count;
+            }
+        }
+        return new StageDistribution(stages, notAssessed);
+    }
+
+    public static IQueryable<StaffMember> Filtered(IQueryable<StaffMember> staff, ProfileFilter filter)
+    {
+        if (filter.Category == StaffCategory.Teaching)
+        {
+            staff = staff.Where(s => s.RoleFamily == RoleFamily.Teaching);
+        }
+        else if (filter.Category == StaffCategory.Support)
+        {
+            staff = staff.Where(s => s.RoleFamily != RoleFamily.Teaching);
+        }
+        if (filter.RoleFamily is RoleFamily family)
+        {
+            staff = staff.Where(s => s.RoleFamily == family);
+        }
+        if (filter.Slt is bool slt)
+        {
+            staff = staff.Where(s => s.Slt == slt);
+        }
+        if (filter.Team is { } team)
+        {
+            var ids = team.ToList();
+            staff = staff.Where(s => ids.Contains(s.Id));
+        }
+        return staff;
+    }
+
+    private static IQueryable<StaffMember> InPost(IQueryable<StaffMember> staff, DateOnly date) =>
+        staff.Where(s => (s.StartDate == null || s.StartDate <= date) && (s.LeavingDate == null || s.LeavingDate >= date));
+
+    private IQueryable<Assessment> Current(int year, int checkpoint) =>
+        db.Assessments.Where(a => a.Year == year && a.Checkpoint == checkpoint && a.IsCurrent);
+}
+
+public record StageCount(int? Stage, int Count);
