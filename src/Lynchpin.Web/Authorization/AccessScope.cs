@@ -20,9 +20,13 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
         UserRole? Role,
         IReadOnlySet<int> LedSchoolIds,
         IReadOnlySet<int> VisibleStaffIds,
-        int? HomeSchoolId)
+        int? HomeSchoolId,
+        IReadOnlySet<int> CoacheeIds)
     {
-        public static readonly Scope Nobody = new(null, null, new HashSet<int>(), new HashSet<int>(), null);
+        public static readonly Scope Nobody = new(null, null, new HashSet<int>(), new HashSet<int>(), null, new HashSet<int>());
+
+        /// <summary>The account's own staff record, if it has one.</summary>
+        public int? OwnStaffId => User?.StaffMemberId;
 
         /// <summary>Schools whose whole staff this account may see and manage.</summary>
         public bool LeadsSchool(int schoolId) => LedSchoolIds.Contains(schoolId);
@@ -33,6 +37,17 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
         public bool CanSeeStaff(StaffMember staff) => LeadsSchool(staff.SchoolId) || VisibleStaffIds.Contains(staff.Id);
 
         public bool CanSeeStaff(int staffId, int schoolId) => LeadsSchool(schoolId) || VisibleStaffIds.Contains(staffId);
+
+        /// <summary>A person's progression record: whoever sees their staff record, and their coach or mentor.</summary>
+        public bool CanSeeProgression(StaffMember staff) => CanSeeStaff(staff) || CoacheeIds.Contains(staff.Id);
+
+        /// <summary>Recording a stage: the school's leaders, or a line manager for anyone below them (never oneself).</summary>
+        public bool CanAssess(StaffMember staff) =>
+            LeadsSchool(staff.SchoolId) || (staff.Id != OwnStaffId && VisibleStaffIds.Contains(staff.Id));
+
+        /// <summary>A school's profile: its leaders see everyone; a line manager of the school sees their own team's.</summary>
+        public bool CanSeeProfile(int schoolId) =>
+            LeadsSchool(schoolId) || (Role == UserRole.LineManager && HomeSchoolId == schoolId);
     }
 
     public async Task<Scope> GetAsync(CancellationToken cancellationToken = default)
@@ -69,15 +84,17 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
         }
 
         var visibleStaff = new HashSet<int>();
+        var coachees = new HashSet<int>();
         if (user.StaffMemberId is int ownId)
         {
+            coachees.UnionWith(await db.StaffMembers.Where(s => s.CoachId == ownId).Select(s => s.Id).ToListAsync(cancellationToken));
             visibleStaff.Add(ownId);
             if (user.Role == UserRole.LineManager)
             {
                 visibleStaff.UnionWith(await TeamBelowAsync(ownId, cancellationToken));
             }
         }
-        return new Scope(user, user.Role, ledSchools, visibleStaff, homeSchoolId);
+        return new Scope(user, user.Role, ledSchools, visibleStaff, homeSchoolId, coachees);
     }
 
     /// <summary>Everyone a person line-manages, directly or through others, found a level at a time.</summary>

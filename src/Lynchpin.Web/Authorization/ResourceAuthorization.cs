@@ -9,6 +9,18 @@ public static class Operations
 {
     public static readonly OperationAuthorizationRequirement Read = new() { Name = nameof(Read) };
     public static readonly OperationAuthorizationRequirement Manage = new() { Name = nameof(Manage) };
+
+    /// <summary>A school's Professional Progression Profile (a line manager's is limited to their team).</summary>
+    public static readonly OperationAuthorizationRequirement ViewProfile = new() { Name = nameof(ViewProfile) };
+
+    /// <summary>A person's stages and assessments.</summary>
+    public static readonly OperationAuthorizationRequirement ReadProgression = new() { Name = nameof(ReadProgression) };
+
+    /// <summary>Recording a person's stage at a checkpoint.</summary>
+    public static readonly OperationAuthorizationRequirement Assess = new() { Name = nameof(Assess) };
+
+    /// <summary>Adding one's own reflection to an assessment.</summary>
+    public static readonly OperationAuthorizationRequirement Reflect = new() { Name = nameof(Reflect) };
 }
 
 public sealed class SchoolAuthorizationHandler(AccessScope access)
@@ -17,7 +29,12 @@ public sealed class SchoolAuthorizationHandler(AccessScope access)
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, School school)
     {
         var scope = await access.GetAsync();
-        var allowed = requirement.Name == Operations.Manage.Name ? scope.LeadsSchool(school.Id) : scope.CanSeeSchool(school.Id);
+        var allowed = requirement.Name switch
+        {
+            nameof(Operations.Manage) => scope.LeadsSchool(school.Id),
+            nameof(Operations.ViewProfile) => scope.CanSeeProfile(school.Id),
+            _ => scope.CanSeeSchool(school.Id),
+        };
         if (allowed)
         {
             context.Succeed(requirement);
@@ -31,7 +48,14 @@ public sealed class StaffAuthorizationHandler(AccessScope access)
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, StaffMember staff)
     {
         var scope = await access.GetAsync();
-        var allowed = requirement.Name == Operations.Manage.Name ? scope.LeadsSchool(staff.SchoolId) : scope.CanSeeStaff(staff);
+        var allowed = requirement.Name switch
+        {
+            nameof(Operations.Manage) => scope.LeadsSchool(staff.SchoolId),
+            nameof(Operations.ReadProgression) => scope.CanSeeProgression(staff),
+            nameof(Operations.Assess) => scope.CanAssess(staff),
+            nameof(Operations.Reflect) => scope.OwnStaffId == staff.Id,
+            _ => scope.CanSeeStaff(staff),
+        };
         if (allowed)
         {
             context.Succeed(requirement);
