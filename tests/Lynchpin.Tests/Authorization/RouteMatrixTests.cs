@@ -1,6 +1,7 @@
 using System.Net;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Tests.Authorization;
 
@@ -48,6 +49,28 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         ("/schools/{A1}/import-staff", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/staff/new", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/staff/new", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/framework", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/schools/{A1}/framework?family=site", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/schools/{A2}/framework", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/framework", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/framework/stages/2/edit", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/framework/stages/1/criteria/new", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/framework/stages/1/criteria/1/edit", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/framework/stages/1/criteria/1/remove", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/framework/revert", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/framework/stages/2/edit", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/framework/stages/2/edit", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/trusts/{TrustA}/framework", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/framework/stages/2/edit", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/framework/stages/1/criteria/new", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/framework/stages/1/criteria/1/edit", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/framework/stages/1/criteria/1/remove", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/framework/revert", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/framework", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/checkpoints", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/schools/{A1}/checkpoints?year=2025", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/schools/{A2}/checkpoints", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/checkpoints", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/account/tokens", [Login, Ok, Ok, Ok, Ok, Ok]),
         ("/api/schools", [Unauthorized, Ok, Ok, Ok, Ok, Ok]),
         ("/api/schools/{A1}/staff", [Unauthorized, Ok, Ok, Ok, Ok, Forbidden]),
@@ -60,6 +83,37 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
     [
         ("/staff/{Caretaker}/edit", [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/staff/new", [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+    ];
+
+    /// <summary>Framework and checkpoint writes, each with a form that would save: a refused post must leave the framework tables as they were.</summary>
+    private static readonly (string Route, Dictionary<string, string> Form, int[] Expected)[] FrameworkPostRoutes =
+    [
+        ("/schools/{A1}/framework/stages/2/edit", new() { ["Input.Name"] = "Renamed stage", ["Input.Descriptor"] = "" },
+            [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/framework/stages/1/criteria/new", new() { ["Input.Text"] = "A new criterion", ["Input.RoleFamily"] = "everyone" },
+            [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/framework/stages/1/criteria/1/edit", new() { ["Input.Text"] = "A changed criterion", ["Input.RoleFamily"] = "site" },
+            [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/framework/stages/1/criteria/1/remove", new(),
+            [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/framework/revert", new(),
+            [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/framework/stages/2/edit", new() { ["Input.Name"] = "Renamed stage", ["Input.Descriptor"] = "" },
+            [Login, Redirected, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/framework/stages/1/criteria/new", new() { ["Input.Text"] = "A new criterion", ["Input.RoleFamily"] = "everyone" },
+            [Login, Redirected, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/framework/stages/1/criteria/1/edit", new() { ["Input.Text"] = "A changed criterion", ["Input.RoleFamily"] = "site" },
+            [Login, Redirected, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/framework/stages/1/criteria/1/remove", new(),
+            [Login, Redirected, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/framework/revert", new(),
+            [Login, Redirected, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/checkpoints", new()
+            {
+                ["year"] = "2025", ["Input.Checkpoint1"] = "2025-10-17", ["Input.Checkpoint2"] = "2025-12-12",
+                ["Input.Checkpoint3"] = "2026-03-27", ["Input.Checkpoint4"] = "2026-07-17",
+            },
+            [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
     ];
 
     /// <summary>A saved form redirects to the person's page (a 302 too, but not to sign-in).</summary>
@@ -96,6 +150,7 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
     private string Resolve(string route) => route
         .Replace("{A1}", _people.SchoolA1.Urn.ToString()).Replace("{A2}", _people.SchoolA2.Urn.ToString())
         .Replace("{B1}", _people.SchoolB1.Urn.ToString())
+        .Replace("{TrustA}", _people.TrustA.Code).Replace("{TrustB}", _people.TrustB.Code)
         .Replace("{Head}", _people.Head.Id.ToString()).Replace("{Manager}", _people.Manager.Id.ToString())
         .Replace("{Caretaker}", _people.Caretaker.Id.ToString()).Replace("{Teacher}", _people.Teacher.Id.ToString())
         .Replace("{Peer}", _people.Peer.Id.ToString()).Replace("{Sibling}", _people.Sibling.Id.ToString())
@@ -146,6 +201,58 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
             }
         }
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [SkippableFact]
+    public async Task Post_EveryFrameworkWriteAsEveryRole_RefusesBeforeAnythingChanges()
+    {
+        var mismatches = new List<string>();
+        foreach (var (route, form, expected) in FrameworkPostRoutes)
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                var client = _clients[who];
+                var values = new Dictionary<string, string>(form);
+                if (who != Who.Anonymous)
+                {
+                    values["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client);
+                }
+                var before = await FrameworkFingerprintAsync();
+                using var response = await client.PostAsync(Resolve(route), new FormUrlEncodedContent(values));
+                var status = Outcome(response);
+                if (status != expected[(int)who])
+                {
+                    mismatches.Add($"POST {route} as {who}: expected {expected[(int)who]}, got {status} {response.Headers.Location}");
+                }
+                if (status != Redirected)
+                {
+                    Assert.Equal(before, await FrameworkFingerprintAsync());
+                }
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    /// <summary>Every framework, stage, criterion and checkpoint date of the scenario's schools and trusts, as one string to compare.</summary>
+    private Task<string> FrameworkFingerprintAsync() => Data.WithDbAsync(async db =>
+    {
+        int[] schools = [_people.SchoolA1.Id, _people.SchoolA2.Id, _people.SchoolB1.Id];
+        int[] trusts = [_people.TrustA.Id, _people.TrustB.Id];
+        var frameworks = db.ProgressionFrameworks.Where(f => (f.SchoolId != null && schools.Contains(f.SchoolId.Value)) || (f.TrustId != null && trusts.Contains(f.TrustId.Value)));
+        var stages = await frameworks.SelectMany(f => f.Stages).OrderBy(s => s.Id).Select(s => $"{s.Id} {s.Number} {s.Name} {s.Descriptor}").ToListAsync();
+        var criteria = await frameworks.SelectMany(f => f.Stages).SelectMany(s => s.Criteria).OrderBy(c => c.Id)
+            .Select(c => $"{c.Id} {c.RoleFamily} {c.SortOrder} {c.Text}").ToListAsync();
+        var dates = await db.CheckpointDates.Where(c => schools.Contains(c.SchoolId)).OrderBy(c => c.Id)
+            .Select(c => $"{c.SchoolId} {c.Year} {c.Checkpoint} {c.Date}").ToListAsync();
+        return string.Join("\n", stages.Concat(criteria).Concat(dates));
+    });
+
+    /// <summary>The account's own antiforgery token, from a page every account may open.</summary>
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client)
+    {
+        using var page = await client.GetAsync("/account/tokens");
+        var form = Html.FormWithField(await Html.ParseAsync(page), "Input.Name");
+        return Html.FormValues(form)["__RequestVerificationToken"];
     }
 
     private static int Outcome(HttpResponseMessage response)
