@@ -142,6 +142,7 @@ public static class LynchpinApp
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapLynchpinApi();
+        app.MapProfileApi();
         app.MapRazorPages();
     }
 
