@@ -118,6 +118,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Progression.Frameworks>();
         services.AddScoped<Core.Progression.ProfileCalculator>();
         services.AddScoped<Core.Progression.AssessmentRecorder>();
+        services.AddScoped<Core.Progression.AssessmentImporter>();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DemoData>();
         return services;
@@ -141,6 +142,7 @@ public static class LynchpinApp
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapLynchpinApi();
+        app.MapProfileApi();
         app.MapRazorPages();
     }
 

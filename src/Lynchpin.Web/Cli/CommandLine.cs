@@ -3,6 +3,7 @@ using Lynchpin.Core.Accounts;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
+using Lynchpin.Core.Progression;
 using Lynchpin.Core.Schools;
 using Lynchpin.Core.Staff;
 using Microsoft.AspNetCore.Identity;
@@ -41,7 +42,7 @@ public static class CommandLine
         });
         root.Subcommands.Add(migrate);
 
-        var import = new Command("import", "Import schools, trusts and staff from files.");
+        var import = new Command("import", "Import schools, trusts, staff and assessments from files.");
         root.Subcommands.Add(import);
 
         var gias = new Option<FileInfo>("--gias") { Description = "A GIAS establishment extract (edubasealldata CSV).", Required = true };
@@ -82,6 +83,32 @@ public static class CommandLine
             });
         });
         import.Subcommands.Add(importStaff);
+
+        var importAssessments = new Command("assessments",
+            "Import a school's assessments (staff_ref, year, checkpoint, stage, assessed_on, assessor_ref, note), all or nothing.")
+            { schoolOption, fileOption };
+        importAssessments.SetAction(async (parse, ct) =>
+        {
+            var file = parse.GetValue(fileOption)!;
+            if (!file.Exists)
+            {
+                error.WriteLine($"File not found: {file.FullName}");
+                return 2;
+            }
+            return await WithDatabase(services, async sp =>
+            {
+                await using var stream = file.OpenRead();
+                var result = await sp.GetRequiredService<AssessmentImporter>().ImportAsync(parse.GetValue(schoolOption), stream, file.Name,
+                    new Recorder(null, AssessmentImporter.CommandLineRecorderName), ct);
+                if (result.Succeeded)
+                {
+                    output.WriteLine($"Imported assessments: {result.Created} added, {result.Updated} corrected (a new version each), {result.Unchanged} unchanged.");
+                    return 0;
+                }
+                return Report(result, "assessments", output, error);
+            });
+        });
+        import.Subcommands.Add(importAssessments);
 
         root.Subcommands.Add(BuildUsers(services, output, error));
         root.Subcommands.Add(BuildTokens(services, output, error));

@@ -76,6 +76,19 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         ("/api/schools/{A1}/staff", [Unauthorized, Ok, Ok, Ok, Ok, Forbidden]),
         ("/api/schools/{A2}/staff", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/schools/{B1}/staff", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+
+        // Assessments import and the profile API (a line manager's profile is their team's).
+        ("/schools/{A1}/import-assessments", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/import-assessments", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/import-assessments", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/api/schools/{A1}/profile?year=2025", [Unauthorized, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/api/schools/{A2}/profile?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{B1}/profile?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/api/schools/{A1}/profile/transitions?year=2025&from=1&to=4", [Unauthorized, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/api/schools/{A2}/profile/transitions?year=2025&from=1&to=4", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{B1}/profile/transitions?year=2025&from=1&to=4", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/api/trusts/{TrustA}/profile?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/trusts/{TrustB}/profile?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
     ];
 
     /// <summary>Writes: a forbidden POST must be refused before anything changes.</summary>
@@ -83,6 +96,9 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
     [
         ("/staff/{Caretaker}/edit", [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/staff/new", [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+        // The staff form is no file, so a leader gets the form back; the others are refused first.
+        ("/schools/{A1}/import-assessments", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/import-assessments", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
     ];
 
     /// <summary>Framework and checkpoint writes, each with a form that would save: a refused post must leave the framework tables as they were.</summary>
@@ -118,6 +134,9 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
 
     /// <summary>A saved form redirects to the person's page (a 302 too, but not to sign-in).</summary>
     private const int Redirected = 302;
+
+    /// <summary>Let in, but the form was not valid for this page: nothing is saved.</summary>
+    private const int BadRequest = 400;
 
     private TrustScenario _people = null!;
     private Dictionary<Who, HttpClient> _clients = null!;

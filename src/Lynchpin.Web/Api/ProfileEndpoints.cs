@@ -1,0 +1,266 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Security.Claims;
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Progression;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Web.Api;
+
+/// <summary>People in post at one checkpoint by stage ("0" to "6", always all seven), and those not assessed.</summary>
+/// <param name="Date">The checkpoint's date; in a trust's totals, null when its schools set different dates.</param>
+public record ProfileCheckpointDto(int Number, string Name, DateOnly? Date, IReadOnlyDictionary<string, int> Stages, int NotAssessed);
+
+public record SchoolProfileDto(string Urn, int Year, IReadOnlyList<ProfileCheckpointDto> Checkpoints);
+
+/// <summary>Stage at <see cref="From"/> (rows) by stage at <see cref="To"/> (columns), for people assessed at both.</summary>
+public record TransitionsDto(int From, int To, int[][] Matrix, int Up, int Same, int Down);
+
+public record TrustSchoolProfileDto(string Urn, string Name, IReadOnlyList<ProfileCheckpointDto> Checkpoints);
+
+public record TrustTotalsDto(IReadOnlyList<ProfileCheckpointDto> Checkpoints);
+
+public record TrustProfileDto(string Code, int Year, IReadOnlyList<TrustSchoolProfileDto> Schools, TrustTotalsDto Trust);
+
+/// <summary>
+/// The Professional Progression Profile as JSON: a school's four checkpoints, movement between two of them, and a
+/// trust's schools with their totals. Scoped like the profile page: a school's leaders see everyone, a line manager
+/// of the school their own team, and a trust's totals are for its trust admins.
+/// </summary>
+public static class ProfileEndpoints
+{
+    private const int FirstYear = 2000, LastYear = 2100;
+
+    public static void MapProfileApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Profile");
+        api.MapGet("/schools/{urn:int}/profile", SchoolProfile)
+            .WithSummary("A school's Professional Progression Profile for a school year: people in post at each checkpoint by stage.")
+            .WithDescription("A line manager sees their own team's profile; the school's leaders see everyone.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/schools/{urn:int}/profile/transitions", SchoolTransitions)
+            .WithSummary("Movement between two checkpoints of a year: stage at the first by stage at the second, for people assessed at both.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/trusts/{code}/profile", TrustProfile)
+            .WithSummary("Each school of a trust and the trust as a whole, by stage at each checkpoint (or one) of a year. For the trust's admins.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Results<Ok<SchoolProfileDto>, ProblemHttpResult>> SchoolProfile(
+        int urn,
+        [Description("The school year by the year it starts: 2025 is 2025/26.")] string? year,
+        [Description("teaching or support.")] string? category,
+        [Description("A role family code, such as learning-support.")] string? roleFamily,
+        ClaimsPrincipal user, LynchpinDbContext db, AccessScope access, IAuthorizationService authorization,
+        ProfileCalculator profiles, CancellationToken ct)
+    {
+        var (school, team, problem) = await SchoolAsync(urn, user, db, access, authorization, profiles, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (ParseYear(year, out var parsedYear) is { } badYear)
+        {
+            return badYear;
+        }
+        if (ParseFilter(category, roleFamily, team, out var filter) is { } badFilter)
+        {
+            return badFilter;
+        }
+        var profile = await profiles.SchoolAsync(school!.Id, parsedYear, filter, ct);
+        var checkpoints = profile.Checkpoints
+            .Select(c => ToDto(c.Checkpoint.Number, c.Checkpoint.Date, c.Distribution.Stages, c.Distribution.NotAssessed))
+            .ToList();
+        return TypedResults.Ok(new SchoolProfileDto(Invariant(school.Urn), parsedYear, checkpoints));
+    }
+
+    private static async Task<Results<Ok<TransitionsDto>, ProblemHttpResult>> SchoolTransitions(
+        int urn,
+        [Description("The school year by the year it starts: 2025 is 2025/26.")] string? year,
+        [Description("The earlier checkpoint, 1 to 3.")] string? from,
+        [Description("The later checkpoint, 2 to 4.")] string? to,
+        [Description("teaching or support.")] string? category,
+        [Description("A role family code, such as learning-support.")] string? roleFamily,
+        ClaimsPrincipal user, LynchpinDbContext db, AccessScope access, IAuthorizationService authorization,
+        ProfileCalculator profiles, CancellationToken ct)
+    {
+        var (school, team, problem) = await SchoolAsync(urn, user, db, access, authorization, profiles, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (ParseYear(year, out var parsedYear) is { } badYear)
+        {
+            return badYear;
+        }
+        if (ParseCheckpoint("from", from, required: true, out var fromCheckpoint) is { } badFrom)
+        {
+            return badFrom;
+        }
+        if (ParseCheckpoint("to", to, required: true, out var toCheckpoint) is { } badTo)
+        {
+            return badTo;
+        }
+        if (fromCheckpoint >= toCheckpoint)
+        {
+            return BadParameter("from", $"from ({fromCheckpoint}) must be an earlier checkpoint than to ({toCheckpoint}).");
+        }
+        if (ParseFilter(category, roleFamily, team, out var filter) is { } badFilter)
+        {
+            return badFilter;
+        }
+        var transitions = await profiles.TransitionsAsync(school!.Id, parsedYear, fromCheckpoint!.Value, toCheckpoint!.Value, filter, ct);
+        return TypedResults.Ok(new TransitionsDto(transitions.From, transitions.To, transitions.Matrix, transitions.Up, transitions.Same, transitions.Down));
+    }
+
+    private static async Task<Results<Ok<TrustProfileDto>, ProblemHttpResult>> TrustProfile(
+        string code,
+        [Description("The school year by the year it starts: 2025 is 2025/26.")] string? year,
+        [Description("One checkpoint, 1 to 4; all four when left out.")] string? checkpoint,
+        [Description("teaching or support.")] string? category,
+        [Description("A role family code, such as learning-support.")] string? roleFamily,
+        LynchpinDbContext db, AccessScope access, ProfileCalculator profiles, CancellationToken ct)
+    {
+        var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
+        if (trust is null)
+        {
+            return TypedResults.Problem(statusCode: 404, title: "Not Found", detail: $"There is no trust with the code {code}.");
+        }
+        var scope = await access.GetAsync(ct);
+        if (scope.Role != UserRole.TrustAdmin || scope.User?.TrustId != trust.Id)
+        {
+            return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "Only the trust's admins may see its profile.");
+        }
+        if (ParseYear(year, out var parsedYear) is { } badYear)
+        {
+            return badYear;
+        }
+        if (ParseCheckpoint("checkpoint", checkpoint, required: false, out var onlyCheckpoint) is { } badCheckpoint)
+        {
+            return badCheckpoint;
+        }
+        if (ParseFilter(category, roleFamily, team: null, out var filter) is { } badFilter)
+        {
+            return badFilter;
+        }
+
+        var schools = await db.Schools.AsNoTracking().Where(s => s.TrustId == trust.Id)
+            .OrderBy(s => s.Name).ThenBy(s => s.Urn).ToListAsync(ct);
+        IReadOnlyList<int> numbers = onlyCheckpoint is int n ? [n] : SchoolYear.Checkpoints;
+        // One grouped query per checkpoint covers every school (see ProfileCalculator.SchoolsAsync).
+        var byCheckpoint = new List<IReadOnlyList<SchoolDistribution>>();
+        foreach (var number in numbers)
+        {
+            byCheckpoint.Add(await profiles.SchoolsAsync(schools, parsedYear, number, filter, ct));
+        }
+
+        var schoolDtos = schools.Select(s => new TrustSchoolProfileDto(Invariant(s.Urn), s.Name, byCheckpoint
+                .Select(list => list.Single(d => d.SchoolId == s.Id))
+                .Select(d => ToDto(d.Checkpoint.Number, d.Checkpoint.Date, d.Distribution.Stages, d.Distribution.NotAssessed))
+                .ToList()))
+            .ToList();
+        var totals = numbers.Select((number, i) =>
+        {
+            var list = byCheckpoint[i];
+            var dates = list.Select(d => d.Checkpoint.Date).Distinct().ToList();
+            var stages = Enumerable.Range(0, StageDistribution.StageCount).Select(stage => list.Sum(d => d.Distribution.Stages[stage])).ToList();
+            return ToDto(number, dates.Count == 1 ? dates[0] : null, stages, list.Sum(d => d.Distribution.NotAssessed));
+        }).ToList();
+        return TypedResults.Ok(new TrustProfileDto(trust.Code, parsedYear, schoolDtos, new TrustTotalsDto(totals)));
+    }
+
+    /// <summary>
+    /// The school, and whom its profile may count for this account: null for everyone (its leaders),
+    /// otherwise a line manager's team. Or the 404/403 problem.
+    /// </summary>
+    private static async Task<(School? School, IReadOnlyCollection<int>? Team, ProblemHttpResult? Problem)> SchoolAsync(
+        int urn, ClaimsPrincipal user, LynchpinDbContext db, AccessScope access, IAuthorizationService authorization,
+        ProfileCalculator profiles, CancellationToken ct)
+    {
+        var school = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, ct);
+        if (school is null)
+        {
+            return (null, null, TypedResults.Problem(statusCode: 404, title: "Not Found", detail: $"There is no school with URN {urn}."));
+        }
+        if (!(await authorization.AuthorizeAsync(user, school, Operations.ViewProfile)).Succeeded)
+        {
+            return (null, null, TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "Your account may not see this school's profile."));
+        }
+        var scope = await access.GetAsync(ct);
+        if (scope.LeadsSchool(school.Id))
+        {
+            return (school, null, null);
+        }
+        // A line manager without a staff record has no team: an empty one, never everyone.
+        var team = scope.OwnStaffId is int own ? await profiles.TeamAsync(own, ct) : [];
+        return (school, team, null);
+    }
+
+    private static ProblemHttpResult? ParseYear(string? text, out int year)
+    {
+        if (int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= FirstYear and <= LastYear)
+        {
+            return null;
+        }
+        return BadParameter("year", text is null
+            ? "Give the school year by the year it starts, such as year=2025 for 2025/26."
+            : $"\"{text}\" is not a school year; give the year it starts, such as year=2025 for 2025/26.");
+    }
+
+    private static ProblemHttpResult? ParseCheckpoint(string parameter, string? text, bool required, out int? checkpoint)
+    {
+        checkpoint = null;
+        if (text is null && !required)
+        {
+            return null;
+        }
+        if (int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && SchoolYear.IsCheckpoint(number))
+        {
+            checkpoint = number;
+            return null;
+        }
+        return BadParameter(parameter, text is null
+            ? $"Give {parameter} as a checkpoint from 1 to 4."
+            : $"\"{text}\" is not a checkpoint; use 1, 2, 3 or 4.");
+    }
+
+    private static ProblemHttpResult? ParseFilter(string? category, string? roleFamily, IReadOnlyCollection<int>? team, out ProfileFilter filter)
+    {
+        filter = new ProfileFilter(Team: team);
+        if (category is not null)
+        {
+            if (!RoleFamilies.TryParseCategory(category, out var parsed))
+            {
+                return BadParameter("category", "Use teaching or support.");
+            }
+            filter = filter with { Category = parsed };
+        }
+        if (roleFamily is not null)
+        {
+            if (!RoleFamilies.TryParse(roleFamily, out var parsed))
+            {
+                return BadParameter("roleFamily", "Use one of: " + string.Join(", ", RoleFamilies.All.Select(r => r.Code())) + ".");
+            }
+            filter = filter with { RoleFamily = parsed };
+        }
+        return null;
+    }
+
+    private static ProfileCheckpointDto ToDto(int number, DateOnly? date, IReadOnlyList<int> stages, int notAssessed) =>
+        new(number, SchoolYear.CheckpointName(number), date,
+            // Built in stage order, so the JSON lists "0" to "6" in order.
+            stages.Select((count, stage) => (Stage: Invariant(stage), count)).ToDictionary(s => s.Stage, s => s.count),
+            notAssessed);
+
+    private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private static ProblemHttpResult BadParameter(string parameter, string detail) =>
+        TypedResults.Problem(statusCode: 400, title: $"The {parameter} parameter is not valid.", detail: detail);
+}
