@@ -92,8 +92,8 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         [
             ("Trust admin — all three schools", new(TrustAdminEmail, UserRole.TrustAdmin, TrustCode, null, null, Password)),
             ("Headteacher, Northfield Academy", new(HeadEmail, UserRole.SchoolLeader, null, SecondaryUrn, "NA001", Password)),
-            ("Business manager (SLT, no QTS), Northfield", new(BusinessManagerEmail, UserRole.SchoolLeader, null, SecondaryUrn, "NA007", Password)),
-            ("SENCo — line manages the TAs, Northfield", new(LineManagerEmail, UserRole.LineManager, null, SecondaryUrn, "NA009", Password)),
+            ("School business manager (SLT, no QTS)", new(BusinessManagerEmail, UserRole.SchoolLeader, null, SecondaryUrn, "NA007", Password)),
+            ("SENCo — line manages the TAs", new(LineManagerEmail, UserRole.LineManager, null, SecondaryUrn, "NA009", Password)),
             ("Teaching assistant — own record", new(TeachingAssistantEmail, UserRole.Staff, null, SecondaryUrn, "NA063", Password)),
             ("Headteacher, Brookside Primary Academy", new(PrimaryHeadEmail, UserRole.SchoolLeader, null, PrimaryUrn, "BP001", Password)),
         ];
@@ -131,7 +131,7 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         (SpecialUrn, SpecialName, "Not applicable", 92, "willow-bank.sch.example", Special()),
     ];
 
-    /// <summary>Northfield Academy, 11–16: 60 teachers in nine departments and 47 support staff in every role family.</summary>
+    /// <summary>Northfield Academy, 11–16: 60 teachers (SLT, the SENCo, nine departments) and 47 support staff in every role family; one leaver.</summary>
     private static Person[] Secondary() =>
     [
         // Senior leadership: five teachers, the business manager and the community director (no QTS).
@@ -215,7 +215,7 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         // Learning support: the SENCo line-manages the TAs and HLTAs; the cover manager the cover supervisors.
         new("NA063", "Kayleigh", "Brooks", "Teaching Assistant", LearningSupport, "NA009", "NA064", "2019-09-02", Hours: 32.5m, Weeks: TermTime),
         new("NA064", "Janet", "Howarth", "Higher Level Teaching Assistant", LearningSupport, "NA009", "WB017", "2008-09-01", Hours: 32.5m, Weeks: TermTime),
-        // Trained as a teacher before she came to the UK and gained QTS here; chose to stay in support.
+        // A qualified teacher who chose a support role: QTS is not only for teachers.
         new("NA065", "Sunita", "Verma", "Higher Level Teaching Assistant", LearningSupport, "NA009", "NA064", "2017-09-04", Qts: true, Hours: 32.5m, Weeks: TermTime),
         new("NA066", "Dylan", "Roberts", "Teaching Assistant", LearningSupport, "NA009", "NA065", "2021-01-04", Hours: 32.5m, Weeks: TermTime),
         new("NA067", "Agnieszka", "Nowicka", "Teaching Assistant", LearningSupport, "NA009", "NA065", "2016-09-01", Hours: 25m, Weeks: TermTime),
