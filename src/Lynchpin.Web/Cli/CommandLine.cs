@@ -48,7 +48,7 @@ public static class CommandLine
         var importSchools = new Command("schools", "Import schools and trusts from a GIAS extract.") { gias };
         importSchools.SetAction(async (parse, ct) =>
         {
-            var file = parse.GetValue(gias)!;
+            var file = InputFile(parse.GetValue(gias)!);
             if (!file.Exists)
             {
                 error.WriteLine($"File not found: {file.FullName}");
@@ -68,7 +68,7 @@ public static class CommandLine
         var importStaff = new Command("staff", "Import (or update by staff_ref) a school's staff, all or nothing.") { schoolOption, fileOption };
         importStaff.SetAction(async (parse, ct) =>
         {
-            var file = parse.GetValue(fileOption)!;
+            var file = InputFile(parse.GetValue(fileOption)!);
             if (!file.Exists)
             {
                 error.WriteLine($"File not found: {file.FullName}");
@@ -86,6 +86,21 @@ public static class CommandLine
         root.Subcommands.Add(BuildUsers(services, output, error));
         root.Subcommands.Add(BuildTokens(services, output, error));
         return root;
+    }
+
+    /// <summary>
+    /// A relative path as the user typed it: `dotnet run --project src/Lynchpin.Web` runs the program in the
+    /// project's folder, so a path relative to the shell's folder (PWD, which dotnet passes on) is tried too.
+    /// </summary>
+    internal static FileInfo InputFile(FileInfo file)
+    {
+        var typed = file.ToString();
+        if (file.Exists || Path.IsPathRooted(typed) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shellFolder)
+        {
+            return file;
+        }
+        var fromShell = new FileInfo(Path.Combine(shellFolder, typed));
+        return fromShell.Exists ? fromShell : file;
     }
 
     private static Command BuildUsers(IServiceProvider services, TextWriter output, TextWriter error)
