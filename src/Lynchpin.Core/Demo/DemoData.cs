@@ -49,6 +49,8 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
 
     public async Task<IReadOnlyList<DemoSignIn>> SeedAsync(CancellationToken cancellationToken = default)
     {
+        // All or nothing: start-up seeds only an empty database, so a half-seeded one would never be finished.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var trust = new Trust { Code = TrustCode, Name = TrustName, Kind = TrustKind.MultiAcademyTrust };
         var people = new Dictionary<string, (StaffMember Member, Person Row)>();
         foreach (var (urn, name, phase, pupils, domain, rows) in Schools)
@@ -108,6 +110,7 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
             }
             signIns.Add(new DemoSignIn(description, options.Email, Password));
         }
+        await transaction.CommitAsync(cancellationToken);
         return signIns;
     }
 

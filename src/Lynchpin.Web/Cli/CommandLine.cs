@@ -48,7 +48,7 @@ public static class CommandLine
         var importSchools = new Command("schools", "Import schools and trusts from a GIAS extract.") { gias };
         importSchools.SetAction(async (parse, ct) =>
         {
-            var file = InputFile(parse.GetValue(gias)!);
+            var file = InputFile(parse.GetValue(gias)!, ShellFolder);
             if (!file.Exists)
             {
                 error.WriteLine($"File not found: {file.FullName}");
@@ -68,7 +68,7 @@ public static class CommandLine
         var importStaff = new Command("staff", "Import (or update by staff_ref) a school's staff, all or nothing.") { schoolOption, fileOption };
         importStaff.SetAction(async (parse, ct) =>
         {
-            var file = InputFile(parse.GetValue(fileOption)!);
+            var file = InputFile(parse.GetValue(fileOption)!, ShellFolder);
             if (!file.Exists)
             {
                 error.WriteLine($"File not found: {file.FullName}");
@@ -88,14 +88,14 @@ public static class CommandLine
         return root;
     }
 
-    /// <summary>
-    /// A relative path as the user typed it: `dotnet run --project src/Lynchpin.Web` runs the program in the
-    /// project's folder, so a path relative to the shell's folder (PWD, which dotnet passes on) is tried too.
-    /// </summary>
-    internal static FileInfo InputFile(FileInfo file)
+    /// <summary>The shell's folder: `dotnet run --project src/Lynchpin.Web` runs the program in the project's folder but passes PWD on.</summary>
+    private static string? ShellFolder => Environment.GetEnvironmentVariable("PWD");
+
+    /// <summary>A file as the user typed it: relative to the working folder, or failing that to the shell's folder.</summary>
+    internal static FileInfo InputFile(FileInfo file, string? shellFolder)
     {
         var typed = file.ToString();
-        if (file.Exists || Path.IsPathRooted(typed) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shellFolder)
+        if (file.Exists || Path.IsPathRooted(typed) || string.IsNullOrEmpty(shellFolder))
         {
             return file;
         }
