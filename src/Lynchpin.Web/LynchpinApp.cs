@@ -161,9 +161,14 @@ public static class LynchpinApp
         var url = app.Configuration["Urls"]?.Split(';')[0] ?? "http://localhost:5080";
         Console.WriteLine();
         Console.WriteLine($"Lynchpin is seeded with the demo trust. Open {url} and sign in as:");
+        var width = signIns.Count == 0 ? 0 : signIns.Max(s => s.Email.Length);
         foreach (var signIn in signIns)
         {
-            Console.WriteLine($"  {signIn.Description,-40} {signIn.Email,-40} {signIn.Password}");
+            Console.WriteLine($"  {signIn.Email.PadRight(width)}  {signIn.Description}");
+        }
+        foreach (var password in signIns.Select(s => s.Password).Distinct())
+        {
+            Console.WriteLine($"  Password: {password}");
         }
         Console.WriteLine();
     }

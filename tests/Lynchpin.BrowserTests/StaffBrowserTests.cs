@@ -55,6 +55,8 @@ public class StaffBrowserTests(BrowserFixture browser) : BrowserTest(browser)
         Assert.NotEqual("Kayleigh Brooks", coachName);
         Assert.NotEqual("Siobhan Gallagher", coachName);
         await AssertNoAxeViolationsAsync(page);
+        // Kept for review with the test results: the person page as a school leader sees it.
+        await SaveScreenshotAsync(page, "person-page-triad");
 
         // Act: follow the link to the line manager, whose page lists Kayleigh as a direct report
         await lineManager.ClickAsync();
@@ -95,6 +97,7 @@ public class StaffBrowserTests(BrowserFixture browser) : BrowserTest(browser)
         Assert.StartsWith("3", problem.Trim(), StringComparison.Ordinal);
         Assert.Contains("sorcery", problem, StringComparison.Ordinal);
         Assert.True(await page.Locator(".govuk-error-summary").IsVisibleAsync());
+        await SaveScreenshotAsync(page, "import-staff-row-errors");
         await AssertNoAxeViolationsAsync(page);
         Assert.Equal(before, await StaffCountAsync(DemoData.SecondaryUrn));
         await using var scope = Browser.App.Services.CreateAsyncScope();

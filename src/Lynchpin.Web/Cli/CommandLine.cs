@@ -49,7 +49,7 @@ public static class CommandLine
         var importSchools = new Command("schools", "Import schools and trusts from a GIAS extract.") { gias };
         importSchools.SetAction(async (parse, ct) =>
         {
-            var file = parse.GetValue(gias)!;
+            var file = InputFile(parse.GetValue(gias)!, ShellFolder);
             if (!file.Exists)
             {
                 error.WriteLine($"File not found: {file.FullName}");
@@ -69,7 +69,7 @@ public static class CommandLine
         var importStaff = new Command("staff", "Import (or update by staff_ref) a school's staff, all or nothing.") { schoolOption, fileOption };
         importStaff.SetAction(async (parse, ct) =>
         {
-            var file = parse.GetValue(fileOption)!;
+            var file = InputFile(parse.GetValue(fileOption)!, ShellFolder);
             if (!file.Exists)
             {
                 error.WriteLine($"File not found: {file.FullName}");
@@ -113,6 +113,21 @@ public static class CommandLine
         root.Subcommands.Add(BuildUsers(services, output, error));
         root.Subcommands.Add(BuildTokens(services, output, error));
         return root;
+    }
+
+    /// <summary>The shell's folder: `dotnet run --project src/Lynchpin.Web` runs the program in the project's folder but passes PWD on.</summary>
+    private static string? ShellFolder => Environment.GetEnvironmentVariable("PWD");
+
+    /// <summary>A file as the user typed it: relative to the working folder, or failing that to the shell's folder.</summary>
+    internal static FileInfo InputFile(FileInfo file, string? shellFolder)
+    {
+        var typed = file.ToString();
+        if (file.Exists || Path.IsPathRooted(typed) || string.IsNullOrEmpty(shellFolder))
+        {
+            return file;
+        }
+        var fromShell = new FileInfo(Path.Combine(shellFolder, typed));
+        return fromShell.Exists ? fromShell : file;
     }
 
     private static Command BuildUsers(IServiceProvider services, TextWriter output, TextWriter error)

@@ -65,6 +65,27 @@ public static class Html
         return client.PostAsync(target, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// Posts the form as <c>multipart/form-data</c> with <paramref name="values"/> and one file in <paramref name="fileField"/>,
+    /// as a browser sends a form with <c>enctype="multipart/form-data"</c>.
+    /// </summary>
+    public static Task<HttpResponseMessage> SubmitWithFileAsync(
+        HttpClient client, IHtmlFormElement form, IDictionary<string, string> values, string fileField, string fileName, byte[] content, Uri pageUri)
+    {
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUri : new Uri(pageUri, action);
+        var body = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            body.Add(new StringContent(value), name);
+        }
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(
+            Path.GetExtension(fileName).Equals(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv" : "application/octet-stream");
+        body.Add(file, fileField, fileName);
+        return client.PostAsync(target, body);
+    }
+
     /// <summary>The GOV.UK error summary's text, or a note that the page has none; for failure messages.</summary>
     public static async Task<string> ErrorSummaryAsync(HttpResponseMessage response)
     {

@@ -24,7 +24,8 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider c
     [BindProperty(SupportsGet = true)] public string? Qts { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public bool Leavers { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // From the query string only: Razor Pages puts the page's own name in the route value "page", which would win.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public List<Row> Staff { get; private set; } = [];
     public int Total { get; private set; }
