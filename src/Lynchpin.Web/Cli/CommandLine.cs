@@ -89,7 +89,7 @@ public static class CommandLine
             { schoolOption, fileOption };
         importAssessments.SetAction(async (parse, ct) =>
         {
-            var file = parse.GetValue(fileOption)!;
+            var file = InputFile(parse.GetValue(fileOption)!, ShellFolder);
             if (!file.Exists)
             {
                 error.WriteLine($"File not found: {file.FullName}");
