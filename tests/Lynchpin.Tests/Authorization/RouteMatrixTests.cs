@@ -1,7 +1,9 @@
 using System.Net;
 using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Progression;
 using Lynchpin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lynchpin.Tests.Authorization;
 
@@ -72,6 +74,21 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         ("/schools/{A2}/checkpoints", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/checkpoints", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/account/tokens", [Login, Ok, Ok, Ok, Ok, Ok]),
+        // A person's progression: whoever sees their record (the line-management chain, leaders, themselves).
+        ("/staff/{Teacher}/progression", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Caretaker}/progression", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Manager}/progression", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Peer}/progression", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Sibling}/progression", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Outsider}/progression", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        // Recording a stage: leaders, and a line manager for those below them; never a Staff account, never oneself as a line manager.
+        ("/staff/{Teacher}/progression/assess", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Caretaker}/progression/assess", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Manager}/progression/assess", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Peer}/progression/assess", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Head}/progression/assess", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Sibling}/progression/assess", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Outsider}/progression/assess", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/api/schools", [Unauthorized, Ok, Ok, Ok, Ok, Ok]),
         ("/api/schools/{A1}/staff", [Unauthorized, Ok, Ok, Ok, Ok, Forbidden]),
         ("/api/schools/{A2}/staff", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
@@ -130,6 +147,16 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
                 ["Input.Checkpoint3"] = "2026-03-27", ["Input.Checkpoint4"] = "2026-07-17",
             },
             [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+    ];
+
+    /// <summary>Progression writes, posted with one form that holds every field they read; a refused one stores nothing.</summary>
+    private static readonly (string Route, int[] Expected)[] ProgressionPostRoutes =
+    [
+        ("/staff/{Teacher}/progression/assess", [Login, Redirected, Redirected, Redirected, Forbidden, Forbidden]),
+        ("/staff/{Peer}/progression/assess", [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Manager}/progression/assess", [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+        // Only the person reflects on their own assessment.
+        ("/staff/{Teacher}/progression?handler=Reflection", [Login, Forbidden, Forbidden, Forbidden, Redirected, Forbidden]),
     ];
 
     /// <summary>A saved form redirects to the person's page (a 302 too, but not to sign-in).</summary>
@@ -252,6 +279,47 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
 
+    [SkippableFact]
+    public async Task Post_EveryProgressionWriteAsEveryRole_RefusesBeforeAnythingChanges()
+    {
+        // The reflection needs an assessment to reflect on.
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AssessmentRecorder>().RecordAsync(
+                new AssessmentInput(_people.Teacher.Id, 2025, 2, 3, new DateOnly(2025, 12, 10), null, [], null), new Recorder(null, "Test"));
+        }
+        var mismatches = new List<string>();
+        foreach (var (route, expected) in ProgressionPostRoutes)
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                var before = await AssessmentsAsync();
+                var values = await WithAntiforgeryAsync(_clients[who], who, new Dictionary<string, string>
+                {
+                    ["Input.Year"] = "2025",
+                    ["Input.Checkpoint"] = "2",
+                    ["Input.Stage"] = "4",
+                    ["Input.AssessedOn"] = "2025-12-12",
+                    ["Input.AssessorId"] = "",
+                    ["year"] = "2025",
+                    ["checkpoint"] = "2",
+                    ["Reflection"] = $"Reflection {TestData.Unique()}",
+                });
+                using var response = await _clients[who].PostAsync(Resolve(route), new FormUrlEncodedContent(values));
+                var status = Outcome(response);
+                if (status != expected[(int)who])
+                {
+                    mismatches.Add($"POST {route} as {who}: expected {expected[(int)who]}, got {status} {response.Headers.Location}");
+                }
+                if (status != Redirected)
+                {
+                    Assert.Equal(before, await AssessmentsAsync());
+                }
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
     /// <summary>Every framework, stage, criterion and checkpoint date of the scenario's schools and trusts, as one string to compare.</summary>
     private Task<string> FrameworkFingerprintAsync() => Data.WithDbAsync(async db =>
     {
@@ -274,6 +342,11 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         return Html.FormValues(form)["__RequestVerificationToken"];
     }
 
+    /// <summary>Every stored assessment version with what a write could change, to compare before and after.</summary>
+    private Task<List<string>> AssessmentsAsync() =>
+        Data.WithDbAsync(db => db.Assessments.OrderBy(a => a.Id)
+            .Select(a => $"{a.Id}:{a.StaffMemberId}:{a.Stage}:{a.Version}:{a.IsCurrent}:{a.Reflection}").ToListAsync());
+
     private static int Outcome(HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
@@ -283,6 +356,18 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
 
     private Task<string> CaretakerLastNameAsync() =>
         Data.WithDbAsync(db => Task.FromResult(db.StaffMembers.Single(s => s.Id == _people.Caretaker.Id).LastName));
+
+    /// <summary>The account's own antiforgery token, taken from a page every account may open, added to <paramref name="values"/>.</summary>
+    private static async Task<Dictionary<string, string>> WithAntiforgeryAsync(HttpClient client, Who who, Dictionary<string, string> values)
+    {
+        if (who != Who.Anonymous)
+        {
+            using var page = await client.GetAsync("/account/tokens");
+            var form = Html.FormWithField(await Html.ParseAsync(page), "Input.Name");
+            values["__RequestVerificationToken"] = Html.FormValues(form)["__RequestVerificationToken"];
+        }
+        return values;
+    }
 
     /// <summary>A valid staff form with the account's own antiforgery token, taken from a page every account may open.</summary>
     private async Task<Dictionary<string, string>> ValidStaffFormAsync(HttpClient client, Who who)

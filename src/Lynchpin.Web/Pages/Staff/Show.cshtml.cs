@@ -1,5 +1,6 @@
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Progression;
 using Lynchpin.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Web.Pages.Staff;
 
 /// <summary>A person's page: their details, their learning triad and the people they line-manage or coach.</summary>
-public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access) : PageModel
+public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, Frameworks frameworks) : PageModel
 {
     private record Related(int Id, int SchoolId, int? LineManagerId, int? CoachId, string Name, string JobTitle, string SchoolName);
 
@@ -21,6 +22,12 @@ public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization
     public List<Person> DirectReports { get; private set; } = [];
     public List<Person> Coachees { get; private set; } = [];
     public bool CanEdit { get; private set; }
+
+    /// <summary>Whether the reader may see the person's progression; only then is the section shown.</summary>
+    public bool CanReadProgression { get; private set; }
+
+    /// <summary>The person's latest current assessment, with its stage's name, if they have one.</summary>
+    public (Assessment Assessment, string StageName)? LatestStage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -36,6 +43,19 @@ public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization
         }
         Member = member;
         CanEdit = (await authorization.AuthorizeAsync(User, member, Operations.Manage)).Succeeded;
+        CanReadProgression = (await authorization.AuthorizeAsync(User, member, Operations.ReadProgression)).Succeeded;
+        if (CanReadProgression)
+        {
+            var latest = await db.Assessments.AsNoTracking()
+                .Where(a => a.StaffMemberId == member.Id && a.IsCurrent)
+                .OrderByDescending(a => a.Year).ThenByDescending(a => a.Checkpoint)
+                .FirstOrDefaultAsync(ct);
+            if (latest is not null)
+            {
+                var framework = await frameworks.ForSchoolAsync(member.School, ct);
+                LatestStage = (latest, framework.Framework.Stages.FirstOrDefault(s => s.Number == latest.Stage)?.Name ?? "");
+            }
+        }
 
         var scope = await access.GetAsync(ct);
         var today = DateOnly.FromDateTime(DateTime.Today);
