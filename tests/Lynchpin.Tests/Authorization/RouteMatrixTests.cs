@@ -49,6 +49,15 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         ("/schools/{A1}/staff/new", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/staff/new", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/account/tokens", [Login, Ok, Ok, Ok, Ok, Ok]),
+        // Progression profile: leaders see their school's, a line manager their own team's at their school; the trust view is its admins' alone.
+        ("/schools/{A1}/profile", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/schools/{A2}/profile", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/profile", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/profile/export?format=csv", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/schools/{A1}/profile/export?format=xlsx", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/schools/{B1}/profile/export?format=csv", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/trusts/{TrustA}/profile", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/profile", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/schools", [Unauthorized, Ok, Ok, Ok, Ok, Ok]),
         ("/api/schools/{A1}/staff", [Unauthorized, Ok, Ok, Ok, Ok, Forbidden]),
         ("/api/schools/{A2}/staff", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
@@ -96,6 +105,7 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
     private string Resolve(string route) => route
         .Replace("{A1}", _people.SchoolA1.Urn.ToString()).Replace("{A2}", _people.SchoolA2.Urn.ToString())
         .Replace("{B1}", _people.SchoolB1.Urn.ToString())
+        .Replace("{TrustA}", _people.TrustA.Code).Replace("{TrustB}", _people.TrustB.Code)
         .Replace("{Head}", _people.Head.Id.ToString()).Replace("{Manager}", _people.Manager.Id.ToString())
         .Replace("{Caretaker}", _people.Caretaker.Id.ToString()).Replace("{Teacher}", _people.Teacher.Id.ToString())
         .Replace("{Peer}", _people.Peer.Id.ToString()).Replace("{Sibling}", _people.Sibling.Id.ToString())
