@@ -169,7 +169,7 @@ public abstract class ProfilePageModel(
 
     public IEnumerable<SelectListItem> CategoryOptions =>
     [
-        new("Teaching and support staff", "", string.IsNullOrEmpty(Category)),
+        new("All staff", "", string.IsNullOrEmpty(Category)),
         new("Teaching staff", "teaching", Category == "teaching"),
         new("Support staff", "support", Category == "support"),
     ];

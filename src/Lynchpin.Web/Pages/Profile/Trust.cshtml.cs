@@ -90,7 +90,7 @@ public class TrustModel(LynchpinDbContext db, AccessScope access, ProfileCalcula
 
     public IEnumerable<SelectListItem> CategoryOptions =>
     [
-        new("Teaching and support staff", "", string.IsNullOrEmpty(Category)),
+        new("All staff", "", string.IsNullOrEmpty(Category)),
         new("Teaching staff", "teaching", Category == "teaching"),
         new("Support staff", "support", Category == "support"),
     ];
