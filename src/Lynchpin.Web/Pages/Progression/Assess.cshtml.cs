@@ -134,7 +134,7 @@ public class AssessModel(
 
         var (userId, name) = await RecorderAsync(ct);
         var saved = await recorder.RecordAsync(input, new Recorder(userId, name), ct);
-        var what = $"Stage {saved.Stage} for {Member.FullName} at {SchoolYear.CheckpointName(saved.Checkpoint).ToLowerInvariant()}, {SchoolYear.Name(saved.Year)}";
+        var what = $"Stage {saved.Stage} for {Member.FullName} at the {SchoolYear.CheckpointName(saved.Checkpoint).ToLowerInvariant()}, {SchoolYear.Name(saved.Year)}";
         TempData["Success"] = saved.Version == 1 ? $"{what} is recorded." : $"{what} is recorded as a correction; the earlier version is kept.";
         return Redirect($"/staff/{id}/progression?year={saved.Year}&checkpoint={saved.Checkpoint}#assessment");
     }
