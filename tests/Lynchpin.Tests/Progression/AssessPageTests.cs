@@ -197,6 +197,32 @@ public abstract class AssessPageTests(LynchpinAppFactory app) : IntegrationTest(
     }
 
     [SkippableFact]
+    public async Task Leader_CanNameThePersonsLineManagerAsAssessor_ButNotSomeoneElse()
+    {
+        // Arrange: the head records for the caretaker, whose line manager is the mentor.
+        using var client = await LeaderAsync();
+        var (form, uri, page) = await OpenFormAsync(client, AssessUrl(_people.Caretaker));
+        var offered = page.QuerySelectorAll("select[name='Input.AssessorId'] option")
+            .ToDictionary(o => o.GetAttribute("value")!, o => o.TextContent.Trim());
+
+        // Act
+        using var refused = await SubmitAsync(client, form, Fill(form, ("Input.Stage", "2"), ("Input.AssessedOn", "2025-12-15"),
+            ("Input.AssessorId", _people.Teacher.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))), uri);
+        using var accepted = await SubmitAsync(client, form, Fill(form, ("Input.Stage", "2"), ("Input.AssessedOn", "2025-12-15"),
+            ("Input.AssessorId", _people.Mentor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))), uri);
+
+        // Assert: the head themself, the line manager and the school's SLT are offered; the caretaker and a colleague are not.
+        Assert.Equal($"{_people.Head.FullName} (you)", offered[_people.Head.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.Equal($"{_people.Mentor.FullName} (line manager)", offered[_people.Mentor.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.DoesNotContain(_people.Caretaker.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), offered.Keys);
+        Assert.DoesNotContain(_people.Teacher.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), offered.Keys);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True(accepted.StatusCode == HttpStatusCode.Redirect, await Html.ErrorSummaryAsync(accepted));
+        var stored = Assert.Single(await StoredAsync(App, _people.Caretaker));
+        Assert.Equal(_people.Mentor.Id, stored.AssessorId);
+    }
+
+    [SkippableFact]
     public async Task Coach_ReadsTheirCoacheesProgressionButCannotAssess()
     {
         // Arrange: the peer coaches a new teacher they do not line-manage.

@@ -204,7 +204,7 @@ public abstract class PersonProgressionPageTests(LynchpinAppFactory app) : Integ
 
         // Assert
         var page = await Html.ParseAsync(assessed);
-        Assert.Contains("Stage 2: Non-negotiables met, at end of autumn term, 2025/26", page.QuerySelector("#progression-summary")?.TextContent);
+        Assert.Contains("Stage 2: Non-negotiables met, at the end of autumn term, 2025/26", page.QuerySelector("#progression-summary")?.TextContent);
         Assert.Equal($"/staff/{_people.Caretaker.Id}/progression", page.QuerySelector("#progression-link")?.GetAttribute("href"));
         Assert.Contains("Not assessed yet", (await Html.ParseAsync(notAssessed)).QuerySelector("#progression-summary")?.TextContent);
     }

@@ -186,16 +186,38 @@ public class AssessModel(
                 .SingleOrDefaultAsync(a => a.StaffMemberId == Member.Id && a.Year == year && a.Checkpoint == checkpoint && a.IsCurrent, ct)
             : null;
 
-        // Kept simple: the account's own staff record, the assessor already recorded here, or none.
+        // Who may have assessed: the account's own staff record, the person's line manager, the school's SLT,
+        // and the assessor already recorded here (who may since have moved on).
         var scope = await access.GetAsync(ct);
         var options = new List<SelectListItem>();
-        if (scope.OwnStaffId is int own && own != Member.Id && scope.User?.StaffMember is { } self)
+        void Offer(int id, string label)
         {
-            options.Add(new SelectListItem($"{self.FullName} (you)", own.ToString(CultureInfo.InvariantCulture)));
+            var value = id.ToString(CultureInfo.InvariantCulture);
+            if (id != Member.Id && options.All(o => o.Value != value))
+            {
+                options.Add(new SelectListItem(label, value));
+            }
         }
-        if (Existing?.Assessor is { } earlier && earlier.Id != scope.OwnStaffId && earlier.Id != Member.Id)
+        if (scope.OwnStaffId is int own && scope.User?.StaffMember is { } self)
         {
-            options.Add(new SelectListItem($"{earlier.FullName} (recorded before)", earlier.Id.ToString(CultureInfo.InvariantCulture)));
+            Offer(own, $"{self.FullName} (you)");
+        }
+        var lineManager = Member.LineManagerId is int managerId
+            ? await db.StaffMembers.AsNoTracking().Where(s => s.Id == managerId).Select(s => new { s.Id, s.FullName }).SingleOrDefaultAsync(ct)
+            : null;
+        if (lineManager is not null)
+        {
+            Offer(lineManager.Id, $"{lineManager.FullName} (line manager)");
+        }
+        var slt = await db.StaffMembers.AsNoTracking().Where(s => s.SchoolId == Member.SchoolId && s.Slt)
+            .OrderBy(s => s.LastName).ThenBy(s => s.FirstName).Select(s => new { s.Id, s.FullName }).ToListAsync(ct);
+        foreach (var leader in slt)
+        {
+            Offer(leader.Id, $"{leader.FullName} (SLT)");
+        }
+        if (Existing?.Assessor is { } earlier)
+        {
+            Offer(earlier.Id, $"{earlier.FullName} (recorded before)");
         }
         options.Add(new SelectListItem("Not recorded", ""));
         AssessorOptions = options;
