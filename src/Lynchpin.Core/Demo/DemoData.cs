@@ -42,6 +42,9 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
     /// <summary>The ten new staff of the secondary (ECTs among them) started on this day, and no one else there did.</summary>
     public static readonly DateOnly NewStaffStartDate = new(2025, 9, 1);
 
+    /// <summary>The ten experienced staff of the secondary whose posts the new staff took left on this day.</summary>
+    public static readonly DateOnly LeaversLeavingDate = new(2025, 8, 31);
+
     private const string LocalAuthority = "Kirklees";
 
     /// <summary>Term-time only: the usual contract of teaching assistants and much of the support staff.</summary>
@@ -134,7 +137,10 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         (SpecialUrn, SpecialName, "Not applicable", 92, "willow-bank.sch.example", Special()),
     ];
 
-    /// <summary>Northfield Academy, 11–16: 60 teachers (SLT, the SENCo, nine departments) and 47 support staff in every role family; one leaver.</summary>
+    /// <summary>
+    /// Northfield Academy, 11–16: 60 teachers (SLT, the SENCo, nine departments) and 47 support staff in every role family;
+    /// one leaver this summer, and the ten experienced staff who left in the summer of 2025 for the ten new staff to replace.
+    /// </summary>
     private static Person[] Secondary() =>
     [
         // Senior leadership: five teachers, the business manager and the community director (no QTS).
@@ -268,6 +274,18 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         new("NA105", "Angela", "Whitehead", "Senior Science Technician", Technical, "NA012", "NA107", "2005-09-01", Hours: 37m, Weeks: TermTime),
         new("NA106", "Ryan", "Booth", "Science Technician", Technical, "NA105", "NA107", "2024-01-08", Hours: 37m, Weeks: TermTime),
         new("NA107", "Mark", "Sykes", "Design Technology Technician", Technical, "NA016", "NA105", "2016-09-01", Hours: 25m, Weeks: TermTime),
+
+        // Left at the end of 2024/25 (retirement, promotion, moving away); the ten new staff of September 2025 took their posts.
+        new("NA108", "Alan", "Whitworth", "Teacher of English", Teaching, "NA010", "NA025", "2002-09-01", Left: "2025-08-31"),
+        new("NA109", "Diane", "Holroyd", "Teacher of Mathematics", Teaching, "NA011", "NA026", "2005-09-01", Left: "2025-08-31"),
+        new("NA110", "Vikram", "Desai", "Teacher of Mathematics", Teaching, "NA011", "NA030", "2012-09-01", Left: "2025-08-31"),
+        new("NA111", "Sophie", "Langley", "Teacher of Chemistry", Teaching, "NA012", "NA038", "2010-09-01", Left: "2025-08-31"),
+        new("NA112", "Martin", "Ackerley", "Teacher of Physics", Teaching, "NA012", "NA034", "1998-09-01", Left: "2025-08-31"),
+        new("NA113", "Rosalind", "Pike", "Teacher of Geography", Teaching, "NA013", "NA044", "2008-09-01", Left: "2025-08-31"),
+        new("NA114", "Francesca", "Romano", "Teacher of Spanish", Teaching, "NA014", "NA050", "2015-09-01", Left: "2025-08-31"),
+        new("NA115", "Lynne", "Brierley", "Teaching Assistant", LearningSupport, "NA009", "NA064", "2006-09-04", Hours: 32.5m, Weeks: TermTime, Left: "2025-08-31"),
+        new("NA116", "Gary", "Whitham", "Cover Supervisor", LearningSupport, "NA092", "NA072", "2014-09-01", Hours: 35m, Weeks: TermTime, Left: "2025-08-31"),
+        new("NA117", "Yvette", "Marshall", "Learning Mentor", Pastoral, "NA005", "NA074", "2011-09-01", Hours: 37m, Weeks: TermTime, Left: "2025-08-31"),
     ];
 
     /// <summary>Brookside Primary Academy, one form of entry: 11 teachers and 24 support staff.</summary>
