@@ -3,6 +3,7 @@ using Lynchpin.Core.Accounts;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using static Lynchpin.Core.Data.Models.RoleFamily;
 
 namespace Lynchpin.Core.Demo;
@@ -11,7 +12,8 @@ public record DemoSignIn(string Description, string Email, string Password);
 
 /// <summary>
 /// Seeds the demo trust into an empty database: three schools whose staff, teachers and support staff
-/// alike, each have a line manager (but the heads) and a coach or mentor, some in another school.
+/// alike, each have a line manager (but the heads) and a coach or mentor, some in another school,
+/// and their progression assessments (see <see cref="DemoAssessments"/>).
 /// </summary>
 public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
 {
@@ -45,6 +47,9 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
     /// <summary>The ten experienced staff of the secondary whose posts the new staff took left on this day.</summary>
     public static readonly DateOnly LeaversLeavingDate = new(2025, 8, 31);
 
+    /// <summary>The school year (2025/26) in which the secondary's progression profile tells the worked example.</summary>
+    public const int WorkedExampleYear = 2025;
+
     private const string LocalAuthority = "Kirklees";
 
     /// <summary>Term-time only: the usual contract of teaching assistants and much of the support staff.</summary>
@@ -56,10 +61,12 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var trust = new Trust { Code = TrustCode, Name = TrustName, Kind = TrustKind.MultiAcademyTrust };
         var people = new Dictionary<string, (StaffMember Member, Person Row)>();
+        var staffByUrn = new Dictionary<int, IReadOnlyList<StaffMember>>();
         foreach (var (urn, name, phase, pupils, domain, rows) in Schools)
         {
             var school = new School { Urn = urn, Name = name, Phase = phase, NumberOfPupils = pupils, LocalAuthority = LocalAuthority };
             trust.Schools.Add(school);
+            staffByUrn[urn] = school.Staff;
             foreach (var row in rows)
             {
                 var member = new StaffMember
@@ -113,6 +120,12 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
             }
             signIns.Add(new DemoSignIn(description, options.Email, Password));
         }
+
+        // After the accounts, so the assessments recorded by a demo sign-in carry its user id.
+        var userIdByStaffId = await db.Users.Where(u => u.StaffMemberId != null)
+            .ToDictionaryAsync(u => u.StaffMemberId!.Value, u => u.Id, cancellationToken);
+        db.Assessments.AddRange(DemoAssessments.Create(staffByUrn, userIdByStaffId));
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return signIns;
     }
