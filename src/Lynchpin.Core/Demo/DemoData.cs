@@ -3,6 +3,7 @@ using Lynchpin.Core.Accounts;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using static Lynchpin.Core.Data.Models.RoleFamily;
 
 namespace Lynchpin.Core.Demo;
@@ -11,7 +12,8 @@ public record DemoSignIn(string Description, string Email, string Password);
 
 /// <summary>
 /// Seeds the demo trust into an empty database: three schools whose staff, teachers and support staff
-/// alike, each have a line manager (but the heads) and a coach or mentor, some in another school.
+/// alike, each have a line manager (but the heads) and a coach or mentor, some in another school,
+/// and their progression assessments (see <see cref="DemoAssessments"/>).
 /// </summary>
 public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
 {
@@ -42,6 +44,12 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
     /// <summary>The ten new staff of the secondary (ECTs among them) started on this day, and no one else there did.</summary>
     public static readonly DateOnly NewStaffStartDate = new(2025, 9, 1);
 
+    /// <summary>The ten experienced staff of the secondary whose posts the new staff took left on this day.</summary>
+    public static readonly DateOnly LeaversLeavingDate = new(2025, 8, 31);
+
+    /// <summary>The school year (2025/26) in which the secondary's progression profile tells the worked example.</summary>
+    public const int WorkedExampleYear = 2025;
+
     private const string LocalAuthority = "Kirklees";
 
     /// <summary>Term-time only: the usual contract of teaching assistants and much of the support staff.</summary>
@@ -53,10 +61,12 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var trust = new Trust { Code = TrustCode, Name = TrustName, Kind = TrustKind.MultiAcademyTrust };
         var people = new Dictionary<string, (StaffMember Member, Person Row)>();
+        var staffByUrn = new Dictionary<int, IReadOnlyList<StaffMember>>();
         foreach (var (urn, name, phase, pupils, domain, rows) in Schools)
         {
             var school = new School { Urn = urn, Name = name, Phase = phase, NumberOfPupils = pupils, LocalAuthority = LocalAuthority };
             trust.Schools.Add(school);
+            staffByUrn[urn] = school.Staff;
             foreach (var row in rows)
             {
                 var member = new StaffMember
@@ -110,6 +120,12 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
             }
             signIns.Add(new DemoSignIn(description, options.Email, Password));
         }
+
+        // After the accounts, so the assessments recorded by a demo sign-in carry its user id.
+        var userIdByStaffId = await db.Users.Where(u => u.StaffMemberId != null)
+            .ToDictionaryAsync(u => u.StaffMemberId!.Value, u => u.Id, cancellationToken);
+        db.Assessments.AddRange(DemoAssessments.Create(staffByUrn, userIdByStaffId));
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return signIns;
     }
@@ -134,7 +150,10 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         (SpecialUrn, SpecialName, "Not applicable", 92, "willow-bank.sch.example", Special()),
     ];
 
-    /// <summary>Northfield Academy, 11–16: 60 teachers (SLT, the SENCo, nine departments) and 47 support staff in every role family; one leaver.</summary>
+    /// <summary>
+    /// Northfield Academy, 11–16: 60 teachers (SLT, the SENCo, nine departments) and 47 support staff in every role family;
+    /// one leaver this summer, and the ten experienced staff who left in the summer of 2025 for the ten new staff to replace.
+    /// </summary>
     private static Person[] Secondary() =>
     [
         // Senior leadership: five teachers, the business manager and the community director (no QTS).
@@ -268,6 +287,18 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         new("NA105", "Angela", "Whitehead", "Senior Science Technician", Technical, "NA012", "NA107", "2005-09-01", Hours: 37m, Weeks: TermTime),
         new("NA106", "Ryan", "Booth", "Science Technician", Technical, "NA105", "NA107", "2024-01-08", Hours: 37m, Weeks: TermTime),
         new("NA107", "Mark", "Sykes", "Design Technology Technician", Technical, "NA016", "NA105", "2016-09-01", Hours: 25m, Weeks: TermTime),
+
+        // Left at the end of 2024/25 (retirement, promotion, moving away); the ten new staff of September 2025 took their posts.
+        new("NA108", "Alan", "Whitworth", "Teacher of English", Teaching, "NA010", "NA025", "2002-09-01", Left: "2025-08-31"),
+        new("NA109", "Diane", "Holroyd", "Teacher of Mathematics", Teaching, "NA011", "NA026", "2005-09-01", Left: "2025-08-31"),
+        new("NA110", "Vikram", "Desai", "Teacher of Mathematics", Teaching, "NA011", "NA030", "2012-09-01", Left: "2025-08-31"),
+        new("NA111", "Sophie", "Langley", "Teacher of Chemistry", Teaching, "NA012", "NA038", "2010-09-01", Left: "2025-08-31"),
+        new("NA112", "Martin", "Ackerley", "Teacher of Physics", Teaching, "NA012", "NA034", "1998-09-01", Left: "2025-08-31"),
+        new("NA113", "Rosalind", "Pike", "Teacher of Geography", Teaching, "NA013", "NA044", "2008-09-01", Left: "2025-08-31"),
+        new("NA114", "Francesca", "Romano", "Teacher of Spanish", Teaching, "NA014", "NA050", "2015-09-01", Left: "2025-08-31"),
+        new("NA115", "Lynne", "Brierley", "Teaching Assistant", LearningSupport, "NA009", "NA064", "2006-09-04", Hours: 32.5m, Weeks: TermTime, Left: "2025-08-31"),
+        new("NA116", "Gary", "Whitham", "Cover Supervisor", LearningSupport, "NA092", "NA072", "2014-09-01", Hours: 35m, Weeks: TermTime, Left: "2025-08-31"),
+        new("NA117", "Yvette", "Marshall", "Learning Mentor", Pastoral, "NA005", "NA074", "2011-09-01", Hours: 37m, Weeks: TermTime, Left: "2025-08-31"),
     ];
 
     /// <summary>Brookside Primary Academy, one form of entry: 11 teachers and 24 support staff.</summary>

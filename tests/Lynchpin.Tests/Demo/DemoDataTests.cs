@@ -66,13 +66,13 @@ public abstract class DemoDataTests(DemoSeedFactory app) : IntegrationTest(app)
     [InlineData(DemoData.SecondaryUrn, 95, 115)]
     [InlineData(DemoData.PrimaryUrn, 30, 40)]
     [InlineData(DemoData.SpecialUrn, 35, 45)]
-    public async Task Get_SeededSchool_HasStaffCountInRange(int urn, int fewest, int most)
+    public async Task Get_SeededSchool_HasStaffInPostCountInRange(int urn, int fewest, int most)
     {
         // Arrange
         await using var db = App.Database.CreateContext();
 
         // Act
-        var count = await db.StaffMembers.CountAsync(s => s.School.Urn == urn);
+        var count = await db.StaffMembers.CountAsync(s => s.School.Urn == urn && (s.LeavingDate == null || s.LeavingDate >= Today));
 
         // Assert
         Assert.InRange(count, fewest, most);
@@ -271,6 +271,23 @@ public abstract class DemoDataTests(DemoSeedFactory app) : IntegrationTest(app)
     }
 
     [SkippableFact]
+    public async Task Get_SecondaryLeavers_TenExperiencedStaffLeftTheSummerBeforeTheNewStaffStarted()
+    {
+        // Arrange
+        var staff = await StaffAsync();
+
+        // Act
+        var leavers = staff.Where(s => s.School.Urn == DemoData.SecondaryUrn && s.LeavingDate == DemoData.LeaversLeavingDate).ToList();
+
+        // Assert: ten, each in post five years or more, the day before the new staff started
+        Assert.Equal(10, leavers.Count);
+        Assert.Equal(DemoData.NewStaffStartDate, DemoData.LeaversLeavingDate.AddDays(1));
+        Assert.All(leavers, s => Assert.True(s.StartDate <= DemoData.LeaversLeavingDate.AddYears(-5), $"{s.StaffRef} started {s.StartDate}."));
+        Assert.Contains(leavers, s => s.Category == StaffCategory.Teaching);
+        Assert.Contains(leavers, s => s.Category == StaffCategory.Support);
+    }
+
+    [SkippableFact]
     public async Task Get_Contracts_IncludeLeaversPartTimeAndTermTimeStaff()
     {
         // Arrange
@@ -281,7 +298,7 @@ public abstract class DemoDataTests(DemoSeedFactory app) : IntegrationTest(app)
         var leaverIds = leavers.Select(s => s.Id).ToHashSet();
 
         // Assert
-        Assert.InRange(leavers.Count, 1, 3);
+        Assert.InRange(leavers.Count, 11, 14);
         Assert.All(leavers, s => Assert.True(s.LeavingDate < Today && s.StartDate < s.LeavingDate, $"{s.StaffRef} left on {s.LeavingDate}."));
         Assert.DoesNotContain(staff, s => s.LineManagerId is int id && leaverIds.Contains(id));
         Assert.Contains(staff, s => s.Category == StaffCategory.Teaching && s.HoursPerWeek is not null);

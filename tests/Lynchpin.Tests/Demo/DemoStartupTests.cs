@@ -10,7 +10,7 @@ public sealed class SqliteDemoAppFactory() : LynchpinAppFactory(DatabaseProvider
 
 public sealed class PostgresDemoAppFactory() : LynchpinAppFactory(DatabaseProvider.Postgres, demo: true);
 
-/// <summary>Start-up seeds the demo trust into an empty database when Lynchpin:Demo is true.</summary>
+/// <summary>Start-up seeds the demo trust, its accounts and assessments into an empty database when Lynchpin:Demo is true.</summary>
 public abstract class DemoStartupTests(LynchpinAppFactory app) : IntegrationTest(app)
 {
     public sealed class Sqlite(SqliteDemoAppFactory app) : DemoStartupTests(app), IClassFixture<SqliteDemoAppFactory>;
@@ -27,12 +27,14 @@ public abstract class DemoStartupTests(LynchpinAppFactory app) : IntegrationTest
         var schools = await db.Schools.Where(s => s.Trust!.Code == DemoData.TrustCode).Select(s => s.Urn).OrderBy(u => u).ToListAsync();
         var staff = await db.StaffMembers.CountAsync();
         var accounts = await db.Users.Select(u => u.Email).ToListAsync();
+        var assessments = await db.Assessments.CountAsync();
 
         // Assert
         Assert.Equal([DemoData.SecondaryUrn, DemoData.PrimaryUrn, DemoData.SpecialUrn], schools);
         Assert.InRange(staff, 160, 200);
         Assert.Contains(DemoData.HeadEmail, accounts);
         Assert.Equal(6, accounts.Count);
+        Assert.True(assessments > 1000, $"{assessments} assessments.");
     }
 
     [SkippableFact]
