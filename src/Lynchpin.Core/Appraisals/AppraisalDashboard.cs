@@ -150,8 +150,16 @@ public class AppraisalDashboard(LynchpinDbContext db)
         var groups = await perPerson
             .GroupBy(p => new
             {
-                p.SchoolId, p.RoleFamily, p.ObjectivesStatus, p.ObjectivesLate, p.PupilProgress,
-                p.MidYearDone, p.MidYearLate, p.FinalDone, p.FinalLate, p.Worst,
+                p.SchoolId,
+                p.RoleFamily,
+                p.ObjectivesStatus,
+                p.ObjectivesLate,
+                p.PupilProgress,
+                p.MidYearDone,
+                p.MidYearLate,
+                p.FinalDone,
+                p.FinalLate,
+                p.Worst,
             })
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

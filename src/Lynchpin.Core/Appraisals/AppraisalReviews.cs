@@ -201,8 +201,14 @@ public class AppraisalReviews(LynchpinDbContext db, TimeProvider clock, Evidence
             // The copies share the stored files; a file is deleted only when no version refers to it.
             Evidence = locked.Evidence.Select(e => new Evidence
             {
-                ObjectiveId = e.ObjectiveId, FileName = e.FileName, StoredName = e.StoredName, ContentType = e.ContentType,
-                Length = e.Length, Link = e.Link, UploadedAt = e.UploadedAt, UploadedByName = e.UploadedByName,
+                ObjectiveId = e.ObjectiveId,
+                FileName = e.FileName,
+                StoredName = e.StoredName,
+                ContentType = e.ContentType,
+                Length = e.Length,
+                Link = e.Link,
+                UploadedAt = e.UploadedAt,
+                UploadedByName = e.UploadedByName,
             }).ToList(),
         };
         db.AppraisalReviews.Add(reopened);
@@ -227,8 +233,13 @@ public class AppraisalReviews(LynchpinDbContext db, TimeProvider clock, Evidence
         }
         var evidence = new Evidence
         {
-            ObjectiveId = objectiveId, FileName = file.FileName, StoredName = file.StoredName, ContentType = file.ContentType,
-            Length = file.Length, UploadedAt = Now, UploadedByName = uploader.Name,
+            ObjectiveId = objectiveId,
+            FileName = file.FileName,
+            StoredName = file.StoredName,
+            ContentType = file.ContentType,
+            Length = file.Length,
+            UploadedAt = Now,
+            UploadedByName = uploader.Name,
         };
         review.Evidence.Add(evidence);
         try

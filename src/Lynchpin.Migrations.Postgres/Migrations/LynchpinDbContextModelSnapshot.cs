@@ -231,8 +231,8 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnName("objectives_reopened_at");
 
                     b.Property<string>("ObjectivesReopenedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("objectives_reopened_by_name");
 
                     b.Property<string>("ObjectivesStatus")
@@ -295,8 +295,8 @@ namespace Lynchpin.Migrations.Postgres.Migrations
 
                     b.Property<string>("OpenedByName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("opened_by_name");
 
                     b.Property<int>("SchoolId")
@@ -349,8 +349,8 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnName("appraiser_signed_at");
 
                     b.Property<string>("AppraiserSignedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("appraiser_signed_by_name");
 
                     b.Property<bool>("IsCurrent")
@@ -387,8 +387,8 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnName("reopened_at");
 
                     b.Property<string>("ReopenedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("reopened_by_name");
 
                     b.Property<int>("Version")
@@ -627,8 +627,8 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnName("uploaded_at");
 
                     b.Property<string>("UploadedByName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("uploaded_by_name");
 
                     b.HasKey("Id")
@@ -775,8 +775,8 @@ namespace Lynchpin.Migrations.Postgres.Migrations
 
                     b.Property<string>("RecordedByName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("recorded_by_name");
 
                     b.Property<string>("RecordedByUserId")
@@ -1086,8 +1086,8 @@ namespace Lynchpin.Migrations.Postgres.Migrations
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("created_by_name");
 
                     b.Property<int>("ObjectiveId")

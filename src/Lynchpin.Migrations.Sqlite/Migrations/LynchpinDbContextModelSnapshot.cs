@@ -221,7 +221,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasColumnName("objectives_reopened_at");
 
                     b.Property<string>("ObjectivesReopenedByName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("objectives_reopened_by_name");
 
@@ -283,7 +283,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
 
                     b.Property<string>("OpenedByName")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("opened_by_name");
 
@@ -335,7 +335,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasColumnName("appraiser_signed_at");
 
                     b.Property<string>("AppraiserSignedByName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("appraiser_signed_by_name");
 
@@ -373,7 +373,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasColumnName("reopened_at");
 
                     b.Property<string>("ReopenedByName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("reopened_by_name");
 
@@ -605,7 +605,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasColumnName("uploaded_at");
 
                     b.Property<string>("UploadedByName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("uploaded_by_name");
 
@@ -747,7 +747,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
 
                     b.Property<string>("RecordedByName")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("recorded_by_name");
 
@@ -1046,7 +1046,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by_name");
 

@@ -125,7 +125,7 @@ public enum ReviewKind
 public class AppraisalReview
 {
     public const int CommentsMaxLength = 4000;
-    public const int NameMaxLength = 200;
+    public const int NameMaxLength = 256;
     public const string CurrentUniqueIndexName = "ix_appraisal_reviews_current";
 
     public int Id { get; set; }

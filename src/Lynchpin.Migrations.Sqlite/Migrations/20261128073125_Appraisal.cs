@@ -30,7 +30,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     mid_year_due = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     final_due = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     opened_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    opened_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    opened_by_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,7 +75,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     agreed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     not_agreed_reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     objectives_reopened_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    objectives_reopened_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    objectives_reopened_by_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     objectives_reopen_reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -123,10 +123,10 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     overall_comments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     reflection = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     appraiser_signed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    appraiser_signed_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    appraiser_signed_by_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     appraisee_signed_at = table.Column<DateTime>(type: "TEXT", nullable: true),
                     reopened_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    reopened_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    reopened_by_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     reopen_reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -179,7 +179,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     recorded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
                     recorded_by_user_id = table.Column<string>(type: "TEXT", nullable: true),
-                    recorded_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    recorded_by_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -206,7 +206,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     length = table.Column<long>(type: "INTEGER", nullable: true),
                     link = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     uploaded_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    uploaded_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    uploaded_by_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -263,7 +263,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     coach_id = table.Column<int>(type: "INTEGER", nullable: true),
                     review_by = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    created_by_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    created_by_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {

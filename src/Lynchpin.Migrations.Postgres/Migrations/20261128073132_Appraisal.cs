@@ -31,7 +31,7 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     mid_year_due = table.Column<DateOnly>(type: "date", nullable: false),
                     final_due = table.Column<DateOnly>(type: "date", nullable: false),
                     opened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    opened_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    opened_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,7 +76,7 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     agreed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     not_agreed_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     objectives_reopened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    objectives_reopened_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    objectives_reopened_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     objectives_reopen_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -124,10 +124,10 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     overall_comments = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     reflection = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     appraiser_signed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    appraiser_signed_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    appraiser_signed_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     appraisee_signed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     reopened_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    reopened_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    reopened_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     reopen_reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -180,7 +180,7 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     recorded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     recorded_by_user_id = table.Column<string>(type: "text", nullable: true),
-                    recorded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    recorded_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -207,7 +207,7 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     length = table.Column<long>(type: "bigint", nullable: true),
                     link = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     uploaded_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    uploaded_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    uploaded_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -264,7 +264,7 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     coach_id = table.Column<int>(type: "integer", nullable: true),
                     review_by = table.Column<DateOnly>(type: "date", nullable: false),
                     created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    created_by_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    created_by_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
