@@ -79,6 +79,9 @@ public static class LynchpinApp
         services.AddScoped<AccessScope>();
         services.AddScoped<IAuthorizationHandler, SchoolAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, StaffAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, TrustAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, AppraisalCycleAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, AppraisalAuthorizationHandler>();
 
         services.AddRateLimiter(o =>
         {
@@ -119,9 +122,39 @@ public static class LynchpinApp
         services.AddScoped<Core.Progression.ProfileCalculator>();
         services.AddScoped<Core.Progression.AssessmentRecorder>();
         services.AddScoped<Core.Progression.AssessmentImporter>();
+        services.AddScoped<Core.Appraisals.AppraisalCycles>();
+        services.AddScoped<Core.Appraisals.AppraisalObjectives>();
+        services.AddScoped<Core.Appraisals.AppraisalReviews>();
+        services.AddScoped<Core.Appraisals.PayRecommendations>();
+        services.AddScoped<Core.Appraisals.AppraisalTasks>();
+        services.AddScoped<Core.Appraisals.AppraisalDashboard>();
+        services.AddSingleton(sp => new Core.Appraisals.EvidenceStore(EvidenceOptionsFrom(sp.GetRequiredService<IConfiguration>(), sp.GetService<IHostEnvironment>())));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DemoData>();
         return services;
+    }
+
+    /// <summary>
+    /// Evidence files live outside the web root: in Lynchpin:EvidenceFolder if set, otherwise in an "evidence" folder
+    /// beside the SQLite database (or in data/evidence under the app for PostgreSQL).
+    /// </summary>
+    internal static Core.Appraisals.EvidenceOptions EvidenceOptionsFrom(IConfiguration config, IHostEnvironment? environment)
+    {
+        var root = environment?.ContentRootPath ?? AppContext.BaseDirectory;
+        if (config["Lynchpin:EvidenceFolder"] is { Length: > 0 } configured)
+        {
+            return new(Path.GetFullPath(configured, root));
+        }
+        if (DatabaseOptions.ParseProvider(config["Database:Provider"]) == DatabaseProvider.Sqlite)
+        {
+            var connectionString = config.GetConnectionString("Lynchpin") is { Length: > 0 } cs ? cs : DatabaseOptions.DefaultSqliteConnectionString;
+            var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+            if (dataSource != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { } folder)
+            {
+                return new(Path.Combine(folder, "evidence"));
+            }
+        }
+        return new(Path.Combine(root, "data", "evidence"));
     }
 
     public static void UseLynchpin(this WebApplication app)

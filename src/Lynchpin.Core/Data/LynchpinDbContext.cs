@@ -15,6 +15,15 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<StageCriterion> StageCriteria => Set<StageCriterion>();
     public DbSet<CheckpointDate> CheckpointDates => Set<CheckpointDate>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AppraisalCycle> AppraisalCycles => Set<AppraisalCycle>();
+    public DbSet<Appraisal> Appraisals => Set<Appraisal>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<SupportPlan> SupportPlans => Set<SupportPlan>();
+    public DbSet<AppraisalReview> AppraisalReviews => Set<AppraisalReview>();
+    public DbSet<ObjectiveRating> ObjectiveRatings => Set<ObjectiveRating>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<PayRecommendation> PayRecommendations => Set<PayRecommendation>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

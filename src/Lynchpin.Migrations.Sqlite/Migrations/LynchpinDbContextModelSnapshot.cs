@@ -118,6 +118,10 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
+                    b.Property<bool>("PayAccess")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pay_access");
+
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("TEXT")
                         .HasColumnName("phone_number");
@@ -177,6 +181,215 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_asp_net_users_trust_id");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Appraisal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AgreedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agreed_at");
+
+                    b.Property<int?>("AppraiserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraiser_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cycle_id");
+
+                    b.Property<string>("NotAgreedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("not_agreed_reason");
+
+                    b.Property<string>("ObjectivesReopenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("objectives_reopen_reason");
+
+                    b.Property<DateTime?>("ObjectivesReopenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("objectives_reopened_at");
+
+                    b.Property<string>("ObjectivesReopenedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("objectives_reopened_by_name");
+
+                    b.Property<string>("ObjectivesStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("objectives_status");
+
+                    b.Property<int?>("ReviewerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewer_id");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appraisals");
+
+                    b.HasIndex("AppraiserId")
+                        .HasDatabaseName("ix_appraisals_appraiser_id");
+
+                    b.HasIndex("ReviewerId")
+                        .HasDatabaseName("ix_appraisals_reviewer_id");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_appraisals_staff_member_id");
+
+                    b.HasIndex("CycleId", "StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appraisals_cycle_id_staff_member_id");
+
+                    b.ToTable("appraisals", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AppraisalCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("FinalDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("final_due");
+
+                    b.Property<DateOnly>("MidYearDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mid_year_due");
+
+                    b.Property<DateOnly>("ObjectivesDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("objectives_due");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by_name");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appraisal_cycles");
+
+                    b.HasIndex("SchoolId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appraisal_cycles_school_id_year");
+
+                    b.ToTable("appraisal_cycles", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AppraisalReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AppraisalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraisal_id");
+
+                    b.Property<string>("AppraiseeComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraisee_comments");
+
+                    b.Property<DateTime?>("AppraiseeSignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraisee_signed_at");
+
+                    b.Property<string>("AppraiserComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraiser_comments");
+
+                    b.Property<DateTime?>("AppraiserSignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraiser_signed_at");
+
+                    b.Property<string>("AppraiserSignedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("appraiser_signed_by_name");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_current");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("OverallComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overall_comments");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reflection");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reopened_at");
+
+                    b.Property<string>("ReopenedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reopened_by_name");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appraisal_reviews");
+
+                    b.HasIndex("AppraisalId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_appraisal_reviews_current")
+                        .HasFilter("is_current");
+
+                    b.ToTable("appraisal_reviews", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Assessment", b =>
@@ -267,6 +480,54 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("assessments", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<int?>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_audit_events_at");
+
+                    b.HasIndex("StaffMemberId", "At")
+                        .HasDatabaseName("ix_audit_events_staff_member_id_at");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.CheckpointDate", b =>
                 {
                     b.Property<int>("Id")
@@ -298,6 +559,216 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_checkpoint_dates_school_id_year_checkpoint");
 
                     b.ToTable("checkpoint_dates", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Evidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<long?>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("link");
+
+                    b.Property<int?>("ObjectiveId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("objective_id");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_name");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_at");
+
+                    b.Property<string>("UploadedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_evidence");
+
+                    b.HasIndex("ObjectiveId")
+                        .HasDatabaseName("ix_evidence_objective_id");
+
+                    b.HasIndex("ReviewId")
+                        .HasDatabaseName("ix_evidence_review_id");
+
+                    b.HasIndex("StoredName")
+                        .HasDatabaseName("ix_evidence_stored_name");
+
+                    b.ToTable("evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AppraisalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraisal_id");
+
+                    b.Property<string>("Baseline")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("PupilGroup")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pupil_group");
+
+                    b.Property<string>("SchoolPriority")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_priority");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("SuccessCriteria")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("success_criteria");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_objectives");
+
+                    b.HasIndex("AppraisalId", "Type")
+                        .HasDatabaseName("ix_objectives_appraisal_id_type");
+
+                    b.ToTable("objectives", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObjectiveRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("objective_id");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_objective_ratings");
+
+                    b.HasIndex("ObjectiveId")
+                        .HasDatabaseName("ix_objective_ratings_objective_id");
+
+                    b.HasIndex("ReviewId", "ObjectiveId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_objective_ratings_review_id_objective_id");
+
+                    b.ToTable("objective_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AppraisalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraisal_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pay_recommendations");
+
+                    b.HasIndex("AppraisalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pay_recommendations_appraisal_id");
+
+                    b.ToTable("pay_recommendations", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
@@ -552,6 +1023,54 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("stage_criteria", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SupportPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actions");
+
+                    b.Property<int?>("CoachId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coach_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<int>("ObjectiveId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("objective_id");
+
+                    b.Property<DateOnly>("ReviewBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_plans");
+
+                    b.HasIndex("CoachId")
+                        .HasDatabaseName("ix_support_plans_coach_id");
+
+                    b.HasIndex("ObjectiveId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_support_plans_objective_id");
+
+                    b.ToTable("support_plans", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Trust", b =>
                 {
                     b.Property<int>("Id")
@@ -786,6 +1305,67 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Trust");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Appraisal", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Appraiser")
+                        .WithMany()
+                        .HasForeignKey("AppraiserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_appraisals_staff_members_appraiser_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.AppraisalCycle", "Cycle")
+                        .WithMany("Appraisals")
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appraisals_appraisal_cycles_cycle_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_appraisals_staff_members_reviewer_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appraisals_staff_members_staff_member_id");
+
+                    b.Navigation("Appraiser");
+
+                    b.Navigation("Cycle");
+
+                    b.Navigation("Reviewer");
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AppraisalCycle", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appraisal_cycles_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AppraisalReview", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Appraisal", "Appraisal")
+                        .WithMany("Reviews")
+                        .HasForeignKey("AppraisalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appraisal_reviews_appraisals_appraisal_id");
+
+                    b.Navigation("Appraisal");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Assessment", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Assessor")
@@ -816,6 +1396,71 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_checkpoint_dates_schools_school_id");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Evidence", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Objective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_evidence_objectives_objective_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.AppraisalReview", "Review")
+                        .WithMany("Evidence")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_evidence_appraisal_reviews_review_id");
+
+                    b.Navigation("Objective");
+
+                    b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Appraisal", "Appraisal")
+                        .WithMany("Objectives")
+                        .HasForeignKey("AppraisalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_objectives_appraisals_appraisal_id");
+
+                    b.Navigation("Appraisal");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObjectiveRating", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Objective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_objective_ratings_objectives_objective_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.AppraisalReview", "Review")
+                        .WithMany("Ratings")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_objective_ratings_appraisal_reviews_review_id");
+
+                    b.Navigation("Objective");
+
+                    b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecommendation", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Appraisal", "Appraisal")
+                        .WithMany()
+                        .HasForeignKey("AppraisalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pay_recommendations_appraisals_appraisal_id");
+
+                    b.Navigation("Appraisal");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
@@ -900,6 +1545,26 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Stage");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SupportPlan", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Coach")
+                        .WithMany()
+                        .HasForeignKey("CoachId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_support_plans_staff_members_coach_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.Objective", "Objective")
+                        .WithOne("SupportPlan")
+                        .HasForeignKey("Lynchpin.Core.Data.Models.SupportPlan", "ObjectiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_plans_objectives_objective_id");
+
+                    b.Navigation("Coach");
+
+                    b.Navigation("Objective");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -955,6 +1620,30 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Appraisal", b =>
+                {
+                    b.Navigation("Objectives");
+
+                    b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AppraisalCycle", b =>
+                {
+                    b.Navigation("Appraisals");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AppraisalReview", b =>
+                {
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
+                {
+                    b.Navigation("SupportPlan");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>

@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Authorization;
 
+/// <summary>Who an appraisal concerns, as the access rules need them: the person, their school and the two who review them.</summary>
+public sealed record AppraisalParties(int StaffMemberId, int SchoolId, int? AppraiserId, int? ReviewerId);
+
 /// <summary>
 /// The one place that decides what the signed-in account may see and change:
 /// a trust admin every school of their trust, a school leader their school,
@@ -48,6 +51,45 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
         /// <summary>A school's profile: its leaders see everyone; a line manager of the school sees their own team's.</summary>
         public bool CanSeeProfile(int schoolId) =>
             LeadsSchool(schoolId) || (Role == UserRole.LineManager && HomeSchoolId == schoolId);
+
+        /// <summary>A school leader account of this school (not a trust admin): the "SLT" of appraisal.</summary>
+        public bool IsSchoolLeaderOf(int schoolId) => Role == UserRole.SchoolLeader && LeadsSchool(schoolId);
+
+        /// <summary>
+        /// An appraisal: the person, their appraiser and reviewer, the line-management chain above them, the school's
+        /// leaders and the trust's admins. A coach or mentor does not see it for being one.
+        /// </summary>
+        public bool CanReadAppraisal(AppraisalParties a) =>
+            a.StaffMemberId == OwnStaffId || IsAppraiserOrReviewer(a) || CanSeeStaff(a.StaffMemberId, a.SchoolId);
+
+        /// <summary>Writing objectives and the appraiser's side of reviews: the appraiser, the reviewer and school leaders; never one's own.</summary>
+        public bool CanManageAppraisal(AppraisalParties a) =>
+            a.StaffMemberId != OwnStaffId && (IsAppraiserOrReviewer(a) || IsSchoolLeaderOf(a.SchoolId));
+
+        /// <summary>Agreeing objectives, the person's comments and signature: the person alone.</summary>
+        public bool CanSignAsAppraisee(AppraisalParties a) => OwnStaffId is int own && a.StaffMemberId == own;
+
+        /// <summary>Reopening agreed objectives or a signed review: the appraiser or a school leader, with a reason.</summary>
+        public bool CanReopenAppraisal(AppraisalParties a) =>
+            a.StaffMemberId != OwnStaffId && ((OwnStaffId is int own && a.AppraiserId == own) || IsSchoolLeaderOf(a.SchoolId));
+
+        /// <summary>
+        /// Pay recommendations: accounts granted pay access (the head, the business manager, trust HR), within the schools
+        /// they lead or their own school. Being someone's line manager or appraiser never lets anyone in.
+        /// </summary>
+        public bool CanReadPay(int schoolId) => User?.PayAccess == true && (LeadsSchool(schoolId) || HomeSchoolId == schoolId);
+
+        /// <summary>Opening a cycle, its due dates and bulk changes: the school's leaders and its trust's admins.</summary>
+        public bool CanManageCycle(int schoolId) => LeadsSchool(schoolId);
+
+        /// <summary>The appraisal dashboard: its leaders see everyone; a line manager of the school sees their own team's.</summary>
+        public bool CanSeeAppraisals(int schoolId) => CanSeeProfile(schoolId);
+
+        /// <summary>A trust's roll-up: the trust's admins.</summary>
+        public bool IsTrustAdminOf(int trustId) => Role == UserRole.TrustAdmin && User?.TrustId == trustId;
+
+        private bool IsAppraiserOrReviewer(AppraisalParties a) =>
+            OwnStaffId is int own && (a.AppraiserId == own || a.ReviewerId == own);
     }
 
     public async Task<Scope> GetAsync(CancellationToken cancellationToken = default)

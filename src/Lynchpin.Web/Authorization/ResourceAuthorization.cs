@@ -1,4 +1,6 @@
+using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
@@ -21,6 +23,27 @@ public static class Operations
 
     /// <summary>Adding one's own reflection to an assessment.</summary>
     public static readonly OperationAuthorizationRequirement Reflect = new() { Name = nameof(Reflect) };
+
+    /// <summary>A school's appraisal dashboard (a line manager's is limited to their team), or a trust's roll-up (its admins).</summary>
+    public static readonly OperationAuthorizationRequirement ViewAppraisals = new() { Name = nameof(ViewAppraisals) };
+
+    /// <summary>Opening a school's cycle, its due dates and bulk changes (against a School or an AppraisalCycle).</summary>
+    public static readonly OperationAuthorizationRequirement ManageCycle = new() { Name = nameof(ManageCycle) };
+
+    /// <summary>Seeing an appraisal: objectives, reviews and evidence (not pay).</summary>
+    public static readonly OperationAuthorizationRequirement ReadAppraisal = new() { Name = nameof(ReadAppraisal) };
+
+    /// <summary>Writing objectives, the appraiser's side of reviews, support plans, and signing as appraiser.</summary>
+    public static readonly OperationAuthorizationRequirement ManageAppraisal = new() { Name = nameof(ManageAppraisal) };
+
+    /// <summary>The person's own part: agreeing objectives (or saying why not), their comments and reflection, signing.</summary>
+    public static readonly OperationAuthorizationRequirement SignAsAppraisee = new() { Name = nameof(SignAsAppraisee) };
+
+    /// <summary>Reopening agreed objectives or a locked review, with a reason.</summary>
+    public static readonly OperationAuthorizationRequirement Reopen = new() { Name = nameof(Reopen) };
+
+    /// <summary>Reading (and so also recording) the pay recommendation; every read goes through PayRecommendations, which audits it.</summary>
+    public static readonly OperationAuthorizationRequirement ReadPay = new() { Name = nameof(ReadPay) };
 }
 
 public sealed class SchoolAuthorizationHandler(AccessScope access)
@@ -33,6 +56,8 @@ public sealed class SchoolAuthorizationHandler(AccessScope access)
         {
             nameof(Operations.Manage) => scope.LeadsSchool(school.Id),
             nameof(Operations.ViewProfile) => scope.CanSeeProfile(school.Id),
+            nameof(Operations.ViewAppraisals) => scope.CanSeeAppraisals(school.Id),
+            nameof(Operations.ManageCycle) => scope.CanManageCycle(school.Id),
             _ => scope.CanSeeSchool(school.Id),
         };
         if (allowed)
@@ -55,6 +80,70 @@ public sealed class StaffAuthorizationHandler(AccessScope access)
             nameof(Operations.Assess) => scope.CanAssess(staff),
             nameof(Operations.Reflect) => scope.OwnStaffId == staff.Id,
             _ => scope.CanSeeStaff(staff),
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>A trust's appraisal roll-up: its admins.</summary>
+public sealed class TrustAuthorizationHandler(AccessScope access)
+    : AuthorizationHandler<OperationAuthorizationRequirement, Trust>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Trust trust)
+    {
+        var scope = await access.GetAsync();
+        var allowed = requirement.Name switch
+        {
+            nameof(Operations.ViewAppraisals) => scope.IsTrustAdminOf(trust.Id),
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+public sealed class AppraisalCycleAuthorizationHandler(AccessScope access)
+    : AuthorizationHandler<OperationAuthorizationRequirement, AppraisalCycle>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, AppraisalCycle cycle)
+    {
+        var scope = await access.GetAsync();
+        var allowed = requirement.Name switch
+        {
+            nameof(Operations.ManageCycle) => scope.CanManageCycle(cycle.SchoolId),
+            nameof(Operations.ViewAppraisals) => scope.CanSeeAppraisals(cycle.SchoolId),
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>Decides on one person's appraisal; the school is its cycle's, read from the database when the cycle is not loaded.</summary>
+public sealed class AppraisalAuthorizationHandler(AccessScope access, LynchpinDbContext db)
+    : AuthorizationHandler<OperationAuthorizationRequirement, Appraisal>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Appraisal appraisal)
+    {
+        var scope = await access.GetAsync();
+        var schoolId = appraisal.Cycle?.SchoolId
+            ?? await db.AppraisalCycles.Where(c => c.Id == appraisal.CycleId).Select(c => c.SchoolId).SingleAsync();
+        var parties = new AppraisalParties(appraisal.StaffMemberId, schoolId, appraisal.AppraiserId, appraisal.ReviewerId);
+        var allowed = requirement.Name switch
+        {
+            nameof(Operations.Read) or nameof(Operations.ReadAppraisal) => scope.CanReadAppraisal(parties),
+            nameof(Operations.Manage) or nameof(Operations.ManageAppraisal) => scope.CanManageAppraisal(parties),
+            nameof(Operations.SignAsAppraisee) => scope.CanSignAsAppraisee(parties),
+            nameof(Operations.Reopen) => scope.CanReopenAppraisal(parties),
+            nameof(Operations.ReadPay) => scope.CanReadPay(schoolId),
+            _ => false,
         };
         if (allowed)
         {

@@ -138,7 +138,11 @@ public static class CommandLine
         var school = new Option<int?>("--school") { Description = "The school's URN (for SchoolLeader, and for --staff-ref)." };
         var staffRef = new Option<string?>("--staff-ref") { Description = "Link the account to this staff record of --school." };
         var password = new Option<string?>("--password") { Description = "The password; a random one is made and printed if left out." };
-        var create = new Command("create", "Create an account.") { email, role, trust, school, staffRef, password };
+        var payAccess = new Option<bool>("--pay-access")
+        {
+            Description = "Let the account read and record appraisal pay recommendations in its school or trust (the head, the business manager, trust HR).",
+        };
+        var create = new Command("create", "Create an account.") { email, role, trust, school, staffRef, password, payAccess };
         create.SetAction(async (parse, ct) => await WithDatabase(services, async sp =>
         {
             var options = new CreateUserOptions(parse.GetValue(email)!, parse.GetValue(role), parse.GetValue(trust),
@@ -152,7 +156,20 @@ public static class CommandLine
                 }
                 return 1;
             }
-            output.WriteLine($"Created {options.Role} account {options.Email}.");
+            if (parse.GetValue(payAccess))
+            {
+                var users = sp.GetRequiredService<UserManager<AppUser>>();
+                var user = await users.FindByEmailAsync(options.Email)
+                    ?? throw new InvalidOperationException($"The account {options.Email} was created but cannot be found.");
+                user.PayAccess = true;
+                var updated = await users.UpdateAsync(user);
+                if (!updated.Succeeded)
+                {
+                    error.WriteLine($"Created {options.Email}, but pay access was not granted: {string.Join(" ", updated.Errors.Select(e => e.Description))}");
+                    return 1;
+                }
+            }
+            output.WriteLine($"Created {options.Role} account {options.Email}{(parse.GetValue(payAccess) ? ", with pay access" : "")}.");
             if (options.Password is null)
             {
                 output.WriteLine($"Password: {result.Password}");

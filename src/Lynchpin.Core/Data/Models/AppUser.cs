@@ -24,4 +24,10 @@ public class AppUser : IdentityUser
     /// <summary>The staff record this account belongs to.</summary>
     public int? StaffMemberId { get; set; }
     public StaffMember? StaffMember { get; set; }
+
+    /// <summary>
+    /// May read and record appraisal pay recommendations within the account's school or trust: granted to the head,
+    /// the business manager and trust HR, never implied by a role.
+    /// </summary>
+    public bool PayAccess { get; set; }
 }
