@@ -1,15 +1,27 @@
 using System.Globalization;
 using System.Text;
+using Lynchpin.Bench.Profile;
 using Lynchpin.Core.Data.Models;
 
 // Writes realistic import files at trust and national scale, for timing the imports by hand:
 //   dotnet run -c Release --project bench/Lynchpin.Bench -- gias 50000 /tmp/gias.csv
 //   dotnet run -c Release --project bench/Lynchpin.Bench -- staff 2000 /tmp/staff.csv
+// Loads a PostgreSQL database for the progression profile and times the profile against it:
+//   dotnet run -c Release --project bench/Lynchpin.Bench -- profile-load trust|national CONNECTION [--recreate]
+//   dotnet run -c Release --project bench/Lynchpin.Bench -- profile-time --connection C --url U --token T --trust CODE [...]
 // See docs/performance.md for the commands that time them and the results.
+switch (args.FirstOrDefault())
+{
+    case "profile-load":
+        return args.Length is 3 or 4 && ProfileScale.Parse(args[1]) is { } scale && (args.Length == 3 || args[3] == "--recreate")
+            ? await ProfileLoader.RunAsync(scale, args[2], recreate: args.Length == 4)
+            : Usage();
+    case "profile-time":
+        return ParseTiming(args[1..]) is { } timing ? await ProfileTiming.RunAsync(timing) : Usage();
+}
 if (args.Length != 3 || !int.TryParse(args[1], out var count) || args[0] is not ("gias" or "staff"))
 {
-    Console.Error.WriteLine("usage: Lynchpin.Bench gias|staff COUNT FILE");
-    return 2;
+    return Usage();
 }
 var random = new Random(20261124);
 if (args[0] == "gias")
@@ -22,6 +34,48 @@ else
 }
 Console.WriteLine($"Wrote {count:N0} rows to {args[2]}");
 return 0;
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: Lynchpin.Bench gias|staff COUNT FILE
+               Lynchpin.Bench profile-load trust|national CONNECTION [--recreate]
+               Lynchpin.Bench profile-time --connection CONNECTION --url URL --token TOKEN --trust CODE
+                   [--school URN] [--year 2025] [--checkpoint 4] [--runs 50] [--national-runs 20] [--explain]
+               (the token may instead be in LYNCHPIN_BENCH_TOKEN)
+        """);
+    return 2;
+}
+
+static TimingOptions? ParseTiming(string[] args)
+{
+    var values = new Dictionary<string, string>();
+    var explain = false;
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] == "--explain")
+        {
+            explain = true;
+        }
+        else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+        {
+            values[args[i][2..]] = args[++i];
+        }
+        else
+        {
+            return null;
+        }
+    }
+    int Number(string name, int fallback) => values.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+    var token = values.GetValueOrDefault("token") ?? Environment.GetEnvironmentVariable("LYNCHPIN_BENCH_TOKEN");
+    if (!values.TryGetValue("connection", out var connection) || !values.TryGetValue("url", out var url) || token is null
+        || !values.TryGetValue("trust", out var trust))
+    {
+        return null;
+    }
+    return new TimingOptions(connection, new Uri(url), token, trust, values.ContainsKey("school") ? Number("school", 0) : null,
+        Number("year", 2025), Number("checkpoint", 4), Number("runs", 50), Number("national-runs", 20), explain);
+}
 
 static void WriteGias(int schools, string path, Random random)
 {
