@@ -77,6 +77,48 @@ internal sealed class RotaIndex
     public IReadOnlyList<int>[] Candidates { get; }
 
     /// <summary>
+    /// The candidates the solver's model gets. Up to <paramref name="budget"/> pairs in all, every candidate. Above
+    /// it, a sample: in each period an observer is free, a few lessons — half of them in the observer's focus year
+    /// group when they have one — picked by a fixed pseudo-random order that differs per observer, so that between
+    /// them the observers still reach every observee, day, period and subject; plus the <paramref name="keep"/>
+    /// pairs (the greedy rota, the solver's first hint).
+    /// </summary>
+    public List<int>[] ModelCandidates(int budget, IEnumerable<(int Observer, int Lesson)> keep, int seed, out bool sampled)
+    {
+        sampled = Candidates.Sum(c => c.Count) > budget;
+        if (!sampled)
+        {
+            return Candidates.Select(c => c.ToList()).ToArray();
+        }
+        var observerSlots = Candidates.Sum(c => c.Select(l => LessonSlot[l]).Distinct().Count());
+        var perSlot = Math.Max(2, budget / Math.Max(1, observerSlots));
+        var kept = keep.ToLookup(k => k.Observer, k => k.Lesson);
+        var result = new List<int>[Candidates.Length];
+        for (var o = 0; o < Candidates.Length; o++)
+        {
+            var observer = Problem.Observers[o];
+            var chosen = new HashSet<int>(kept[o]);
+            foreach (var slot in Candidates[o].GroupBy(l => LessonSlot[l]))
+            {
+                var ordered = slot.OrderBy(l => Mix(seed, o, l)).ToList();
+                var focus = ordered.Where(l => RotaMeasures.IsFocus(observer, Lessons[l].Entry.YearGroup)).Take((perSlot + 1) / 2).ToList();
+                chosen.UnionWith(focus.Concat(ordered.Except(focus)).Take(perSlot));
+            }
+            result[o] = chosen.Order().ToList();
+        }
+        return result;
+    }
+
+    /// <summary>SplitMix64: a pseudo-random order that is the same on every run and machine.</summary>
+    private static ulong Mix(int seed, int observer, int lesson)
+    {
+        var z = unchecked(((ulong)(uint)seed << 40) ^ ((ulong)(uint)observer << 24) ^ (uint)lesson) + 0x9E3779B97F4A7C15UL;
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>
     /// The most visits an observer could possibly make: their request, the periods they are free while lessons
     /// run, and the observees they can reach times the limit per observee.
     /// </summary>

@@ -24,6 +24,11 @@ public sealed record RotaMessage(string? ObserverRef, string Text);
 /// </summary>
 public sealed record RotaGoal(string Name, long Value, long UpperBound, bool Proven, long Weight);
 
+/// <summary>
+/// The solver's rota. <see cref="Objective"/> is the rota's weighted goals; <see cref="BestBound"/> is what no rota can
+/// exceed. <see cref="FeasiblePairs"/> counts every (observer, lesson) pair the rules allow, <see cref="ModelPairs"/>
+/// those the model held (fewer when a large problem is sampled).
+/// </summary>
 public sealed record RotaResult(
     RotaStatus Status,
     IReadOnlyList<Visit> Visits,
@@ -33,7 +38,8 @@ public sealed record RotaResult(
     IReadOnlyList<RotaGoal> Goals,
     RotaMeasures Measures,
     IReadOnlyList<RotaMessage> Messages,
-    int CandidatePairs)
+    int FeasiblePairs,
+    int ModelPairs)
 {
     /// <summary>(bound − objective) / bound: 0 when proven optimal.</summary>
     public double Gap => BestBound <= 0 ? 0 : Math.Max(0, BestBound - Objective) / (double)BestBound;

@@ -25,27 +25,30 @@ public static class RotaSolver
         var observers = problem.Observers;
         var settings = problem.Settings;
 
+        var reachable = Enumerable.Range(0, observers.Count).Select(index.Reachable).ToArray();
+        var greedy = GreedyRota.Build(index);
+        var start = FirstRota(index, reachable);
+        var feasiblePairs = index.Candidates.Sum(c => c.Count);
+
         // Pairs: the model's decisions.
+        var candidates = index.ModelCandidates(settings.MaxModelPairs, start, settings.Seed, out var sampled);
         var pairObserver = new List<int>();
         var pairLesson = new List<int>();
-        var reachable = new int[observers.Count];
         for (var o = 0; o < observers.Count; o++)
         {
-            reachable[o] = index.Reachable(o);
             if (reachable[o] == 0)
             {
                 continue;
             }
-            foreach (var l in index.Candidates[o])
+            foreach (var l in candidates[o])
             {
                 pairObserver.Add(o);
                 pairLesson.Add(l);
             }
         }
-        var greedy = GreedyRota.Build(index);
         if (pairObserver.Count == 0)
         {
-            return Result(RotaStatus.Optimal, [], 0, 0, clock.Elapsed, [], problem, messages, 0);
+            return Result(RotaStatus.Optimal, [], 0, 0, clock.Elapsed, [], problem, messages, 0, 0);
         }
 
         var model = new CpModel();
@@ -87,7 +90,7 @@ public static class RotaSolver
         }
 
         // Goals. "Distinct" counts are literals that may be true only if some visit in their group is made.
-        var hinted = greedy.Select(g => (g.Observer, g.Lesson)).ToHashSet();
+        var hinted = start.ToHashSet();
         var hint = new bool[x.Length];
         for (var p = 0; p < x.Length; p++)
         {
@@ -122,9 +125,13 @@ public static class RotaSolver
 
         // Ranges: the most each goal can reach, from counting alone; they set the weights.
         var totalReachable = reachable.Sum();
-        var focusReachable = Enumerable.Range(0, observers.Count).Sum(o => Math.Min(reachable[o],
-            index.Candidates[o].Where(l => RotaMeasures.IsFocus(observers[o], index.Lessons[l].Entry.YearGroup))
-                .Select(l => index.LessonSlot[l]).Distinct().Count()));
+        var focusReachable = Enumerable.Range(0, observers.Count).Sum(o =>
+        {
+            var focusLessons = index.Candidates[o].Where(l => RotaMeasures.IsFocus(observers[o], index.Lessons[l].Entry.YearGroup)).ToList();
+            return Math.Min(reachable[o], Math.Min(
+                focusLessons.Select(l => index.LessonSlot[l]).Distinct().Count(),
+                focusLessons.GroupBy(l => index.Lessons[l].StaffRef).Sum(g => Math.Min(g.Count(), settings.MaxVisitsPerObservee))));
+        });
         var spreadReachable = Enumerable.Range(0, observers.Count).Sum(o =>
             Math.Min(reachable[o], index.Candidates[o].Select(l => index.Lessons[l].Date).Distinct().Count())
             + Math.Min(reachable[o], index.Candidates[o].Select(l => index.Lessons[l].Period).Distinct().Count())
@@ -134,12 +141,15 @@ public static class RotaSolver
         var goals = new (string Name, List<BoolVar> Literals, long Range)[]
         {
             (VisitsGoal, visits, totalReachable),
-            (ObserveesGoal, observeesSeen, Math.Min(observeesSeen.Count, totalReachable)),
+            (ObserveesGoal, observeesSeen, Math.Min(totalReachable, Enumerable.Range(0, observers.Count).Where(o => reachable[o] > 0)
+                .SelectMany(o => index.Candidates[o].Select(l => index.Lessons[l].StaffRef)).Distinct().Count())),
             (FocusGoal, focus, focusReachable),
             (SpreadGoal, spread, spreadReachable),
             (PairsGoal, distinctPairs, pairsReachable),
         };
         var weights = Weights(goals.Select(g => g.Range).ToArray());
+        // Every goal at its range: no rota can do better, whether or not the model holds every pair.
+        var countingBound = goals.Select((g, k) => g.Range * weights[k]).Sum();
         var objective = LinearExpr.NewBuilder();
         for (var k = 0; k < goals.Length; k++)
         {
@@ -161,7 +171,7 @@ public static class RotaSolver
         CpSolverStatus status;
         using (cancellationToken.Register(solver.StopSearch))
         {
-            status = solver.Solve(model);
+            status = solver.Solve(model, new StopAt(countingBound));
         }
 
         if (status is CpSolverStatus.ModelInvalid)
@@ -174,16 +184,21 @@ public static class RotaSolver
                 ? "The solver found the rules cannot all be met; this is the simple rota instead."
                 : "The solver found no rota in the time allowed; this is the simple rota instead. Allow more time for a better one."));
             return Result(status == CpSolverStatus.Infeasible ? RotaStatus.Infeasible : RotaStatus.Unknown,
-                greedy.Select(g => g.Visit).ToList(), 0, (long)Math.Floor(solver.BestObjectiveBound), clock.Elapsed, [], problem, messages, x.Length);
+                greedy.Select(g => g.Visit).ToList(), 0, countingBound, clock.Elapsed, [], problem, messages, feasiblePairs, x.Length);
         }
 
         var chosen = Enumerable.Range(0, x.Length).Where(p => solver.BooleanValue(x[p]))
             .Select(p => index.Lessons[pairLesson[p]].VisitBy(observers[pairObserver[p]].StaffRef))
             .OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.Period, StringComparer.Ordinal).ThenBy(v => v.ObserverRef, StringComparer.Ordinal)
             .ToList();
-        var value = (long)Math.Round(solver.ObjectiveValue);
-        var bound = (long)Math.Floor(solver.BestObjectiveBound + 1e-6);
-        var goalResults = GoalResults(goals.Select(g => (g.Name, Value: (long)g.Literals.Count(solver.BooleanValue), g.Range)).ToArray(), weights, bound);
+        // The goals are read from the rota itself (the model's "distinct" literals may lag behind in a rota that is not optimal).
+        var measures = RotaMeasures.Of(problem, chosen);
+        long[] values = [measures.VisitsMade, measures.DistinctObservees, measures.FocusVisits, measures.Spread, measures.DistinctPairs];
+        var value = values.Select((v, k) => v * weights[k]).Sum();
+        // The solver's bound holds only for the pairs it was given; a sampled model is bounded by counting alone.
+        var bound = sampled ? countingBound : Math.Min(countingBound, (long)Math.Floor(solver.BestObjectiveBound + 1e-6));
+        var goalResults = GoalResults(goals.Select((g, k) => (g.Name, values[k], g.Range)).ToArray(), weights, bound);
+        var optimal = value >= bound || (!sampled && status == CpSolverStatus.Optimal);
 
         var made = chosen.CountBy(v => v.ObserverRef).ToDictionary(StringComparer.Ordinal);
         var visitsProven = goalResults[0].Proven;
@@ -198,8 +213,97 @@ public static class RotaSolver
                     : $"{Name(observer)} gets {got} of {observer.Visits} visits in the time allowed; a longer time limit may find more."));
             }
         }
-        return Result(status == CpSolverStatus.Optimal ? RotaStatus.Optimal : RotaStatus.Feasible,
-            chosen, value, bound, clock.Elapsed, goalResults, problem, messages, x.Length);
+        return new RotaResult(optimal ? RotaStatus.Optimal : RotaStatus.Feasible, chosen, value, optimal ? value : bound, clock.Elapsed,
+            goalResults, measures, messages, feasiblePairs, x.Length);
+    }
+
+    /// <summary>
+    /// The solver's starting rota (its hint): observers in turn, those with the fewest free periods first, each takes
+    /// the lesson that is best for the goals in their order — an observee nobody has seen, the focus year group, a new
+    /// day, period and subject, a new pair. Much better than <see cref="GreedyRota"/>, which is only the baseline.
+    /// </summary>
+    private static List<(int Observer, int Lesson)> FirstRota(RotaIndex index, int[] reachable)
+    {
+        var problem = index.Problem;
+        var settings = problem.Settings;
+        var lessons = index.Lessons;
+        // Small integer ids, so each of the many comparisons below is an array or set lookup.
+        int[] Ids(Func<Lesson, object> key)
+        {
+            var ids = new Dictionary<object, int>();
+            return lessons.Select(l => ids.TryGetValue(key(l), out var id) ? id : ids[key(l)] = ids.Count).ToArray();
+        }
+        var dateId = Ids(l => l.Date);
+        var periodId = Ids(l => l.Period);
+        var subjectId = Ids(l => l.Entry.Subject);
+        var observeeId = Ids(l => l.StaffRef);
+        var perLesson = new int[lessons.Count];
+        var perObservee = new int[observeeId.DefaultIfEmpty(-1).Max() + 1];
+        var used = new HashSet<(int Observer, int Kind, int Id)>();
+        var made = new int[problem.Observers.Count];
+        var order = Enumerable.Range(0, problem.Observers.Count)
+            .OrderBy(o => index.Candidates[o].Select(l => index.LessonSlot[l]).Distinct().Count()).ToList();
+        var chosen = new List<(int, int)>();
+        var progress = true;
+        while (progress)
+        {
+            progress = false;
+            foreach (var o in order)
+            {
+                if (made[o] >= reachable[o])
+                {
+                    continue;
+                }
+                var observer = problem.Observers[o];
+                var best = -1;
+                var bestScore = -1;
+                foreach (var l in index.Candidates[o])
+                {
+                    var visits = perObservee[observeeId[l]];
+                    if (perLesson[l] >= settings.MaxObserversPerLesson || visits >= settings.MaxVisitsPerObservee || used.Contains((o, 0, index.LessonSlot[l])))
+                    {
+                        continue;
+                    }
+                    var score = (visits == 0 ? 32 : 0)
+                        + (RotaMeasures.IsFocus(observer, lessons[l].Entry.YearGroup) ? 16 : 0)
+                        + (used.Contains((o, 1, dateId[l])) ? 0 : 8)
+                        + (used.Contains((o, 2, periodId[l])) ? 0 : 4)
+                        + (used.Contains((o, 3, subjectId[l])) ? 0 : 2)
+                        + (used.Contains((o, 4, observeeId[l])) ? 0 : 1);
+                    if (score > bestScore)
+                    {
+                        (best, bestScore) = (l, score);
+                    }
+                }
+                if (best < 0)
+                {
+                    continue;
+                }
+                perLesson[best]++;
+                perObservee[observeeId[best]]++;
+                used.Add((o, 0, index.LessonSlot[best]));
+                used.Add((o, 1, dateId[best]));
+                used.Add((o, 2, periodId[best]));
+                used.Add((o, 3, subjectId[best]));
+                used.Add((o, 4, observeeId[best]));
+                made[o]++;
+                chosen.Add((o, best));
+                progress = true;
+            }
+        }
+        return chosen;
+    }
+
+    /// <summary>Stops the search once a rota reaches the counting bound: nothing can beat it.</summary>
+    private sealed class StopAt(long bound) : CpSolverSolutionCallback
+    {
+        public override void OnSolutionCallback()
+        {
+            if (ObjectiveValue() >= bound - 0.5)
+            {
+                StopSearch();
+            }
+        }
     }
 
     /// <summary>
@@ -242,8 +346,8 @@ public static class RotaSolver
     }
 
     private static RotaResult Result(RotaStatus status, List<Visit> visits, long objective, long bound, TimeSpan time,
-        List<RotaGoal> goals, RotaProblem problem, List<RotaMessage> messages, int pairs) =>
-        new(status, visits, objective, bound, time, goals, RotaMeasures.Of(problem, visits), messages, pairs);
+        List<RotaGoal> goals, RotaProblem problem, List<RotaMessage> messages, int feasiblePairs, int modelPairs) =>
+        new(status, visits, objective, bound, time, goals, RotaMeasures.Of(problem, visits), messages, feasiblePairs, modelPairs);
 
     private static string Name(Observer observer) => RotaProblem.Named(observer.Name, observer.StaffRef);
 
