@@ -48,7 +48,8 @@ public static class RotaSolver
         }
         if (pairObserver.Count == 0)
         {
-            return Result(RotaStatus.Optimal, [], 0, 0, clock.Elapsed, [], problem, messages, 0, 0);
+            var none = GoalNames.Select(n => new RotaGoal(n, 0, 0, true, 1)).ToList();
+            return Result(RotaStatus.Optimal, [], 0, 0, clock.Elapsed, none, problem, messages, 0, 0);
         }
 
         var model = new CpModel();
@@ -183,8 +184,12 @@ public static class RotaSolver
             messages.Add(new RotaMessage(null, status == CpSolverStatus.Infeasible
                 ? "The solver found the rules cannot all be met; this is the simple rota instead."
                 : "The solver found no rota in the time allowed; this is the simple rota instead. Allow more time for a better one."));
+            var fallback = greedy.Select(g => g.Visit).ToList();
+            var fallbackValues = Values(RotaMeasures.Of(problem, fallback));
             return Result(status == CpSolverStatus.Infeasible ? RotaStatus.Infeasible : RotaStatus.Unknown,
-                greedy.Select(g => g.Visit).ToList(), 0, countingBound, clock.Elapsed, [], problem, messages, feasiblePairs, x.Length);
+                fallback, fallbackValues.Select((v, k) => v * weights[k]).Sum(), countingBound, clock.Elapsed,
+                GoalResults(goals.Select((g, k) => (g.Name, fallbackValues[k], g.Range)).ToArray(), weights, countingBound),
+                problem, messages, feasiblePairs, x.Length);
         }
 
         var chosen = Enumerable.Range(0, x.Length).Where(p => solver.BooleanValue(x[p]))
@@ -193,7 +198,7 @@ public static class RotaSolver
             .ToList();
         // The goals are read from the rota itself (the model's "distinct" literals may lag behind in a rota that is not optimal).
         var measures = RotaMeasures.Of(problem, chosen);
-        long[] values = [measures.VisitsMade, measures.DistinctObservees, measures.FocusVisits, measures.Spread, measures.DistinctPairs];
+        var values = Values(measures);
         var value = values.Select((v, k) => v * weights[k]).Sum();
         // The solver's bound holds only for the pairs it was given; a sampled model is bounded by counting alone.
         var bound = sampled ? countingBound : Math.Min(countingBound, (long)Math.Floor(solver.BestObjectiveBound + 1e-6));
@@ -305,6 +310,11 @@ public static class RotaSolver
             }
         }
     }
+
+    private static readonly string[] GoalNames = [VisitsGoal, ObserveesGoal, FocusGoal, SpreadGoal, PairsGoal];
+
+    /// <summary>The goals, in order, as the model counts them.</summary>
+    private static long[] Values(RotaMeasures m) => [m.VisitsMade, m.DistinctObservees, m.FocusVisits, m.Spread, m.DistinctPairs];
 
     /// <summary>
     /// Mixed-radix weights: the lowest goal weighs 1 and each goal above weighs (range below + 1) × the weight below,
