@@ -27,7 +27,8 @@ public sealed record RotaGoal(string Name, long Value, long UpperBound, bool Pro
 /// <summary>
 /// The solver's rota. <see cref="Objective"/> is the rota's weighted goals; <see cref="BestBound"/> is what no rota can
 /// exceed. <see cref="FeasiblePairs"/> counts every (observer, lesson) pair the rules allow, <see cref="ModelPairs"/>
-/// those the model held (fewer when a large problem is sampled).
+/// those the model held (fewer when a large problem is sampled). <see cref="StartMeasures"/> measure the rota the
+/// solver started from (its hint), to show what the search added.
 /// </summary>
 public sealed record RotaResult(
     RotaStatus Status,
@@ -39,7 +40,8 @@ public sealed record RotaResult(
     RotaMeasures Measures,
     IReadOnlyList<RotaMessage> Messages,
     int FeasiblePairs,
-    int ModelPairs)
+    int ModelPairs,
+    RotaMeasures StartMeasures)
 {
     /// <summary>(bound − objective) / bound: 0 when proven optimal.</summary>
     public double Gap => BestBound <= 0 ? 0 : Math.Max(0, BestBound - Objective) / (double)BestBound;

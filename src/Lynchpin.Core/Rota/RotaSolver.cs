@@ -12,6 +12,7 @@ namespace Lynchpin.Core.Rota;
 public static class RotaSolver
 {
     public const string VisitsGoal = "Visits made";
+    public const string FairnessGoal = "Fair shares (the largest shortfall of any observer, counted down from its most)";
     public const string ObserveesGoal = "Different observees seen";
     public const string FocusGoal = "Visits in the observer's focus year group";
     public const string SpreadGoal = "Spread (different days, periods and subjects per observer)";
@@ -28,6 +29,7 @@ public static class RotaSolver
         var reachable = Enumerable.Range(0, observers.Count).Select(index.Reachable).ToArray();
         var greedy = GreedyRota.Build(index);
         var start = FirstRota(index, reachable);
+        var startMeasures = RotaMeasures.Of(problem, start.Select(s => index.Lessons[s.Lesson].VisitBy(observers[s.Observer].StaffRef)).ToList());
         var feasiblePairs = index.Candidates.Sum(c => c.Count);
 
         // Pairs: the model's decisions.
@@ -49,7 +51,7 @@ public static class RotaSolver
         if (pairObserver.Count == 0)
         {
             var none = GoalNames.Select(n => new RotaGoal(n, 0, 0, true, 1)).ToList();
-            return Result(RotaStatus.Optimal, [], 0, 0, clock.Elapsed, none, problem, messages, 0, 0);
+            return Result(RotaStatus.Optimal, [], 0, 0, clock.Elapsed, none, problem, messages, 0, 0, startMeasures);
         }
 
         var model = new CpModel();
@@ -125,7 +127,10 @@ public static class RotaSolver
         }
 
         // Ranges: the most each goal can reach, from counting alone; they set the weights.
-        var totalReachable = reachable.Sum();
+        // Visits are bounded by what observers can make and by what observees can receive.
+        var totalReachable = Math.Min(reachable.Sum(), Enumerable.Range(0, observers.Count).Where(o => reachable[o] > 0)
+            .SelectMany(o => index.Candidates[o]).GroupBy(l => index.Lessons[l].StaffRef)
+            .Sum(g => Math.Min(g.Count(), settings.MaxVisitsPerObservee)));
         var focusReachable = Enumerable.Range(0, observers.Count).Sum(o =>
         {
             var focusLessons = index.Candidates[o].Where(l => RotaMeasures.IsFocus(observers[o], index.Lessons[l].Entry.YearGroup)).ToList();
@@ -139,14 +144,27 @@ public static class RotaSolver
             + Math.Min(reachable[o], index.Candidates[o].Select(l => index.Lessons[l].Entry.Subject).Distinct().Count()));
         var pairsReachable = Enumerable.Range(0, observers.Count).Sum(o =>
             Math.Min(reachable[o], index.Candidates[o].Select(l => index.Lessons[l].StaffRef).Distinct().Count()));
+        // Fairness: the largest shortfall of any observer below what they could reach, as small as possible.
+        var maxReach = reachable.DefaultIfEmpty().Max();
+        var deficit = reachable.Sum() - totalReachable;
+        var servedObservers = reachable.Count(r => r > 0);
+        var largestShortfall = model.NewIntVar(0, maxReach, "");
+        foreach (var group in pairs.GroupBy(p => pairObserver[p]))
+        {
+            model.Add(largestShortfall >= reachable[group.Key] - LinearExpr.Sum(group.Select(p => x[p])));
+        }
+        var startMade = start.CountBy(s => s.Observer).ToDictionary();
+        model.AddHint(largestShortfall, Enumerable.Range(0, observers.Count).Max(o => reachable[o] - startMade.GetValueOrDefault(o)));
+
         var goals = new (string Name, List<BoolVar> Literals, long Range)[]
         {
             (VisitsGoal, visits, totalReachable),
+            (FairnessGoal, [], maxReach - (deficit + servedObservers - 1) / Math.Max(1, servedObservers)),
             (ObserveesGoal, observeesSeen, Math.Min(totalReachable, Enumerable.Range(0, observers.Count).Where(o => reachable[o] > 0)
                 .SelectMany(o => index.Candidates[o].Select(l => index.Lessons[l].StaffRef)).Distinct().Count())),
-            (FocusGoal, focus, focusReachable),
+            (FocusGoal, focus, Math.Min(focusReachable, totalReachable)),
             (SpreadGoal, spread, spreadReachable),
-            (PairsGoal, distinctPairs, pairsReachable),
+            (PairsGoal, distinctPairs, Math.Min(pairsReachable, totalReachable)),
         };
         var weights = Weights(goals.Select(g => g.Range).ToArray());
         // Every goal at its range: no rota can do better, whether or not the model holds every pair.
@@ -158,6 +176,13 @@ public static class RotaSolver
             {
                 objective.AddTerm(literal, weights[k]);
             }
+        }
+        objective.Add(weights[1] * maxReach).AddTerm(largestShortfall, -weights[1]);
+        long[] Values(IReadOnlyCollection<Visit> rota, RotaMeasures m)
+        {
+            var made = rota.CountBy(v => v.ObserverRef).ToDictionary(StringComparer.Ordinal);
+            var shortfall = Enumerable.Range(0, observers.Count).Max(o => Math.Max(0, reachable[o] - made.GetValueOrDefault(observers[o].StaffRef)));
+            return [m.VisitsMade, maxReach - shortfall, m.DistinctObservees, m.FocusVisits, m.Spread, m.DistinctPairs];
         }
         model.Maximize(objective);
 
@@ -185,11 +210,11 @@ public static class RotaSolver
                 ? "The solver found the rules cannot all be met; this is the simple rota instead."
                 : "The solver found no rota in the time allowed; this is the simple rota instead. Allow more time for a better one."));
             var fallback = greedy.Select(g => g.Visit).ToList();
-            var fallbackValues = Values(RotaMeasures.Of(problem, fallback));
+            var fallbackValues = Values(fallback, RotaMeasures.Of(problem, fallback));
             return Result(status == CpSolverStatus.Infeasible ? RotaStatus.Infeasible : RotaStatus.Unknown,
                 fallback, fallbackValues.Select((v, k) => v * weights[k]).Sum(), countingBound, clock.Elapsed,
                 GoalResults(goals.Select((g, k) => (g.Name, fallbackValues[k], g.Range)).ToArray(), weights, countingBound),
-                problem, messages, feasiblePairs, x.Length);
+                problem, messages, feasiblePairs, x.Length, startMeasures);
         }
 
         var chosen = Enumerable.Range(0, x.Length).Where(p => solver.BooleanValue(x[p]))
@@ -198,7 +223,7 @@ public static class RotaSolver
             .ToList();
         // The goals are read from the rota itself (the model's "distinct" literals may lag behind in a rota that is not optimal).
         var measures = RotaMeasures.Of(problem, chosen);
-        var values = Values(measures);
+        var values = Values(chosen, measures);
         var value = values.Select((v, k) => v * weights[k]).Sum();
         // The solver's bound holds only for the pairs it was given; a sampled model is bounded by counting alone.
         var bound = sampled ? countingBound : Math.Min(countingBound, (long)Math.Floor(solver.BestObjectiveBound + 1e-6));
@@ -214,12 +239,12 @@ public static class RotaSolver
             if (got < observer.Visits && reachable[o] >= observer.Visits)
             {
                 messages.Add(new RotaMessage(observer.StaffRef, visitsProven
-                    ? $"{Name(observer)} gets {got} of {observer.Visits} visits: the lessons {observer.Name} is free for are needed by other observers, or their teachers already have {settings.MaxVisitsPerObservee} visits."
+                    ? $"{Name(observer)} gets {got} of {observer.Visits} visits: the lessons {observer.Name} is free for are needed by other observers, or their teachers already have {settings.MaxVisitsPerObservee} visit{(settings.MaxVisitsPerObservee == 1 ? "" : "s")}."
                     : $"{Name(observer)} gets {got} of {observer.Visits} visits in the time allowed; a longer time limit may find more."));
             }
         }
         return new RotaResult(optimal ? RotaStatus.Optimal : RotaStatus.Feasible, chosen, value, optimal ? value : bound, clock.Elapsed,
-            goalResults, measures, messages, feasiblePairs, x.Length);
+            goalResults, measures, messages, feasiblePairs, x.Length, startMeasures);
     }
 
     /// <summary>
@@ -311,10 +336,7 @@ public static class RotaSolver
         }
     }
 
-    private static readonly string[] GoalNames = [VisitsGoal, ObserveesGoal, FocusGoal, SpreadGoal, PairsGoal];
-
-    /// <summary>The goals, in order, as the model counts them.</summary>
-    private static long[] Values(RotaMeasures m) => [m.VisitsMade, m.DistinctObservees, m.FocusVisits, m.Spread, m.DistinctPairs];
+    private static readonly string[] GoalNames = [VisitsGoal, FairnessGoal, ObserveesGoal, FocusGoal, SpreadGoal, PairsGoal];
 
     /// <summary>
     /// Mixed-radix weights: the lowest goal weighs 1 and each goal above weighs (range below + 1) × the weight below,
@@ -356,8 +378,8 @@ public static class RotaSolver
     }
 
     private static RotaResult Result(RotaStatus status, List<Visit> visits, long objective, long bound, TimeSpan time,
-        List<RotaGoal> goals, RotaProblem problem, List<RotaMessage> messages, int feasiblePairs, int modelPairs) =>
-        new(status, visits, objective, bound, time, goals, RotaMeasures.Of(problem, visits), messages, feasiblePairs, modelPairs);
+        List<RotaGoal> goals, RotaProblem problem, List<RotaMessage> messages, int feasiblePairs, int modelPairs, RotaMeasures start) =>
+        new(status, visits, objective, bound, time, goals, RotaMeasures.Of(problem, visits), messages, feasiblePairs, modelPairs, start);
 
     private static string Name(Observer observer) => RotaProblem.Named(observer.Name, observer.StaffRef);
 
