@@ -77,7 +77,7 @@ public sealed record RotaSettings
     /// Above this many feasible (observer, lesson) pairs the model holds a sample of them, so that a large school
     /// still solves within the time limit; the rota is then proven optimal only when it meets the counting bound.
     /// </summary>
-    public int MaxModelPairs { get; init; } = 20_000;
+    public int MaxModelPairs { get; init; } = 10_000;
 }
 
 /// <summary>Everything a rota is built from. Staff references are compared exactly (ordinal).</summary>
