@@ -187,7 +187,8 @@ public static class RotaSolver
         model.Maximize(objective);
 
         var solver = new CpSolver();
-        var seconds = Math.Max(0.05, (settings.TimeLimit - clock.Elapsed).TotalSeconds);
+        // What is left of the limit, less a little for handing the model over and reading the rota back.
+        var seconds = Math.Max(0.05, (settings.TimeLimit - clock.Elapsed).TotalSeconds - 0.2);
         var parameters = string.Create(CultureInfo.InvariantCulture, $"max_time_in_seconds:{seconds:0.###} random_seed:{settings.Seed}");
         if (settings.Workers > 0)
         {
