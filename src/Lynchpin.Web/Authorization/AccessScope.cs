@@ -98,20 +98,40 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
         {
             return _scope;
         }
-        var principal = httpContextAccessor.HttpContext?.User;
-        var userId = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        _scope = userId is null ? Scope.Nobody : await LoadAsync(userId, cancellationToken);
+        var context = httpContextAccessor.HttpContext;
+        var userId = context?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            _scope = Scope.Nobody;
+        }
+        else if (context!.Items.TryGetValue(AccountKey, out var loaded) && loaded is AppUser account && account.Id == userId)
+        {
+            _scope = await BuildAsync(account, cancellationToken);
+        }
+        else
+        {
+            _scope = await LoadAsync(userId, cancellationToken);
+        }
         return _scope;
     }
+
+    private static readonly object AccountKey = new();
+
+    /// <summary>
+    /// An authentication handler that has just read the account fresh from the database (with its staff record)
+    /// hands it on, so the scope does not read it again in the same request.
+    /// </summary>
+    public static void RememberAccount(HttpContext context, AppUser account) => context.Items[AccountKey] = account;
 
     internal async Task<Scope> LoadAsync(string userId, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().Include(u => u.StaffMember)
             .SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        if (user is null)
-        {
-            return Scope.Nobody;
-        }
+        return user is null ? Scope.Nobody : await BuildAsync(user, cancellationToken);
+    }
+
+    private async Task<Scope> BuildAsync(AppUser user, CancellationToken cancellationToken)
+    {
 
         var homeSchoolId = user.StaffMember?.SchoolId ?? user.SchoolId;
         var ledSchools = new HashSet<int>();
