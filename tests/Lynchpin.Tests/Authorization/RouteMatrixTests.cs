@@ -1,4 +1,5 @@
 using System.Net;
+using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
 using Lynchpin.Tests.Infrastructure;
@@ -399,4 +400,176 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         }
         return values;
     }
+
+    // ---- Appraisal reviews: the mid-year and final review pages and evidence downloads (review helper) ----
+    // Their own setup (cycles opened for 2025, the Teacher's objectives agreed, reviews started, a file of evidence),
+    // so these rows live in a table and tests of their own. {Evidence} is the Teacher's file.
+
+    /// <summary>Let in (a saved form's redirect, or the form back with its errors): not refused for who it is.</summary>
+    private const int LetIn = -1;
+
+    private const int NotFound = 404;
+
+    /// <summary>Reading a review: the person, their line-management chain, the school's leaders, trust admins; not a coach (the Manager coaches the Peer here).</summary>
+    private static readonly (string Route, int[] Expected)[] ReviewGetRoutes =
+    [
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2025", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/final?year=2025", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/mid-year", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2025&version=1", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Caretaker}/appraisal/reviews/mid-year?year=2025", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Manager}/appraisal/reviews/final?year=2025", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Peer}/appraisal/reviews/mid-year?year=2025", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Head}/appraisal/reviews/final?year=2025", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Sibling}/appraisal/reviews/mid-year?year=2025", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Outsider}/appraisal/reviews/final?year=2025", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2019", [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("/staff/{Teacher}/appraisal/evidence/{Evidence}", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Outsider}/appraisal/evidence/{Evidence}", [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+    ];
+
+    /// <summary>
+    /// Review writes on the Teacher's appraisal (appraiser: the Manager), posted with one form holding every field they read.
+    /// Each party writes only their own part; the Leader has pay access here, the Manager has not.
+    /// </summary>
+    private static readonly (string Route, int[] Expected)[] ReviewPostRoutes =
+    [
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2025&handler=Start", [Login, Forbidden, LetIn, LetIn, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2025&handler=Appraiser", [Login, Forbidden, LetIn, LetIn, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2025&handler=SignAppraiser", [Login, Forbidden, LetIn, LetIn, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2025&handler=Appraisee", [Login, Forbidden, Forbidden, Forbidden, LetIn, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2025&handler=SignAppraisee", [Login, Forbidden, Forbidden, Forbidden, LetIn, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2025&handler=Reopen", [Login, Forbidden, LetIn, LetIn, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2025&handler=Upload", [Login, Forbidden, LetIn, LetIn, LetIn, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2025&handler=Link", [Login, Forbidden, LetIn, LetIn, LetIn, Forbidden]),
+        // No such evidence: those let in are told so; the others are refused first.
+        ("/staff/{Teacher}/appraisal/reviews/mid-year?year=2025&handler=RemoveEvidence", [Login, Forbidden, NotFound, NotFound, NotFound, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/final?year=2025&handler=Appraiser", [Login, Forbidden, LetIn, LetIn, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/final?year=2025&handler=Appraisee", [Login, Forbidden, Forbidden, Forbidden, LetIn, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reviews/final?year=2025&handler=Pay", [Login, Forbidden, LetIn, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Outsider}/appraisal/reviews/mid-year?year=2025&handler=Start", [Login, Forbidden, Forbidden, Forbidden, Forbidden, LetIn]),
+    ];
+
+    [SkippableFact]
+    public async Task Get_EveryReviewRouteAsEveryRole_AllowsOrForbidsAsTheMatrixSays()
+    {
+        var setup = await ReviewSetupAsync();
+        try
+        {
+            var mismatches = new List<string>();
+            foreach (var (route, expected) in ReviewGetRoutes)
+            {
+                foreach (var who in Enum.GetValues<Who>())
+                {
+                    using var response = await _clients[who].GetAsync(setup.Resolve(route));
+                    var status = Outcome(response);
+                    if (status != expected[(int)who])
+                    {
+                        mismatches.Add($"GET {route} as {who}: expected {expected[(int)who]}, got {status}");
+                    }
+                }
+            }
+            Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+        }
+        finally
+        {
+            setup.DeleteFile();
+        }
+    }
+
+    [SkippableFact]
+    public async Task Post_EveryReviewWriteAsEveryRole_RefusesBeforeAnythingChanges()
+    {
+        var setup = await ReviewSetupAsync();
+        try
+        {
+            var mismatches = new List<string>();
+            foreach (var (route, expected) in ReviewPostRoutes)
+            {
+                foreach (var who in Enum.GetValues<Who>())
+                {
+                    var before = await ReviewFingerprintAsync(setup.AppraisalId);
+                    var values = await WithAntiforgeryAsync(_clients[who], who, new Dictionary<string, string>
+                    {
+                        [$"Ratings[{setup.ObjectiveIds[0]}]"] = route.Contains("final", StringComparison.Ordinal) ? "met" : "on-track",
+                        [$"Ratings[{setup.ObjectiveIds[1]}]"] = route.Contains("final", StringComparison.Ordinal) ? "partly-met" : "at-risk",
+                        ["AppraiserComments"] = $"Appraiser {TestData.Unique()}",
+                        ["AppraiseeComments"] = $"Appraisee {TestData.Unique()}",
+                        ["Reason"] = "Late data",
+                        ["Link"] = $"https://drive.example/{TestData.Unique()}",
+                        ["evidenceId"] = "999999999",
+                        ["PayText"] = $"Pay {TestData.Unique()}",
+                    });
+                    using var response = await _clients[who].PostAsync(setup.Resolve(route), new FormUrlEncodedContent(values));
+                    var status = Outcome(response);
+                    var letIn = status is Redirected or BadRequest;
+                    if (expected[(int)who] == LetIn ? !letIn : status != expected[(int)who])
+                    {
+                        mismatches.Add($"POST {route} as {who}: expected {expected[(int)who]}, got {status} {response.Headers.Location}");
+                    }
+                    if (status is Login or Forbidden or NotFound)
+                    {
+                        Assert.Equal(before, await ReviewFingerprintAsync(setup.AppraisalId));
+                    }
+                }
+            }
+            Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+        }
+        finally
+        {
+            setup.DeleteFile();
+        }
+    }
+
+    private sealed record ReviewSetup(int AppraisalId, IReadOnlyList<int> ObjectiveIds, int EvidenceId, string StoredName, Func<string, string> ResolveScenario, EvidenceStore Store)
+    {
+        public string Resolve(string route) => ResolveScenario(route.Replace("{Evidence}", EvidenceId.ToString()));
+
+        public void DeleteFile() => Store.Delete(StoredName);
+    }
+
+    /// <summary>
+    /// Opens 2025's cycle in every school of the scenario, agrees two objectives for the Teacher, starts both reviews with
+    /// a file of evidence on the mid-year one, gives the Leader pay access and makes the Manager the Peer's coach.
+    /// </summary>
+    private async Task<ReviewSetup> ReviewSetupAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var recorder = new Recorder(null, "Matrix setup");
+        foreach (var school in new[] { _people.SchoolA1, _people.SchoolA2, _people.SchoolB1 })
+        {
+            await services.GetRequiredService<AppraisalCycles>().OpenAsync(school.Id, 2025, null, recorder, new DateOnly(2025, 9, 15));
+        }
+        var db = services.GetRequiredService<Core.Data.LynchpinDbContext>();
+        var appraisalId = await db.Appraisals.Where(a => a.StaffMemberId == _people.Teacher.Id && a.Cycle.Year == 2025).Select(a => a.Id).SingleAsync();
+        var objectives = services.GetRequiredService<AppraisalObjectives>();
+        var first = await objectives.AddAsync(appraisalId, new ObjectiveInput(
+            "Maths progress of Year 9 set 3", "Average progress score rises from -0.4 to 0 by July", ObjectiveType.PupilProgress));
+        var second = await objectives.AddAsync(appraisalId, new ObjectiveInput(
+            "Lead the department's homework review", "Two staff meetings on it by March", ObjectiveType.RoleSpecific));
+        Assert.True((await objectives.AgreeAsync(appraisalId)).Succeeded);
+        var reviews = services.GetRequiredService<AppraisalReviews>();
+        var midYear = (await reviews.StartAsync(appraisalId, ReviewKind.MidYear)).Value!;
+        Assert.NotNull((await reviews.StartAsync(appraisalId, ReviewKind.Final)).Value);
+        var evidence = (await reviews.AddFileAsync(midYear.Id, null, new MemoryStream("%PDF-1.4 matrix"u8.ToArray()), "notes.pdf", recorder)).Value!;
+        await db.Users.Where(u => u.StaffMemberId == _people.Head.Id && u.Role == UserRole.SchoolLeader)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.PayAccess, true));
+        await db.StaffMembers.Where(s => s.Id == _people.Peer.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.CoachId, _people.Manager.Id));
+        return new ReviewSetup(appraisalId, [first.Value!.Id, second.Value!.Id], evidence.Id, evidence.StoredName!, Resolve,
+            App.Services.GetRequiredService<EvidenceStore>());
+    }
+
+    /// <summary>The appraisal's reviews, ratings, evidence, pay recommendation and pay audit trail, as one string to compare.</summary>
+    private Task<string> ReviewFingerprintAsync(int appraisalId) => Data.WithDbAsync(async db =>
+    {
+        var reviews = await db.AppraisalReviews.AsNoTracking().Include(r => r.Ratings).Include(r => r.Evidence)
+            .Where(r => r.AppraisalId == appraisalId).OrderBy(r => r.Id).ToListAsync();
+        var pay = await db.PayRecommendations.Where(p => p.AppraisalId == appraisalId).Select(p => p.Text).ToListAsync();
+        var audit = await db.AuditEvents.CountAsync(e => e.StaffMemberId == _people.Teacher.Id);
+        return string.Join("\n", reviews.Select(r =>
+            $"{r.Id} v{r.Version} {r.IsCurrent} [{r.AppraiserComments}] [{r.AppraiseeComments}] {r.AppraiserSignedAt} {r.AppraiseeSignedAt} " +
+            string.Join(",", r.Ratings.OrderBy(x => x.ObjectiveId).Select(x => $"{x.ObjectiveId}:{x.Rating}")) + " " +
+            string.Join(",", r.Evidence.OrderBy(e => e.Id).Select(e => e.Id))).Concat(pay).Append($"audit {audit}"));
+    });
 }

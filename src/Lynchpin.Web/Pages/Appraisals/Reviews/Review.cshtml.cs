@@ -1,0 +1,516 @@
+using Lynchpin.Core.Appraisals;
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Progression;
+using Lynchpin.Core.Staff;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Web.Pages.Appraisals.Reviews;
+
+/// <summary>
+/// A mid-year or final review of one person's appraisal: the appraiser's part (ratings and comments), the person's part,
+/// evidence, both signatures, reopening with a reason and the earlier versions; on the final review, the pay
+/// recommendation for accounts with pay access. Each party edits only their own part.
+/// </summary>
+// A little over the 10 MB a file may be, so an upload somewhat too big still reaches the handler and gets the
+// error summary; far bigger requests are refused by the server before they are read.
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public class ReviewModel(
+    LynchpinDbContext db,
+    IAuthorizationService authorization,
+    AccessScope access,
+    AppraisalReviews reviews,
+    PayRecommendations payRecommendations,
+    TimeProvider clock) : PageModel
+{
+    public const long MaxRequestBytes = 2 * EvidenceStore.MaxLength;
+
+    public Appraisal Appraisal { get; private set; } = null!;
+    public ReviewKind Kind { get; private set; }
+    public int Year => Appraisal.Cycle.Year;
+    public StaffMember Person => Appraisal.StaffMember;
+
+    /// <summary>The version shown: the current one, or an earlier one asked for by number.</summary>
+    public AppraisalReview? Review { get; private set; }
+
+    /// <summary>Every version of this kind, newest first.</summary>
+    public IReadOnlyList<AppraisalReview> Versions { get; private set; } = [];
+
+    /// <summary>The current mid-year review, shown beside the final ratings for context.</summary>
+    public AppraisalReview? MidYear { get; private set; }
+
+    public bool CanManage { get; private set; }
+    public bool CanActAsAppraisee { get; private set; }
+    public bool CanReopen { get; private set; }
+
+    /// <summary>Pay access for this appraisal, and not the person's own: they never see their recommendation.</summary>
+    public bool CanSeePay { get; private set; }
+
+    /// <summary>Read (and audited) only when the page shows the pay section.</summary>
+    public PayRecommendation? Pay { get; private set; }
+    public bool PayShown { get; private set; }
+
+    /// <summary>Why the review cannot start yet, if it cannot.</summary>
+    public FieldError? StartError { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public bool IsCurrent => Review?.IsCurrent == true;
+    public bool IsLocked => Review?.IsLocked == true;
+    public bool CanEditAppraiserPart => IsCurrent && !IsLocked && CanManage;
+    public bool CanEditAppraiseePart => IsCurrent && !IsLocked && CanActAsAppraisee;
+    public bool CanEditEvidence => CanEditAppraiserPart || CanEditAppraiseePart;
+    public bool IsOwn { get; private set; }
+
+    // Named, so a form without these fields never binds the whole form as the dictionary (ASP.NET's empty-prefix
+    // fallback); checked here and by the rules rather than by attributes, so nothing is implicitly required.
+    [BindProperty(Name = nameof(Ratings))][ValidateNever] public Dictionary<int, string?> Ratings { get; set; } = [];
+    [BindProperty(Name = nameof(RatingComments))][ValidateNever] public Dictionary<int, string?> RatingComments { get; set; } = [];
+    [BindProperty] public string? AppraiserComments { get; set; }
+    [BindProperty] public string? OverallComments { get; set; }
+    [BindProperty] public string? AppraiseeComments { get; set; }
+    [BindProperty] public string? Reflection { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public int? FileObjectiveId { get; set; }
+    [BindProperty] public string? Link { get; set; }
+    [BindProperty] public int? LinkObjectiveId { get; set; }
+    [BindProperty] public string? PayText { get; set; }
+
+    public string PageUrl => $"/staff/{Person.Id}/appraisal/reviews/{Kind.Code()}?year={Year}";
+
+    public string HandlerUrl(string handler) => $"{PageUrl}&handler={handler}";
+
+    public string AppraisalUrl => $"/staff/{Person.Id}/appraisal?year={Year}";
+
+    public string ReviewName => Kind == ReviewKind.MidYear ? "mid-year review" : "final review";
+
+    public IEnumerable<SelectListItem> RatingOptions =>
+        AppraisalCodes.RatingsFor(Kind).Select(r => new SelectListItem(r.DisplayName(), r.Code()));
+
+    /// <summary>The objectives as cards for the version shown.</summary>
+    public IEnumerable<ObjectiveCard> Cards => Appraisal.Objectives.Select((objective, i) =>
+    {
+        var rating = Review?.Ratings.FirstOrDefault(r => r.ObjectiveId == objective.Id);
+        return new ObjectiveCard(
+            i + 1,
+            objective,
+            rating,
+            MidYear?.Ratings.FirstOrDefault(r => r.ObjectiveId == objective.Id),
+            ShowRating: !CanEditAppraiserPart,
+            // At risk or off track now: the person's appraisal page holds the support plan and its form.
+            ShowSupportPlan: Kind == ReviewKind.MidYear && IsCurrent && AppraisalRules.MayHaveSupportPlan(rating?.Rating),
+            CanAddSupportPlan: CanManage,
+            SupportPlanUrl: $"{AppraisalUrl}#objective-{objective.Id}");
+    });
+
+    public IEnumerable<SelectListItem> ObjectiveOptions =>
+        Appraisal.Objectives.Select(o => new SelectListItem(o.Title, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Prepend(new SelectListItem("The review as a whole", ""));
+
+    public async Task<IActionResult> OnGetAsync(int id, string kind, int? year, int? version, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, kind, year, null, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (version is int asked && asked != Review?.Version)
+        {
+            Review = Versions.SingleOrDefault(v => v.Version == asked);
+            if (Review is null)
+            {
+                return NotFound();
+            }
+        }
+        FillForms();
+        await ReadPayAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(int id, string kind, int? year, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, kind, year, Operations.ManageAppraisal, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var result = await reviews.StartAsync(Appraisal.Id, Kind, ct);
+        return await DoneAsync(result, $"The {ReviewName} has started.", "#appraiser-part", ct);
+    }
+
+    public async Task<IActionResult> OnPostAppraiserAsync(int id, string kind, int? year, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, kind, year, Operations.ManageAppraisal, ct) ?? RequireReview();
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var ratings = new List<RatingInput>();
+        foreach (var objective in Appraisal.Objectives)
+        {
+            Rating? rating = null;
+            if (Ratings.GetValueOrDefault(objective.Id) is { Length: > 0 } code)
+            {
+                if (AppraisalCodes.TryParseRating(code, out var parsed))
+                {
+                    rating = parsed;
+                }
+                else
+                {
+                    ModelState.AddModelError(AppraisalRules.RatingField(objective.Id), RatingChoiceMessage);
+                }
+            }
+            ratings.Add(new RatingInput(objective.Id, rating, RatingComments.GetValueOrDefault(objective.Id)));
+        }
+        if (!ModelState.IsValid)
+        {
+            return await RedisplayAsync(ct);
+        }
+        var wasSigned = Review!.AppraiserSignedAt is not null || Review.AppraiseeSignedAt is not null;
+        var result = await reviews.SaveAsAppraiserAsync(Review.Id, new AppraiserReviewInput(ratings, AppraiserComments,
+            Kind == ReviewKind.Final ? OverallComments : Review.OverallComments), ct);
+        var unsigned = wasSigned && result.Value is { AppraiserSignedAt: null, AppraiseeSignedAt: null };
+        return await DoneAsync(result, unsigned
+            ? "Your part of the review is saved. It changed after signing, so the signatures are removed: sign again when it is ready."
+            : "Your part of the review is saved as a draft.", "#appraiser-part", ct);
+    }
+
+    public async Task<IActionResult> OnPostSignAppraiserAsync(int id, string kind, int? year, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, kind, year, Operations.ManageAppraisal, ct) ?? RequireReview();
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var result = await reviews.SignAsAppraiserAsync(Review!.Id, await RecorderAsync(ct), ct);
+        return await DoneAsync(result, $"You have signed the {ReviewName} as appraiser.", "#signatures", ct);
+    }
+
+    public async Task<IActionResult> OnPostAppraiseeAsync(int id, string kind, int? year, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, kind, year, Operations.SignAsAppraisee, ct) ?? RequireReview();
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var wasSigned = Review!.AppraiseeSignedAt is not null;
+        var result = await reviews.SaveAsAppraiseeAsync(Review.Id, new AppraiseeReviewInput(AppraiseeComments,
+            Kind == ReviewKind.Final ? Reflection : Review.Reflection), ct);
+        var unsigned = wasSigned && result.Value is { AppraiseeSignedAt: null };
+        return await DoneAsync(result, unsigned
+            ? "Your comments are saved. They changed after you signed, so your signature is removed: sign again when they are ready."
+            : "Your comments are saved.", "#appraisee-part", ct);
+    }
+
+    public async Task<IActionResult> OnPostSignAppraiseeAsync(int id, string kind, int? year, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, kind, year, Operations.SignAsAppraisee, ct) ?? RequireReview();
+        if (refused is not null)
+        {
+            return refused;
+        }
+        // The person signs what the appraiser has put their name to, so the appraiser signs first.
+        if (Review!.AppraiserSignedAt is null && !Review.IsLocked)
+        {
+            return await FailAsync([new FieldError("Review", AppraiserFirstMessage)], ct);
+        }
+        var result = await reviews.SignAsAppraiseeAsync(Review.Id, ct);
+        return await DoneAsync(result, IsLockedAfterAppraiseeSigns
+            ? $"You have signed the {ReviewName}. It is signed by both of you and now locked."
+            : $"You have signed the {ReviewName}.", "#signatures", ct);
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(int id, string kind, int? year, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, kind, year, Operations.Reopen, ct) ?? RequireReview();
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var result = await reviews.ReopenAsync(Review!.Id, Reason, await RecorderAsync(ct), ct);
+        return await DoneAsync(result, result.Value is { } reopened
+            ? $"The {ReviewName} is reopened as version {reopened.Version}. The signed version is kept in the history."
+            : "", "#appraiser-part", ct);
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, string kind, int? year, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, kind, year, null, ct) ?? RequireReview() ?? RequireEvidenceRights();
+        if (refused is not null)
+        {
+            return refused;
+        }
+        // Checked before reading: the browser's length is only a first look; the store counts as it reads.
+        if (EvidenceStore.Check(Upload?.FileName, Upload?.Length ?? 0) is { } error)
+        {
+            return await FailAsync([error], ct);
+        }
+        await using var content = Upload!.OpenReadStream();
+        var result = await reviews.AddFileAsync(Review!.Id, FileObjectiveId, content, Upload.FileName, await RecorderAsync(ct), ct);
+        return await DoneAsync(result, result.Value is { } added ? $"{added.FileName} is added as evidence." : "", "#evidence", ct);
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(int id, string kind, int? year, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, kind, year, null, ct) ?? RequireReview() ?? RequireEvidenceRights();
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var result = await reviews.AddLinkAsync(Review!.Id, LinkObjectiveId, Link, await RecorderAsync(ct), ct);
+        return await DoneAsync(result, "The link is added as evidence.", "#evidence", ct);
+    }
+
+    public async Task<IActionResult> OnPostRemoveEvidenceAsync(int id, string kind, int? year, int evidenceId, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, kind, year, null, ct) ?? RequireReview() ?? RequireEvidenceRights();
+        if (refused is not null)
+        {
+            return refused;
+        }
+        var evidence = Review!.Evidence.SingleOrDefault(e => e.Id == evidenceId);
+        if (evidence is null)
+        {
+            return NotFound();
+        }
+        var result = await reviews.RemoveEvidenceAsync(evidence.Id, ct);
+        return await DoneAsync(result, $"{evidence.FileName ?? evidence.Link} is removed from the evidence.", "#evidence", ct);
+    }
+
+    public async Task<IActionResult> OnPostPayAsync(int id, string kind, int? year, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, kind, year, null, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (!CanSeePay)
+        {
+            return Forbid();
+        }
+        if (Kind != ReviewKind.Final)
+        {
+            return NotFound();
+        }
+        var result = await payRecommendations.RecordAsync(Appraisal.Id, PayText, await RecorderAsync(ct), ct);
+        return await DoneAsync(result, "The pay recommendation is saved.", "#pay-recommendation", ct);
+    }
+
+    private const string RatingChoiceMessage = "Select one of the ratings offered";
+
+    private string AppraiserFirstMessage =>
+        $"{AppraiserName} signs first: you can sign once they have, so that you sign what they have put their name to";
+
+    public string AppraiserName => Appraisal.Appraiser?.FullName ?? "The appraiser";
+
+    private bool IsLockedAfterAppraiseeSigns => Review?.AppraiserSignedAt is not null;
+
+    /// <summary>Loads the appraisal of the year (the current school year's, else the person's latest) and checks the operation.</summary>
+    private async Task<IActionResult?> LoadAsync(int id, string kind, int? year, OperationAuthorizationRequirement? operation, CancellationToken ct)
+    {
+        if (!AppraisalCodes.TryParseReviewKind(kind, out var parsed) || parsed.Code() != kind)
+        {
+            return NotFound();
+        }
+        Kind = parsed;
+        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        if (year is null)
+        {
+            var years = await db.Appraisals.Where(a => a.StaffMemberId == id).Select(a => a.Cycle.Year).ToListAsync(ct);
+            var thisYear = SchoolYear.Of(Today);
+            year = years.Contains(thisYear) ? thisYear : years.Count > 0 ? years.Max() : null;
+        }
+        var appraisal = year is null
+            ? null
+            : await db.Appraisals.AsNoTracking().WithDetails().SingleOrDefaultAsync(a => a.StaffMemberId == id && a.Cycle.Year == year, ct);
+        if (appraisal is null)
+        {
+            return NotFound();
+        }
+        Appraisal = appraisal;
+        if (!await AllowedAsync(Operations.ReadAppraisal))
+        {
+            return Forbid();
+        }
+        if (operation is not null && !await AllowedAsync(operation))
+        {
+            return Forbid();
+        }
+
+        CanManage = await AllowedAsync(Operations.ManageAppraisal);
+        CanActAsAppraisee = await AllowedAsync(Operations.SignAsAppraisee);
+        CanReopen = await AllowedAsync(Operations.Reopen);
+        var scope = await access.GetAsync(ct);
+        IsOwn = scope.OwnStaffId == appraisal.StaffMemberId;
+        CanSeePay = !IsOwn && await AllowedAsync(Operations.ReadPay);
+
+        Versions = appraisal.Reviews.Where(r => r.Kind == Kind).OrderByDescending(r => r.Version).ToList();
+        Review = appraisal.CurrentReview(Kind);
+        MidYear = Kind == ReviewKind.Final ? appraisal.CurrentReview(ReviewKind.MidYear) : null;
+        StartError = AppraisalRules.StartReviewError(appraisal);
+        return null;
+    }
+
+    private async Task<bool> AllowedAsync(OperationAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(User, Appraisal, operation)).Succeeded;
+
+    private IActionResult? RequireReview() => Review is null ? NotFound() : null;
+
+    private IActionResult? RequireEvidenceRights() => CanManage || CanActAsAppraisee ? null : Forbid();
+
+    /// <summary>
+    /// The forms' values as saved in the review shown, except fields a refused post sent: those stay as typed.
+    /// </summary>
+    private void FillForms()
+    {
+        bool Posted(string key) => Request.HasFormContentType && Request.Form.ContainsKey(key);
+        foreach (var objective in Appraisal.Objectives)
+        {
+            var rating = Review?.Ratings.FirstOrDefault(r => r.ObjectiveId == objective.Id);
+            if (!Posted(AppraisalRules.RatingField(objective.Id)))
+            {
+                Ratings[objective.Id] = rating?.Rating.Code();
+            }
+            if (!Posted($"{nameof(RatingComments)}[{objective.Id}]"))
+            {
+                RatingComments[objective.Id] = rating?.Comment;
+            }
+        }
+        if (!Posted(nameof(AppraiserComments)))
+        {
+            AppraiserComments = Review?.AppraiserComments;
+        }
+        if (!Posted(nameof(OverallComments)))
+        {
+            OverallComments = Review?.OverallComments;
+        }
+        if (!Posted(nameof(AppraiseeComments)))
+        {
+            AppraiseeComments = Review?.AppraiseeComments;
+        }
+        if (!Posted(nameof(Reflection)))
+        {
+            Reflection = Review?.Reflection;
+        }
+    }
+
+    /// <summary>The pay section: read through the audited service, and only when this page shows it.</summary>
+    private async Task ReadPayAsync(CancellationToken ct)
+    {
+        if (Kind != ReviewKind.Final || !CanSeePay || !IsCurrent)
+        {
+            return;
+        }
+        Pay = await payRecommendations.ReadAsync(Appraisal.Id, await RecorderAsync(ct), ct);
+        PayShown = true;
+        if (!(Request.HasFormContentType && Request.Form.ContainsKey(nameof(PayText))))
+        {
+            PayText = Pay?.Text;
+        }
+    }
+
+    private async Task<IActionResult> DoneAsync(AppraisalResult result, string message, string anchor, CancellationToken ct)
+    {
+        if (!result.Succeeded)
+        {
+            return await FailAsync(result.Errors, ct);
+        }
+        TempData["Success"] = message;
+        return Redirect(PageUrl + anchor);
+    }
+
+    private async Task<IActionResult> FailAsync(IEnumerable<FieldError> errors, CancellationToken ct)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(FieldKey(error.Field), error.Message);
+        }
+        return await RedisplayAsync(ct);
+    }
+
+    /// <summary>The page again with the errors, as it now stands, and a 400.</summary>
+    private async Task<IActionResult> RedisplayAsync(CancellationToken ct)
+    {
+        // Nothing a refused change left in the context may be saved by the pay read's audit event.
+        db.ChangeTracker.Clear();
+        var appraisal = await db.Appraisals.AsNoTracking().WithDetails().SingleAsync(a => a.Id == Appraisal.Id, ct);
+        Appraisal = appraisal;
+        Versions = appraisal.Reviews.Where(r => r.Kind == Kind).OrderByDescending(r => r.Version).ToList();
+        Review = appraisal.CurrentReview(Kind);
+        MidYear = Kind == ReviewKind.Final ? appraisal.CurrentReview(ReviewKind.MidYear) : null;
+        FillForms();
+        await ReadPayAsync(ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>The form field a service's error belongs to; errors about the review as a whole have none.</summary>
+    private string FieldKey(string field) => field switch
+    {
+        "File" => nameof(Upload),
+        "ObjectiveId" => Request.Query["handler"] == "Link" ? nameof(LinkObjectiveId) : nameof(FileObjectiveId),
+        "PayRecommendation" => nameof(PayText),
+        "Review" or "Objectives" => "",
+        _ => field,
+    };
+
+    private async Task<Recorder> RecorderAsync(CancellationToken ct)
+    {
+        var user = (await access.GetAsync(ct)).User;
+        return new Recorder(user?.Id, user?.StaffMember?.FullName ?? user?.Email ?? User.Identity?.Name ?? "Unknown");
+    }
+}
+
+/// <summary>One objective as the review page shows it: what it is, its rating in this version and, at mid-year, its support plan.</summary>
+public sealed record ObjectiveCard(
+    int Number,
+    Objective Objective,
+    ObjectiveRating? Rating,
+    ObjectiveRating? MidYearRating,
+    bool ShowRating,
+    bool ShowSupportPlan,
+    bool CanAddSupportPlan,
+    string SupportPlanUrl);
+
+/// <summary>Typed text shown back: a paragraph per line, or a grey note when there is none.</summary>
+public static class ReviewText
+{
+    public static Microsoft.AspNetCore.Html.IHtmlContent Paragraphs(string? text, string empty)
+    {
+        var html = new Microsoft.AspNetCore.Html.HtmlContentBuilder();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            html.AppendHtml("<p class=\"govuk-body govuk-hint\">");
+            html.Append(empty);
+            return html.AppendHtml("</p>");
+        }
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            html.AppendHtml("<p class=\"govuk-body\">");
+            html.Append(line);
+            html.AppendHtml("</p>");
+        }
+        return html;
+    }
+
+    public static string FileSize(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024.0):0.0} MB"
+        : bytes >= 1024 ? $"{bytes / 1024.0:0} KB"
+        : $"{bytes} bytes";
+
+    public static string RatingTagClass(Rating rating) => rating switch
+    {
+        Rating.OnTrack or Rating.Met => "govuk-tag--green",
+        Rating.AtRisk or Rating.PartlyMet => "govuk-tag--yellow",
+        _ => "govuk-tag--red",
+    };
+}
