@@ -30,9 +30,9 @@ public class OpenModel(
 
     public class DatesInput
     {
-        [Display(Name = "date objectives are due")] public DateOnly? ObjectivesDue { get; set; }
-        [Display(Name = "date the mid-year review is due")] public DateOnly? MidYearDue { get; set; }
-        [Display(Name = "date the final review is due")] public DateOnly? FinalDue { get; set; }
+        [Display(Name = "objectives date")] public DateOnly? ObjectivesDue { get; set; }
+        [Display(Name = "mid-year review date")] public DateOnly? MidYearDue { get; set; }
+        [Display(Name = "final review date")] public DateOnly? FinalDue { get; set; }
     }
 
     [BindProperty]
