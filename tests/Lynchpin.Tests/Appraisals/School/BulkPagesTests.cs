@@ -125,7 +125,9 @@ public abstract class BulkPagesTests(LynchpinAppFactory app) : SchoolAppraisalTe
         // Act
         using var empty = await PostFormAsync(client, url, "Input.Title", new Dictionary<string, string>
         {
-            ["Input.Group"] = "", ["Input.Title"] = " ", ["Input.SuccessCriteria"] = "Attendance rises to 95%",
+            ["Input.Group"] = "",
+            ["Input.Title"] = " ",
+            ["Input.SuccessCriteria"] = "Attendance rises to 95%",
         });
         using var elsewhere = await PostFormAsync(client, url, "Input.Title", Attendance($"team:{otherManager.Id}"));
 

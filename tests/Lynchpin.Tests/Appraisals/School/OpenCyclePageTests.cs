@@ -106,11 +106,14 @@ public abstract class OpenCyclePageTests(LynchpinAppFactory app) : SchoolApprais
         // Act
         using var outOfOrder = await PostFormAsync(client, url, "Input.ObjectivesDue", new Dictionary<string, string>
         {
-            ["Input.ObjectivesDue"] = "2025-10-31", ["Input.MidYearDue"] = "2025-10-01", ["Input.FinalDue"] = "2026-09-15",
+            ["Input.ObjectivesDue"] = "2025-10-31",
+            ["Input.MidYearDue"] = "2025-10-01",
+            ["Input.FinalDue"] = "2026-09-15",
         });
         using var missing = await PostFormAsync(client, url, "Input.ObjectivesDue", new Dictionary<string, string>
         {
-            ["Input.ObjectivesDue"] = "", ["Input.MidYearDue"] = "not a date",
+            ["Input.ObjectivesDue"] = "",
+            ["Input.MidYearDue"] = "not a date",
         });
 
         // Assert
@@ -141,7 +144,9 @@ public abstract class OpenCyclePageTests(LynchpinAppFactory app) : SchoolApprais
         // Act
         using var response = await PostFormAsync(client, url, "Input.ObjectivesDue", new Dictionary<string, string>
         {
-            ["Input.ObjectivesDue"] = "2025-11-14", ["Input.MidYearDue"] = "2026-03-20", ["Input.FinalDue"] = "2026-07-10",
+            ["Input.ObjectivesDue"] = "2025-11-14",
+            ["Input.MidYearDue"] = "2026-03-20",
+            ["Input.FinalDue"] = "2026-07-10",
         });
 
         // Assert

@@ -207,7 +207,10 @@ public class DashboardModel(
     {
         var values = new Dictionary<string, string?>
         {
-            ["year"] = Year.ToString(), ["category"] = Category, ["roleFamily"] = RoleFamily, ["appraiser"] = Appraiser,
+            ["year"] = Year.ToString(),
+            ["category"] = Category,
+            ["roleFamily"] = RoleFamily,
+            ["appraiser"] = Appraiser,
         };
         foreach (var (key, value) in extra)
         {
