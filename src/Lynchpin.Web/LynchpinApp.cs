@@ -176,6 +176,7 @@ public static class LynchpinApp
         app.MapOpenApi().AllowAnonymous();
         app.MapLynchpinApi();
         app.MapProfileApi();
+        app.MapAppraisalApi();
         app.MapRazorPages();
     }
 

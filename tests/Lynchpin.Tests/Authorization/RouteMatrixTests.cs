@@ -116,6 +116,31 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         ("/api/schools/{B1}/profile/transitions?year=2025&from=1&to=4", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/api/trusts/{TrustA}/profile?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/trusts/{TrustB}/profile?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+
+        // Appraisal, school and trust pages and the school API: a school's leaders and its trust's admins see the dashboard, a line manager
+        // of the school their team's; opening the cycle and bulk changes are for leaders and trust admins; the roll-up is the trust admins'.
+        ("/schools/{A1}/appraisal", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/schools/{A1}/appraisal?year=2025&category=support", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/schools/{A2}/appraisal", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/appraisal", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/appraisal/open", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/appraisal/open?year=2027", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/appraisal/open", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/appraisal/open", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/appraisal/shared-objective", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/appraisal/shared-objective", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/appraisal/shared-objective", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/appraisal/appraisers", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/appraisal/appraisers", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/appraisal/appraisers", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/appraisal/export", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/schools/{A2}/appraisal/export", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/appraisal/export", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/trusts/{TrustA}/appraisal", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/appraisal", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{A1}/appraisal?year=2025", [Unauthorized, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/api/schools/{A2}/appraisal?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{B1}/appraisal?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
     ];
 
     /// <summary>Writes: a forbidden POST must be refused before anything changes.</summary>
@@ -126,6 +151,13 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         // The staff form is no file, so a leader gets the form back; the others are refused first.
         ("/schools/{A1}/import-assessments", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/import-assessments", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
+
+        // Appraisal cycle and bulk writes (school helper): the staff form is no cycle form, so those let in get a 400; the others are refused first.
+        ("/schools/{A1}/appraisal/open", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/appraisal/open?handler=LateJoiners", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/appraisal/open", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
+        ("/schools/{A1}/appraisal/shared-objective", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/appraisal/appraisers", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
     ];
 
     /// <summary>Framework and checkpoint writes, each with a form that would save: a refused post must leave the framework tables as they were.</summary>
