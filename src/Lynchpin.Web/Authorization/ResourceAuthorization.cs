@@ -142,7 +142,8 @@ public sealed class AppraisalAuthorizationHandler(AccessScope access, LynchpinDb
             nameof(Operations.Manage) or nameof(Operations.ManageAppraisal) => scope.CanManageAppraisal(parties),
             nameof(Operations.SignAsAppraisee) => scope.CanSignAsAppraisee(parties),
             nameof(Operations.Reopen) => scope.CanReopenAppraisal(parties),
-            nameof(Operations.ReadPay) => scope.CanReadPay(schoolId),
+            // Nobody reads their own pay recommendation here, however senior: it is decided about them, not with them.
+            nameof(Operations.ReadPay) => scope.CanReadPay(schoolId) && appraisal.StaffMemberId != scope.OwnStaffId,
             _ => false,
         };
         if (allowed)

@@ -58,7 +58,8 @@ public abstract class AppraisalAuthorizationTests(LynchpinAppFactory app) : Appr
     {
         [Who.TrustAdmin] = [Y, N, N, N, N],
         [Who.TrustHr] = [Y, N, N, N, Y],
-        [Who.Head] = [Y, N, Y, N, Y],
+        // Pay access never reaches one's own recommendation.
+        [Who.Head] = [Y, N, Y, N, N],
         [Who.Deputy] = [Y, Y, N, Y, N],
         [Who.Manager] = [N, N, N, N, N],
         [Who.Mentor] = [N, N, N, N, N],
