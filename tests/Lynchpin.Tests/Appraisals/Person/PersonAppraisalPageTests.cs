@@ -540,6 +540,21 @@ public abstract class PersonAppraisalPageTests(LynchpinAppFactory app) : Apprais
     }
 
     [SkippableFact]
+    public async Task Get_YearThatIsNotAYear_OpensTheLatestAppraisalWithoutAnError()
+    {
+        // Arrange
+        using var ta = await TaAsync();
+
+        // Act
+        using var response = await ta.GetAsync($"/staff/{_ta.Id}/appraisal?year=abc");
+
+        // Assert: this school year has no appraisal, so the page opens on the latest one (the test cycle's).
+        var document = await PageAssert.OkAsync(response);
+        Assert.Null(document.QuerySelector(".govuk-error-summary"));
+        Assert.Equal(Year.ToString(), document.QuerySelector("#year option[selected]")?.GetAttribute("value"));
+    }
+
+    [SkippableFact]
     public async Task Get_StaffPage_ShowsThisYearsAppraisalAndLinksToIt()
     {
         // Arrange: a cycle for the school year we are in, whatever the date

@@ -59,6 +59,8 @@ public abstract class PersonAppraisalPage(LynchpinDbContext db, IAuthorizationSe
             return NotFound();
         }
         Member = member;
+        // A year that is not one (?year=abc) falls back to the default rather than showing a form error on a page that asked nothing.
+        ModelState.Remove("year");
         Year = year is >= 2000 and <= 2100 ? year.Value : await DefaultYearAsync(staffId, ct);
         Appraisal = await LoadAppraisalAsync(staffId, Year, ct);
         if (!await MayAsync(operation))
