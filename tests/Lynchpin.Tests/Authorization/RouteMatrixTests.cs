@@ -90,6 +90,14 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         ("/staff/{Head}/progression/assess", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         ("/staff/{Sibling}/progression/assess", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/staff/{Outsider}/progression/assess", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        // A person's appraisal (person pages), before any cycle is open: those who may read it are told there is none yet.
+        // Read: the person, the line-management chain above, the school's leaders, the trust's admins. Coaches never.
+        ("/staff/{Teacher}/appraisal", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Caretaker}/appraisal", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Head}/appraisal", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Peer}/appraisal", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Sibling}/appraisal", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Outsider}/appraisal", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         // Progression profile: leaders see their school's, a line manager their own team's at their school; the trust view is its admins' alone.
         ("/schools/{A1}/profile", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
         ("/schools/{A2}/profile", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
@@ -361,6 +369,181 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         }
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
+
+    // ---- A person's appraisal (person pages) ----
+    // Checked with school A1's cycle for 2025 open: the Teacher is appraised by the Manager (their line manager), the
+    // Caretaker by the Mentor, the Manager and the Peer by the Head; the Head has no appraiser. A2 and B1 have no cycle.
+
+    private const int PersonAppraisalNotFound = 404;
+
+    /// <summary>Person appraisal pages with the cycle open; {TeacherObjective} is the first of the Teacher's objectives.</summary>
+    private static readonly (string Route, int[] Expected)[] PersonAppraisalGetRoutes =
+    [
+        ("/staff/{Teacher}/appraisal?year=2025", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Caretaker}/appraisal?year=2025", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Head}/appraisal?year=2025", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Sibling}/appraisal?year=2025", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Outsider}/appraisal?year=2025", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/staff/{Teacher}/appraisal/print?year=2025", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Caretaker}/appraisal/print?year=2025", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Head}/appraisal/print?year=2025", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        // No appraisal to print: 404 for who may read one, 403 for the rest.
+        ("/staff/{Sibling}/appraisal/print?year=2025", [Login, PersonAppraisalNotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Objectives: the appraiser and the school's leaders; not trust admins (they read), never one's own.
+        ("/staff/{Teacher}/appraisal/objectives/new?year=2025", [Login, Forbidden, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Caretaker}/appraisal/objectives/new?year=2025", [Login, Forbidden, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Manager}/appraisal/objectives/new?year=2025", [Login, Forbidden, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Head}/appraisal/objectives/new?year=2025", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/objectives/{TeacherObjective}/edit", [Login, Forbidden, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/objectives/{TeacherObjective}/remove", [Login, Forbidden, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/objectives/{TeacherObjective}/support-plan", [Login, Forbidden, Ok, Ok, Forbidden, Forbidden]),
+        // Another person's objective under this person's address is not found, for those who could manage this person's.
+        ("/staff/{Caretaker}/appraisal/objectives/{TeacherObjective}/edit", [Login, Forbidden, PersonAppraisalNotFound, Forbidden, Forbidden, Forbidden]),
+        // Saying why not: the person alone. Reopening: the appraiser or a school leader.
+        ("/staff/{Teacher}/appraisal/not-agreed?year=2025", [Login, Forbidden, Forbidden, Forbidden, Ok, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reopen?year=2025", [Login, Forbidden, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Caretaker}/appraisal/reopen?year=2025", [Login, Forbidden, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/assign?year=2025", [Login, Forbidden, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Outsider}/appraisal/assign?year=2025", [Login, Forbidden, Forbidden, Forbidden, Forbidden, PersonAppraisalNotFound]),
+        ("/staff/{Missing}/appraisal", [Login, PersonAppraisalNotFound, PersonAppraisalNotFound, PersonAppraisalNotFound, PersonAppraisalNotFound, PersonAppraisalNotFound]),
+    ];
+
+    /// <summary>The state the Teacher's appraisal is put in before a write is tried.</summary>
+    public enum PersonAppraisalState { Draft, Agreed, AtRisk, AtRiskWithPlan }
+
+    /// <summary>
+    /// Person appraisal writes on the Teacher's appraisal, each tried from the state it needs, with one form holding every
+    /// field they read; {Objective1} and {Objective2} are the Teacher's objectives. A refused write changes nothing.
+    /// </summary>
+    private static readonly (string Route, PersonAppraisalState State, int[] Expected)[] PersonAppraisalPostRoutes =
+    [
+        ("/staff/{Teacher}/appraisal/objectives/new?year=2025", PersonAppraisalState.Draft, [Login, Forbidden, Redirected, Redirected, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/objectives/{Objective1}/edit", PersonAppraisalState.Draft, [Login, Forbidden, Redirected, Redirected, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/objectives/{Objective2}/remove", PersonAppraisalState.Draft, [Login, Forbidden, Redirected, Redirected, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal?year=2025&handler=Agree", PersonAppraisalState.Draft, [Login, Forbidden, Forbidden, Forbidden, Redirected, Forbidden]),
+        ("/staff/{Teacher}/appraisal/not-agreed?year=2025", PersonAppraisalState.Draft, [Login, Forbidden, Forbidden, Forbidden, Redirected, Forbidden]),
+        ("/staff/{Teacher}/appraisal/reopen?year=2025", PersonAppraisalState.Agreed, [Login, Forbidden, Redirected, Redirected, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/assign?year=2025", PersonAppraisalState.Draft, [Login, Forbidden, Redirected, Redirected, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/objectives/{Objective1}/support-plan", PersonAppraisalState.AtRisk, [Login, Forbidden, Redirected, Redirected, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/appraisal/objectives/{Objective1}/support-plan?handler=Remove", PersonAppraisalState.AtRiskWithPlan,
+            [Login, Forbidden, Redirected, Redirected, Forbidden, Forbidden]),
+    ];
+
+    [SkippableFact]
+    public async Task Get_EveryPersonAppraisalRouteAsEveryRole_AllowsOrForbidsAsTheMatrixSays()
+    {
+        var (objectives, _) = await PreparePersonAppraisalAsync(PersonAppraisalState.Draft);
+        var mismatches = new List<string>();
+        foreach (var (route, expected) in PersonAppraisalGetRoutes)
+        {
+            var url = Resolve(route).Replace("{TeacherObjective}", objectives[0].ToString()).Replace("{Missing}", int.MaxValue.ToString());
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                using var response = await _clients[who].GetAsync(url);
+                var status = Outcome(response);
+                if (status != expected[(int)who])
+                {
+                    mismatches.Add($"GET {route} as {who}: expected {expected[(int)who]}, got {status}");
+                }
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [SkippableFact]
+    public async Task Post_EveryPersonAppraisalWriteAsEveryRole_RefusesBeforeAnythingChanges()
+    {
+        var mismatches = new List<string>();
+        foreach (var (route, state, expected) in PersonAppraisalPostRoutes)
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                var (objectives, appraisalId) = await PreparePersonAppraisalAsync(state);
+                var url = Resolve(route).Replace("{Objective1}", objectives[0].ToString()).Replace("{Objective2}", objectives[1].ToString());
+                var values = await WithAntiforgeryAsync(_clients[who], who, new Dictionary<string, string>
+                {
+                    ["Input.Title"] = "Attendance of the Year 9 nurture group",
+                    ["Input.SuccessCriteria"] = "Attendance rises from 88% to 93% by July",
+                    ["Input.Type"] = "pupil-progress",
+                    ["Input.Reason"] = "A reason given in the route matrix",
+                    ["Input.AppraiserId"] = _people.Head.Id.ToString(),
+                    ["Input.ReviewerId"] = "",
+                    ["Input.Actions"] = "Fortnightly coaching on questioning",
+                    ["Input.CoachId"] = "",
+                    ["Input.ReviewBy"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd"),
+                });
+                var before = await PersonAppraisalFingerprintAsync(appraisalId);
+                using var response = await _clients[who].PostAsync(url, new FormUrlEncodedContent(values));
+                var status = Outcome(response);
+                if (status != expected[(int)who])
+                {
+                    mismatches.Add($"POST {route} as {who}: expected {expected[(int)who]}, got {status} {response.Headers.Location}");
+                }
+                if (status != Redirected)
+                {
+                    Assert.Equal(before, await PersonAppraisalFingerprintAsync(appraisalId));
+                }
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    /// <summary>
+    /// School A1's 2025 cycle open, and the Teacher's appraisal made afresh in <paramref name="state"/>: a pupil-progress and a
+    /// role-specific objective, agreed or not, rated at risk and on track at mid-year, with a support plan on the first.
+    /// </summary>
+    private async Task<(List<int> Objectives, int AppraisalId)> PreparePersonAppraisalAsync(PersonAppraisalState state)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<Lynchpin.Core.Data.LynchpinDbContext>();
+        await db.Appraisals.Where(a => a.StaffMemberId == _people.Teacher.Id).ExecuteDeleteAsync();
+        var recorder = new Recorder(null, "Route matrix");
+        await services.GetRequiredService<Lynchpin.Core.Appraisals.AppraisalCycles>()
+            .OpenAsync(_people.SchoolA1.Id, 2025, null, recorder, new DateOnly(2025, 9, 15));
+        var appraisalId = await db.Appraisals.Where(a => a.StaffMemberId == _people.Teacher.Id).Select(a => a.Id).SingleAsync();
+
+        var objectives = services.GetRequiredService<Lynchpin.Core.Appraisals.AppraisalObjectives>();
+        var ids = new List<int>();
+        foreach (var input in new Lynchpin.Core.Appraisals.ObjectiveInput[]
+        {
+            new("Year 10 set 3 progress", "Average progress score rises from -0.3 to 0", ObjectiveType.PupilProgress),
+            new("Lead the homework review", "Report to governors by 1 March", ObjectiveType.RoleSpecific),
+        })
+        {
+            ids.Add((await objectives.AddAsync(appraisalId, input)).Value!.Id);
+        }
+        if (state != PersonAppraisalState.Draft)
+        {
+            Assert.True((await objectives.AgreeAsync(appraisalId)).Succeeded);
+        }
+        if (state is PersonAppraisalState.AtRisk or PersonAppraisalState.AtRiskWithPlan)
+        {
+            var reviews = services.GetRequiredService<Lynchpin.Core.Appraisals.AppraisalReviews>();
+            var review = (await reviews.StartAsync(appraisalId, ReviewKind.MidYear)).Value!;
+            Assert.True((await reviews.SaveAsAppraiserAsync(review.Id, new Lynchpin.Core.Appraisals.AppraiserReviewInput(
+                [new(ids[0], Rating.AtRisk), new(ids[1], Rating.OnTrack)], "Mid-year comments"))).Succeeded);
+        }
+        if (state == PersonAppraisalState.AtRiskWithPlan)
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            Assert.True((await objectives.SaveSupportPlanAsync(ids[0], new("Weekly coaching", null, today.AddDays(20)), recorder, today)).Succeeded);
+        }
+        return (ids, appraisalId);
+    }
+
+    /// <summary>What a person-appraisal write could change on the appraisal, as one string to compare before and after.</summary>
+    private Task<string> PersonAppraisalFingerprintAsync(int appraisalId) => Data.WithDbAsync(async db =>
+    {
+        var appraisal = await db.Appraisals.Where(a => a.Id == appraisalId)
+            .Select(a => $"{a.ObjectivesStatus} {a.AgreedAt} {a.NotAgreedReason} {a.ObjectivesReopenReason} {a.AppraiserId} {a.ReviewerId}")
+            .SingleAsync();
+        var objectives = await db.Objectives.Where(o => o.AppraisalId == appraisalId).OrderBy(o => o.Id)
+            .Select(o => $"{o.Id} {o.Title} {o.SuccessCriteria} {o.Type}").ToListAsync();
+        var plans = await db.SupportPlans.Where(p => p.Objective.AppraisalId == appraisalId).OrderBy(p => p.Id)
+            .Select(p => $"{p.Id} {p.Actions} {p.CoachId} {p.ReviewBy}").ToListAsync();
+        return string.Join("\n", objectives.Prepend(appraisal).Concat(plans));
+    });
 
     /// <summary>Every framework, stage, criterion and checkpoint date of the scenario's schools and trusts, as one string to compare.</summary>
     private Task<string> FrameworkFingerprintAsync() => Data.WithDbAsync(async db =>

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Web.Pages.Staff;
 
 /// <summary>A person's page: their details, their learning triad and the people they line-manage or coach.</summary>
-public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, Frameworks frameworks) : PageModel
+public class ShowModel(
+    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, Frameworks frameworks, TimeProvider clock) : PageModel
 {
     private record Related(int Id, int SchoolId, int? LineManagerId, int? CoachId, string Name, string JobTitle, string SchoolName);
 
@@ -28,6 +29,20 @@ public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization
 
     /// <summary>The person's latest current assessment, with its stage's name, if they have one.</summary>
     public (Assessment Assessment, string StageName)? LatestStage { get; private set; }
+
+    /// <summary>Whether the reader may see the person's appraisal; only then is the section shown.</summary>
+    public bool CanReadAppraisal { get; private set; }
+
+    /// <summary>The person's appraisal for this school year, if the school has opened its cycle.</summary>
+    public Appraisal? ThisYearsAppraisal { get; private set; }
+
+    public int ThisYear { get; private set; }
+
+    /// <summary>Today in the UK, which decides whether a review is overdue.</summary>
+    public DateOnly Today { get; private set; }
+
+    /// <summary>Whether the page is the reader's own: the appraisal link then reads "My appraisal".</summary>
+    public bool IsOwn { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -58,6 +73,20 @@ public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization
         }
 
         var scope = await access.GetAsync(ct);
+        IsOwn = scope.OwnStaffId == member.Id;
+        Today = DateOnly.FromDateTime(SchoolTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        ThisYear = SchoolYear.Of(Today);
+        ThisYearsAppraisal = await db.Appraisals.AsNoTracking().Include(a => a.Cycle).Include(a => a.Reviews.Where(r => r.IsCurrent))
+            .SingleOrDefaultAsync(a => a.StaffMemberId == member.Id && a.Cycle.Year == ThisYear, ct);
+        // Without an appraisal this year, asked of one as opening the cycle would make it (no appraiser yet).
+        var appraisal = ThisYearsAppraisal
+            ?? new Appraisal { StaffMemberId = member.Id, Cycle = new AppraisalCycle { SchoolId = member.SchoolId, Year = ThisYear, OpenedByName = "" } };
+        CanReadAppraisal = (await authorization.AuthorizeAsync(User, appraisal, Operations.ReadAppraisal)).Succeeded;
+        if (!CanReadAppraisal)
+        {
+            ThisYearsAppraisal = null;
+        }
+
         var today = DateOnly.FromDateTime(DateTime.Today);
         var related = await db.StaffMembers.AsNoTracking()
             .Where(s => s.Id == member.LineManagerId || s.Id == member.CoachId

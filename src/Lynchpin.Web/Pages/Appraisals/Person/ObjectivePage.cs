@@ -1,0 +1,35 @@
+using Lynchpin.Core.Appraisals;
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Staff;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Lynchpin.Web.Pages.Appraisals.Person;
+
+/// <summary>The add and edit objective pages: the form, the checklist beside it, and what happens after a save.</summary>
+public abstract class ObjectivePage(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock)
+    : PersonAppraisalPage(db, authorization, access, clock)
+{
+    [BindProperty]
+    public ObjectiveForm Input { get; set; } = new();
+
+    public AgreementChecklist Checklist => AgreementChecklist.For(Appraisal?.Objectives ?? []);
+
+    /// <summary>Why the objectives cannot change now (agreed, or already five), shown instead of the form; null when they can.</summary>
+    public FieldError? Refusal { get; protected set; }
+
+    /// <summary>The form comes back with the rules' errors (400), or the person's appraisal page opens at the saved objective.</summary>
+    protected async Task<IActionResult> AfterSaveAsync<T>(AppraisalResult<T> result, string done, CancellationToken ct) where T : class
+    {
+        if (!result.Succeeded)
+        {
+            AddErrors(result.Errors, ObjectiveForm.Fields);
+            await ReloadAsync(ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        TempData["Success"] = done;
+        return Redirect(result.Value is Lynchpin.Core.Data.Models.Objective saved ? $"{AppraisalUrl}#objective-{saved.Id}" : AppraisalUrl);
+    }
+}

@@ -1,0 +1,100 @@
+using System.ComponentModel.DataAnnotations;
+using Lynchpin.Core.Appraisals;
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Lynchpin.Web.Pages.Appraisals.Person;
+
+/// <summary>
+/// The support plan of an objective rated at risk or off track at the mid-year review: actions, a coach and a date to look
+/// again. Developmental help, never capability; the coach named gets no access to the appraisal for it.
+/// </summary>
+public class SupportPlanModel(
+    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock, AppraisalObjectives objectives)
+    : PersonAppraisalPage(db, authorization, access, clock)
+{
+    [BindProperty]
+    public SupportPlanForm Input { get; set; } = new();
+
+    public List<SelectListItem> CoachOptions { get; private set; } = [];
+
+    /// <summary>The objective's rating in the current mid-year review, which decides whether it may have a plan.</summary>
+    public Rating? MidYearRating { get; private set; }
+
+    public bool MayHavePlan => AppraisalRules.MayHaveSupportPlan(MidYearRating);
+
+    public class SupportPlanForm
+    {
+        [Display(Name = "actions")] public string? Actions { get; set; }
+        [Display(Name = "coach")] public int? CoachId { get; set; }
+        [Display(Name = "date to look again")] public DateOnly? ReviewBy { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, int objectiveId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, objectiveId, ct) is { } refused)
+        {
+            return refused;
+        }
+        if (Objective.SupportPlan is { } plan)
+        {
+            Input = new SupportPlanForm { Actions = plan.Actions, CoachId = plan.CoachId, ReviewBy = plan.ReviewBy };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int objectiveId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, objectiveId, ct) is { } refused)
+        {
+            return refused;
+        }
+        var coachOffered = Offered(CoachOptions, Input.CoachId);
+        if (!coachOffered)
+        {
+            ModelState.AddModelError("Input.CoachId", "Choose a coach from the list");
+        }
+        // A date that did not parse already has its error and reaches the service as none, which it refuses (saving
+        // nothing), so the other fields' errors still show; the service's "enter a date" would only repeat it.
+        var dateUnreadable = ModelState.TryGetValue("Input.ReviewBy", out var date) && date.Errors.Count > 0;
+        if (coachOffered && (ModelState.IsValid || dateUnreadable))
+        {
+            var result = await objectives.SaveSupportPlanAsync(
+                objectiveId, new SupportPlanInput(Input.Actions, Input.CoachId, dateUnreadable ? null : Input.ReviewBy), await RecorderAsync(ct), Today, ct);
+            AddErrors(result.Errors.Where(e => !(dateUnreadable && e.Field == "ReviewBy")), "Actions", "CoachId", "ReviewBy");
+        }
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        TempData["Success"] = $"The support plan for ‘{Objective.Title}’ is saved.";
+        return Redirect($"{AppraisalUrl}#objective-{objectiveId}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int id, int objectiveId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, objectiveId, ct) is { } refused)
+        {
+            return refused;
+        }
+        await objectives.RemoveSupportPlanAsync(objectiveId, ct);
+        TempData["Success"] = $"The support plan for ‘{Objective.Title}’ is removed.";
+        return Redirect($"{AppraisalUrl}#objective-{objectiveId}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, int objectiveId, CancellationToken ct)
+    {
+        if (await FindObjectiveAsync(id, objectiveId, Operations.ManageAppraisal, ct) is { } refused)
+        {
+            return refused;
+        }
+        MidYearRating = Appraisal!.CurrentReview(ReviewKind.MidYear)?.Ratings.FirstOrDefault(r => r.ObjectiveId == objectiveId)?.Rating;
+        CoachOptions = await ColleagueOptionsAsync("No coach", [Objective.SupportPlan?.CoachId], ct);
+        return null;
+    }
+}
