@@ -76,6 +76,9 @@ public static partial class TimetableValues
         return false;
     }
 
+    /// <summary>"Mon 2 Nov 2026", as the rota's messages write dates.</summary>
+    public static string DateText(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+
     public static string TimeText(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>
