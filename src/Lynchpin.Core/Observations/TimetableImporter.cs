@@ -107,11 +107,10 @@ public class TimetableImporter(LynchpinDbContext db)
                 {
                     continue;
                 }
-                var first = others[0];
-                var more = others.Count > 1 ? $" (and on line {string.Join(", ", others.Skip(1).Select(o => o.Line))})" : "";
+                var clashes = string.Join(", and ", others.Select(o => $"line {o.Line} ({o.Class}){ListImport.CommonWeekText(row.Week, o.Week)}"));
                 errors.Add(new RowError(row.Line,
-                    $"{row.StaffRef} is in two places at once: line {row.Line} ({row.Class}) and line {first.Line} ({first.Class}) are both " +
-                    $"{TimetableValues.DayText(row.Day!.Value)} period {row.Period}{ListImport.CommonWeekText(row.Week, first.Week)}{more}; " +
+                    $"{row.StaffRef} is in two places at once on {TimetableValues.DayText(row.Day!.Value)} period {row.Period}: " +
+                    $"line {row.Line} ({row.Class}) and {clashes}; " +
                     "a person can be in one place at a time"));
             }
         }
