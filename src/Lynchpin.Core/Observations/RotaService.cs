@@ -302,6 +302,12 @@ public class RotaService(LynchpinDbContext db, TimeProvider clock)
         {
             return ObservationResult<RotaVisit>.Fail("ObserverId", $"Choose an observer from {school.School.Name}'s staff");
         }
+        // Named here: the checker knows only the observers on the list, so it could name this person only by reference.
+        if (!school.Problem.Observers.Any(o => o.StaffRef == observer.StaffRef))
+        {
+            return ObservationResult<RotaVisit>.Fail("ObserverId",
+                $"{observer.Label} is not one of {school.School.Name}'s observers with visits to make; add them to the observer list first");
+        }
         var placed = Place(school, rota, observer, slot);
         if (placed.Value is not { } added)
         {
@@ -362,6 +368,11 @@ public class RotaService(LynchpinDbContext db, TimeProvider clock)
         if (school.PersonOrNull(slot.ObserveeId) is not { } observee)
         {
             return ObservationResult<Visit>.Fail(nameof(slot.ObserveeId), $"Choose whose lesson to visit from {school.School.Name}'s staff");
+        }
+        if (!school.Problem.Observees.Any(o => o.StaffRef == observee.StaffRef))
+        {
+            return ObservationResult<Visit>.Fail(nameof(slot.ObserveeId),
+                $"{observee.Label} does not lead lessons on the timetable in this rota's dates, so their lessons are not visited");
         }
         var date = SchoolCalendar.Format(slot.Date);
         if (slot.Date < rota.From || slot.Date > rota.To)
