@@ -200,9 +200,18 @@ public abstract class RotaServiceTests(LynchpinAppFactory app) : IntegrationTest
         {
             var record = new ObservationRecord
             {
-                SchoolId = s.School.Id, VisitId = ravis.Id, Kind = ObservationKind.LearningWalk, ObserverId = s.Ravi.Id,
-                ObserverKind = ObserverKind.MiddleLeader, ObserveeId = s.Tom.Id, Date = Tue3, Questions = ["Q"], Answers = ["A"],
-                CreatedAt = Now.UtcDateTime, UpdatedAt = Now.UtcDateTime, CreatedByName = "Ravi Shah",
+                SchoolId = s.School.Id,
+                VisitId = ravis.Id,
+                Kind = ObservationKind.LearningWalk,
+                ObserverId = s.Ravi.Id,
+                ObserverKind = ObserverKind.MiddleLeader,
+                ObserveeId = s.Tom.Id,
+                Date = Tue3,
+                Questions = ["Q"],
+                Answers = ["A"],
+                CreatedAt = Now.UtcDateTime,
+                UpdatedAt = Now.UtcDateTime,
+                CreatedByName = "Ravi Shah",
             };
             db.ObservationRecords.Add(record);
             await db.SaveChangesAsync();
