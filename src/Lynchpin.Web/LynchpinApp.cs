@@ -128,6 +128,15 @@ public static class LynchpinApp
         services.AddScoped<Core.Appraisals.PayRecommendations>();
         services.AddScoped<Core.Appraisals.AppraisalTasks>();
         services.AddScoped<Core.Appraisals.AppraisalDashboard>();
+        services.AddScoped<Core.Observations.TimetableImporter>();
+        services.AddScoped<Core.Observations.DutyImporter>();
+        services.AddScoped<Core.Observations.ObserverImporter>();
+        services.AddScoped<Core.Observations.SchoolCalendars>();
+        services.AddScoped<Core.Observations.ObservationSettingsEditor>();
+        services.AddScoped<Core.Observations.RotaService>();
+        services.AddScoped<Core.Observations.ObservationRecords>();
+        services.AddScoped<Core.Observations.ObservationCoverage>();
+        services.AddScoped<Core.Observations.CalendarFeeds>();
         services.AddSingleton(sp => new Core.Appraisals.EvidenceStore(EvidenceOptionsFrom(sp.GetRequiredService<IConfiguration>(), sp.GetService<IHostEnvironment>())));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DemoData>();

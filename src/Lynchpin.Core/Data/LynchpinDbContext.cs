@@ -24,6 +24,16 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<Evidence> Evidence => Set<Evidence>();
     public DbSet<PayRecommendation> PayRecommendations => Set<PayRecommendation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<TimetableRow> TimetableRows => Set<TimetableRow>();
+    public DbSet<StaffDuty> StaffDuties => Set<StaffDuty>();
+    public DbSet<SchoolCalendarSettings> SchoolCalendarSettings => Set<SchoolCalendarSettings>();
+    public DbSet<BlockedDate> BlockedDates => Set<BlockedDate>();
+    public DbSet<ObservationSettings> ObservationSettings => Set<ObservationSettings>();
+    public DbSet<RotaObserver> RotaObservers => Set<RotaObserver>();
+    public DbSet<ObservationRota> ObservationRotas => Set<ObservationRota>();
+    public DbSet<RotaVisit> RotaVisits => Set<RotaVisit>();
+    public DbSet<ObservationRecord> ObservationRecords => Set<ObservationRecord>();
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -546,6 +546,75 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.BlockedDate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blocked_dates");
+
+                    b.HasIndex("SchoolId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_blocked_dates_school_id_date");
+
+                    b.ToTable("blocked_dates", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CalendarFeedToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feed_tokens");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feed_tokens_staff_member_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feed_tokens_token");
+
+                    b.ToTable("calendar_feed_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.CheckpointDate", b =>
                 {
                     b.Property<int>("Id")
@@ -756,6 +825,295 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("objective_ratings", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("answers");
+
+                    b.Property<string>("Class")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("class");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Judgement")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("judgement");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("ObserveeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("observee_id");
+
+                    b.Property<int>("ObserverId")
+                        .HasColumnType("integer")
+                        .HasColumnName("observer_id");
+
+                    b.Property<string>("ObserverKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("observer_kind");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.PrimitiveCollection<List<string>>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("questions");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<bool>("SharedWithObservee")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shared_with_observee");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<TimeOnly?>("TimeFrom")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("time_from");
+
+                    b.Property<TimeOnly?>("TimeTo")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("time_to");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("VisitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("visit_id");
+
+                    b.Property<string>("YearGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("year_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observation_records");
+
+                    b.HasIndex("ObserveeId")
+                        .HasDatabaseName("ix_observation_records_observee_id");
+
+                    b.HasIndex("ObserverId")
+                        .HasDatabaseName("ix_observation_records_observer_id");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observation_records_visit_id");
+
+                    b.HasIndex("SchoolId", "Date", "ObserveeId", "ObserverKind")
+                        .HasDatabaseName("ix_observation_records_school_id_date_observee_id_observer_kind");
+
+                    b.ToTable("observation_records", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationRota", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("BestBound")
+                        .HasColumnType("bigint")
+                        .HasColumnName("best_bound");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<double>("Gap")
+                        .HasColumnType("double precision")
+                        .HasColumnName("gap");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MaxObserversPerLesson")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_observers_per_lesson");
+
+                    b.Property<int>("MaxVisitsPerObservee")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_visits_per_observee");
+
+                    b.PrimitiveCollection<List<string>>("Messages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("messages");
+
+                    b.Property<long>("Objective")
+                        .HasColumnType("bigint")
+                        .HasColumnName("objective");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<TimeSpan>("SolveTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("solve_time");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observation_rotas");
+
+                    b.HasIndex("SchoolId", "From")
+                        .HasDatabaseName("ix_observation_rotas_school_id_from");
+
+                    b.ToTable("observation_rotas", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("DropInQuestions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("drop_in_questions");
+
+                    b.PrimitiveCollection<List<string>>("LearningWalkQuestions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("learning_walk_questions");
+
+                    b.PrimitiveCollection<List<string>>("LessonObservationQuestions")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("lesson_observation_questions");
+
+                    b.Property<int>("MaxObserversPerLesson")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_observers_per_lesson");
+
+                    b.Property<int>("MaxVisitsPerObservee")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_visits_per_observee");
+
+                    b.Property<bool>("RecordJudgements")
+                        .HasColumnType("boolean")
+                        .HasColumnName("record_judgements");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<bool>("ShareMiddleLeaderRecords")
+                        .HasColumnType("boolean")
+                        .HasColumnName("share_middle_leader_records");
+
+                    b.Property<bool>("SharePastoralRecords")
+                        .HasColumnType("boolean")
+                        .HasColumnName("share_pastoral_records");
+
+                    b.Property<bool>("ShareSltRecords")
+                        .HasColumnType("boolean")
+                        .HasColumnName("share_slt_records");
+
+                    b.Property<bool>("ShareSupportRecords")
+                        .HasColumnType("boolean")
+                        .HasColumnName("share_support_records");
+
+                    b.Property<bool>("ShareTeacherRecords")
+                        .HasColumnType("boolean")
+                        .HasColumnName("share_teacher_records");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observation_settings");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observation_settings_school_id");
+
+                    b.ToTable("observation_settings", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecommendation", b =>
                 {
                     b.Property<int>("Id")
@@ -869,6 +1227,144 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("progression_stages", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FocusYearGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("focus_year_group");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer")
+                        .HasColumnName("visits");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rota_observers");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_rota_observers_staff_member_id");
+
+                    b.HasIndex("SchoolId", "StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rota_observers_school_id_staff_member_id");
+
+                    b.ToTable("rota_observers", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("class");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end");
+
+                    b.Property<int>("ObserveeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("observee_id");
+
+                    b.Property<int>("ObserverId")
+                        .HasColumnType("integer")
+                        .HasColumnName("observer_id");
+
+                    b.Property<string>("ObserverKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("observer_kind");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("room");
+
+                    b.Property<int>("RotaId")
+                        .HasColumnType("integer")
+                        .HasColumnName("rota_id");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("week");
+
+                    b.Property<string>("YearGroup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("year_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rota_visits");
+
+                    b.HasIndex("ObserveeId", "Date")
+                        .HasDatabaseName("ix_rota_visits_observee_id_date");
+
+                    b.HasIndex("ObserverId", "Date")
+                        .HasDatabaseName("ix_rota_visits_observer_id_date");
+
+                    b.HasIndex("RotaId", "Date")
+                        .HasDatabaseName("ix_rota_visits_rota_id_date");
+
+                    b.ToTable("rota_visits", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.School", b =>
                 {
                     b.Property<int>("Id")
@@ -921,6 +1417,86 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_schools_urn");
 
                     b.ToTable("schools", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolCalendarSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly?>("WeekAStarts")
+                        .HasColumnType("date")
+                        .HasColumnName("week_a_starts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_calendar_settings");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_calendar_settings_school_id");
+
+                    b.ToTable("school_calendar_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffDuty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("week");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_duties");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_staff_duties_school_id");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_staff_duties_staff_member_id");
+
+                    b.ToTable("staff_duties", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffMember", b =>
@@ -1109,6 +1685,85 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_support_plans_objective_id");
 
                     b.ToTable("support_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.TimetableRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("class");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("end");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("room");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("week");
+
+                    b.Property<string>("YearGroup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("year_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timetable_rows");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_timetable_rows_staff_member_id");
+
+                    b.HasIndex("SchoolId", "Day", "Period")
+                        .HasDatabaseName("ix_timetable_rows_school_id_day_period");
+
+                    b.ToTable("timetable_rows", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Trust", b =>
@@ -1432,6 +2087,30 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("StaffMember");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.BlockedDate", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blocked_dates_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CalendarFeedToken", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feed_tokens_staff_members_staff_member_id");
+
+                    b.Navigation("StaffMember");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.CheckpointDate", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.School", "School")
@@ -1497,6 +2176,68 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("Review");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationRecord", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Observee")
+                        .WithMany()
+                        .HasForeignKey("ObserveeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_records_staff_members_observee_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Observer")
+                        .WithMany()
+                        .HasForeignKey("ObserverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_records_staff_members_observer_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_records_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.RotaVisit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_observation_records_rota_visits_visit_id");
+
+                    b.Navigation("Observee");
+
+                    b.Navigation("Observer");
+
+                    b.Navigation("School");
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationRota", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_rotas_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationSettings", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_settings_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecommendation", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.Appraisal", "Appraisal")
@@ -1540,6 +2281,57 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rota_observers_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rota_observers_staff_members_staff_member_id");
+
+                    b.Navigation("School");
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaVisit", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Observee")
+                        .WithMany()
+                        .HasForeignKey("ObserveeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rota_visits_staff_members_observee_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Observer")
+                        .WithMany()
+                        .HasForeignKey("ObserverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rota_visits_staff_members_observer_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.ObservationRota", "Rota")
+                        .WithMany("Visits")
+                        .HasForeignKey("RotaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rota_visits_observation_rotas_rota_id");
+
+                    b.Navigation("Observee");
+
+                    b.Navigation("Observer");
+
+                    b.Navigation("Rota");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.School", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
@@ -1549,6 +2341,39 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_schools_trusts_trust_id");
 
                     b.Navigation("Trust");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolCalendarSettings", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_calendar_settings_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffDuty", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_duties_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_duties_staff_members_staff_member_id");
+
+                    b.Navigation("School");
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffMember", b =>
@@ -1609,6 +2434,27 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("Coach");
 
                     b.Navigation("Objective");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.TimetableRow", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_timetable_rows_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_timetable_rows_staff_members_staff_member_id");
+
+                    b.Navigation("School");
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1690,6 +2536,11 @@ namespace Lynchpin.Migrations.Postgres.Migrations
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
                 {
                     b.Navigation("SupportPlan");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationRota", b =>
+                {
+                    b.Navigation("Visits");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>

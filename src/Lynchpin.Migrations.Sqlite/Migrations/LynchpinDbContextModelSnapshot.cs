@@ -528,6 +528,71 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.BlockedDate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_blocked_dates");
+
+                    b.HasIndex("SchoolId", "Date")
+                        .IsUnique()
+                        .HasDatabaseName("ix_blocked_dates_school_id_date");
+
+                    b.ToTable("blocked_dates", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CalendarFeedToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calendar_feed_tokens");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feed_tokens_staff_member_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feed_tokens_token");
+
+                    b.ToTable("calendar_feed_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.CheckpointDate", b =>
                 {
                     b.Property<int>("Id")
@@ -730,6 +795,289 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("objective_ratings", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<string>("Class")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Judgement")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("judgement");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("ObserveeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("observee_id");
+
+                    b.Property<int>("ObserverId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("observer_id");
+
+                    b.Property<string>("ObserverKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observer_kind");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.PrimitiveCollection<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("questions");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<bool>("SharedWithObservee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shared_with_observee");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<TimeOnly?>("TimeFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_from");
+
+                    b.Property<TimeOnly?>("TimeTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_to");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("VisitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visit_id");
+
+                    b.Property<string>("YearGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("year_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observation_records");
+
+                    b.HasIndex("ObserveeId")
+                        .HasDatabaseName("ix_observation_records_observee_id");
+
+                    b.HasIndex("ObserverId")
+                        .HasDatabaseName("ix_observation_records_observer_id");
+
+                    b.HasIndex("VisitId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observation_records_visit_id");
+
+                    b.HasIndex("SchoolId", "Date", "ObserveeId", "ObserverKind")
+                        .HasDatabaseName("ix_observation_records_school_id_date_observee_id_observer_kind");
+
+                    b.ToTable("observation_records", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationRota", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BestBound")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("best_bound");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<double>("Gap")
+                        .HasColumnType("REAL")
+                        .HasColumnName("gap");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MaxObserversPerLesson")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_observers_per_lesson");
+
+                    b.Property<int>("MaxVisitsPerObservee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_visits_per_observee");
+
+                    b.PrimitiveCollection<string>("Messages")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("messages");
+
+                    b.Property<long>("Objective")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("objective");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<TimeSpan>("SolveTime")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("solve_time");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observation_rotas");
+
+                    b.HasIndex("SchoolId", "From")
+                        .HasDatabaseName("ix_observation_rotas_school_id_from");
+
+                    b.ToTable("observation_rotas", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("DropInQuestions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drop_in_questions");
+
+                    b.PrimitiveCollection<string>("LearningWalkQuestions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learning_walk_questions");
+
+                    b.PrimitiveCollection<string>("LessonObservationQuestions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lesson_observation_questions");
+
+                    b.Property<int>("MaxObserversPerLesson")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_observers_per_lesson");
+
+                    b.Property<int>("MaxVisitsPerObservee")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_visits_per_observee");
+
+                    b.Property<bool>("RecordJudgements")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("record_judgements");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<bool>("ShareMiddleLeaderRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_middle_leader_records");
+
+                    b.Property<bool>("SharePastoralRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_pastoral_records");
+
+                    b.Property<bool>("ShareSltRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_slt_records");
+
+                    b.Property<bool>("ShareSupportRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_support_records");
+
+                    b.Property<bool>("ShareTeacherRecords")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_teacher_records");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_observation_settings");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_observation_settings_school_id");
+
+                    b.ToTable("observation_settings", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecommendation", b =>
                 {
                     b.Property<int>("Id")
@@ -837,6 +1185,140 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("progression_stages", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FocusYearGroup")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("focus_year_group");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visits");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rota_observers");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_rota_observers_staff_member_id");
+
+                    b.HasIndex("SchoolId", "StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rota_observers_school_id_staff_member_id");
+
+                    b.ToTable("rota_observers", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end");
+
+                    b.Property<int>("ObserveeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("observee_id");
+
+                    b.Property<int>("ObserverId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("observer_id");
+
+                    b.Property<string>("ObserverKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observer_kind");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("room");
+
+                    b.Property<int>("RotaId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rota_id");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("week");
+
+                    b.Property<string>("YearGroup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("year_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rota_visits");
+
+                    b.HasIndex("ObserveeId", "Date")
+                        .HasDatabaseName("ix_rota_visits_observee_id_date");
+
+                    b.HasIndex("ObserverId", "Date")
+                        .HasDatabaseName("ix_rota_visits_observer_id_date");
+
+                    b.HasIndex("RotaId", "Date")
+                        .HasDatabaseName("ix_rota_visits_rota_id_date");
+
+                    b.ToTable("rota_visits", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.School", b =>
                 {
                     b.Property<int>("Id")
@@ -887,6 +1369,82 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_schools_urn");
 
                     b.ToTable("schools", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolCalendarSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly?>("WeekAStarts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("week_a_starts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_calendar_settings");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_calendar_settings_school_id");
+
+                    b.ToTable("school_calendar_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffDuty", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("week");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_duties");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_staff_duties_school_id");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_staff_duties_staff_member_id");
+
+                    b.ToTable("staff_duties", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffMember", b =>
@@ -1069,6 +1627,83 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_support_plans_objective_id");
 
                     b.ToTable("support_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.TimetableRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("class");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Room")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("room");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("week");
+
+                    b.Property<string>("YearGroup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("year_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timetable_rows");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_timetable_rows_staff_member_id");
+
+                    b.HasIndex("SchoolId", "Day", "Period")
+                        .HasDatabaseName("ix_timetable_rows_school_id_day_period");
+
+                    b.ToTable("timetable_rows", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Trust", b =>
@@ -1386,6 +2021,30 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("StaffMember");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.BlockedDate", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_blocked_dates_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CalendarFeedToken", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_calendar_feed_tokens_staff_members_staff_member_id");
+
+                    b.Navigation("StaffMember");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.CheckpointDate", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.School", "School")
@@ -1451,6 +2110,68 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Review");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationRecord", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Observee")
+                        .WithMany()
+                        .HasForeignKey("ObserveeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_records_staff_members_observee_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Observer")
+                        .WithMany()
+                        .HasForeignKey("ObserverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_records_staff_members_observer_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_records_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.RotaVisit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_observation_records_rota_visits_visit_id");
+
+                    b.Navigation("Observee");
+
+                    b.Navigation("Observer");
+
+                    b.Navigation("School");
+
+                    b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationRota", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_rotas_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationSettings", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_observation_settings_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecommendation", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.Appraisal", "Appraisal")
@@ -1494,6 +2215,57 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Framework");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rota_observers_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rota_observers_staff_members_staff_member_id");
+
+                    b.Navigation("School");
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaVisit", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Observee")
+                        .WithMany()
+                        .HasForeignKey("ObserveeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rota_visits_staff_members_observee_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Observer")
+                        .WithMany()
+                        .HasForeignKey("ObserverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rota_visits_staff_members_observer_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.ObservationRota", "Rota")
+                        .WithMany("Visits")
+                        .HasForeignKey("RotaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rota_visits_observation_rotas_rota_id");
+
+                    b.Navigation("Observee");
+
+                    b.Navigation("Observer");
+
+                    b.Navigation("Rota");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.School", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
@@ -1503,6 +2275,39 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_schools_trusts_trust_id");
 
                     b.Navigation("Trust");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolCalendarSettings", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_calendar_settings_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffDuty", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_duties_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_duties_staff_members_staff_member_id");
+
+                    b.Navigation("School");
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffMember", b =>
@@ -1563,6 +2368,27 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Coach");
 
                     b.Navigation("Objective");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.TimetableRow", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_timetable_rows_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_timetable_rows_staff_members_staff_member_id");
+
+                    b.Navigation("School");
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1644,6 +2470,11 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
                 {
                     b.Navigation("SupportPlan");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ObservationRota", b =>
+                {
+                    b.Navigation("Visits");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
