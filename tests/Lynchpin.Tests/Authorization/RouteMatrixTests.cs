@@ -116,6 +116,11 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         ("/api/schools/{B1}/profile/transitions?year=2025&from=1&to=4", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/api/trusts/{TrustA}/profile?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/trusts/{TrustB}/profile?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+
+        // Appraisal operations (ops helper): the objectives import is for those who manage the school's cycle — its leaders and the trust's admins.
+        ("/schools/{A1}/appraisal/import-objectives", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/appraisal/import-objectives", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/appraisal/import-objectives", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
     ];
 
     /// <summary>Writes: a forbidden POST must be refused before anything changes.</summary>
@@ -126,6 +131,11 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         // The staff form is no file, so a leader gets the form back; the others are refused first.
         ("/schools/{A1}/import-assessments", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/import-assessments", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
+
+        // Appraisal operations (ops helper): the objectives import, posted without a file, so those let in get the form back.
+        ("/schools/{A1}/appraisal/import-objectives", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/appraisal/import-objectives", [Login, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/appraisal/import-objectives", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
     ];
 
     /// <summary>Framework and checkpoint writes, each with a form that would save: a refused post must leave the framework tables as they were.</summary>
