@@ -310,7 +310,8 @@ public static class CommandLine
                 output.WriteLine($"For everyone in post on {LongDate(result.InPostOn)}:");
                 output.WriteLine($"  {result.Created} created");
                 output.WriteLine($"  {result.AlreadyHad} already had one");
-                output.WriteLine($"  {result.CreatedWithoutAppraiser} created without an appraiser (no line manager in post): assign one on the school's appraisal page");
+                output.WriteLine($"  {result.CreatedWithoutAppraiser} created without an appraiser" +
+                    (result.CreatedWithoutAppraiser > 0 ? " (no line manager in post): assign one on the school's appraisal page" : ""));
                 return 0;
             });
         });

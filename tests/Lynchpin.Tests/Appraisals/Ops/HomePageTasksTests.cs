@@ -76,6 +76,7 @@ public abstract class HomePageTasksTests(OpsAppFactory app) : OpsTest(app)
         var page = await HomeAsync(s.Teacher, UserRole.LineManager);
 
         // Assert: the teacher's own objectives are not yet written, so only the appraiser's task shows
+        Assert.Equal("As appraiser", Assert.Single(page.QuerySelectorAll(".lynchpin-appraisal-tasks caption")).TextContent.Trim());
         var row = Assert.Single(Tasks(page));
         Assert.Equal($"Set objectives with {s.Ta.FullName} and get them agreed", row.Task);
         Assert.Equal($"/staff/{s.Ta.Id}/appraisal?year=2026", row.Link);
@@ -95,7 +96,9 @@ public abstract class HomePageTasksTests(OpsAppFactory app) : OpsTest(app)
         // Act
         var page = await HomeAsync(s.Teacher, UserRole.LineManager);
 
-        // Assert
+        // Assert: their own appraisal first, then those they appraise
+        Assert.Equal(["For your own appraisal", "As appraiser"],
+            page.QuerySelectorAll(".lynchpin-appraisal-tasks caption").Select(c => c.TextContent.Trim()));
         Assert.Equal(
             [
                 ("Agree your objectives, or record why not", $"/staff/{s.Teacher.Id}/appraisal?year=2026", "27 November 2026", "Due soon"),
