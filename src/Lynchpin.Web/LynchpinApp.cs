@@ -138,6 +138,10 @@ public static class LynchpinApp
         services.AddScoped<Core.Observations.ObservationCoverage>();
         services.AddScoped<Core.Observations.CalendarFeeds>();
         services.AddSingleton(sp => new Core.Appraisals.EvidenceStore(EvidenceOptionsFrom(sp.GetRequiredService<IConfiguration>(), sp.GetService<IHostEnvironment>())));
+        // Appraisal operations: the objectives import, and email reminders through Lynchpin:Smtp.
+        services.AddScoped<Core.Appraisals.ObjectiveImporter>();
+        services.AddScoped<Core.Appraisals.Reminders.AppraisalReminders>();
+        services.AddOptions<Core.Appraisals.Reminders.SmtpOptions>().BindConfiguration(Core.Appraisals.Reminders.SmtpOptions.Section);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<DemoData>();
         return services;

@@ -1,3 +1,4 @@
+using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Web.Authorization;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages;
 
-public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public class IndexModel(LynchpinDbContext db, AccessScope access, AppraisalTasks appraisalTasks, TimeProvider clock) : PageModel
 {
     public record SchoolSummary(int Urn, string Name, int Teaching, int Support);
 
@@ -14,6 +15,12 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider c
     public StaffMember? Me { get; private set; }
     public List<SchoolSummary> Schools { get; private set; } = [];
     public bool LeadsAnySchool { get; private set; }
+
+    /// <summary>The signed-in person's due and overdue appraisal tasks, as appraiser and as appraisee; empty without a staff record.</summary>
+    public IReadOnlyList<AppraisalTask> AppraisalTasks { get; private set; } = [];
+
+    /// <summary>Today in the schools' own time, which decides what is due and overdue.</summary>
+    public DateOnly SchoolToday { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -25,6 +32,8 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider c
             if (Me is not null)
             {
                 Greeting = $"Welcome, {Me.FirstName}";
+                SchoolToday = DateOnly.FromDateTime(SchoolTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+                AppraisalTasks = await appraisalTasks.ForStaffAsync(Me.Id, SchoolToday, ct);
             }
         }
 

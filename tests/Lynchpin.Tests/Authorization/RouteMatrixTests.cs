@@ -149,6 +149,10 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         ("/api/schools/{A1}/appraisal?year=2025", [Unauthorized, Ok, Ok, Ok, Forbidden, Forbidden]),
         ("/api/schools/{A2}/appraisal?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/schools/{B1}/appraisal?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        // Appraisal operations (ops helper): the objectives import is for those who manage the school's cycle — its leaders and the trust's admins.
+        ("/schools/{A1}/appraisal/import-objectives", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/appraisal/import-objectives", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/appraisal/import-objectives", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
     ];
 
     /// <summary>Writes: a forbidden POST must be refused before anything changes.</summary>
@@ -166,6 +170,10 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         ("/schools/{B1}/appraisal/open", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
         ("/schools/{A1}/appraisal/shared-objective", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/appraisal/appraisers", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        // Appraisal operations (ops helper): the objectives import, posted without a file, so those let in get the form back.
+        ("/schools/{A1}/appraisal/import-objectives", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/appraisal/import-objectives", [Login, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/appraisal/import-objectives", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
     ];
 
     /// <summary>Framework and checkpoint writes, each with a form that would save: a refused post must leave the framework tables as they were.</summary>
