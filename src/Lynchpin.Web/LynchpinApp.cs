@@ -82,6 +82,8 @@ public static class LynchpinApp
         services.AddScoped<IAuthorizationHandler, TrustAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, AppraisalCycleAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, AppraisalAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, ObservationRecordAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, RotaVisitAuthorizationHandler>();
 
         services.AddRateLimiter(o =>
         {
@@ -190,6 +192,7 @@ public static class LynchpinApp
         app.MapLynchpinApi();
         app.MapProfileApi();
         app.MapAppraisalApi();
+        app.MapCalendarFeed();
         app.MapRazorPages();
     }
 

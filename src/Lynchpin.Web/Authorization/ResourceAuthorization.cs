@@ -44,9 +44,12 @@ public static class Operations
 
     /// <summary>Reading (and so also recording) the pay recommendation; every read goes through PayRecommendations, which audits it.</summary>
     public static readonly OperationAuthorizationRequirement ReadPay = new() { Name = nameof(ReadPay) };
+
+    /// <summary>Writing an observation record: for a visit, its observer; a drop-in, anyone on the school's observer list or a leader.</summary>
+    public static readonly OperationAuthorizationRequirement RecordObservation = new() { Name = nameof(RecordObservation) };
 }
 
-public sealed class SchoolAuthorizationHandler(AccessScope access)
+public sealed class SchoolAuthorizationHandler(AccessScope access, LynchpinDbContext db)
     : AuthorizationHandler<OperationAuthorizationRequirement, School>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, School school)
@@ -54,6 +57,9 @@ public sealed class SchoolAuthorizationHandler(AccessScope access)
         var scope = await access.GetAsync();
         var allowed = requirement.Name switch
         {
+            // An unscheduled drop-in: the school's leaders, or a member of its staff on its observer list.
+            nameof(Operations.RecordObservation) => scope.LeadsSchool(school.Id)
+                || (scope.OwnStaffId is int own && await db.RotaObservers.AnyAsync(o => o.SchoolId == school.Id && o.StaffMemberId == own)),
             nameof(Operations.Manage) => scope.LeadsSchool(school.Id),
             nameof(Operations.ViewProfile) => scope.CanSeeProfile(school.Id),
             nameof(Operations.ViewAppraisals) => scope.CanSeeAppraisals(school.Id),
@@ -147,6 +153,46 @@ public sealed class AppraisalAuthorizationHandler(AccessScope access, LynchpinDb
             _ => false,
         };
         if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>
+/// A learning walk, observation or drop-in record: read by its observer, the school's leaders and trust admins, and, only
+/// when it was shared with them, the observed person and the line-management chain above them. Only its observer edits it.
+/// </summary>
+public sealed class ObservationRecordAuthorizationHandler(AccessScope access)
+    : AuthorizationHandler<OperationAuthorizationRequirement, ObservationRecord>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ObservationRecord record)
+    {
+        var scope = await access.GetAsync();
+        var isObserver = scope.OwnStaffId is int own && record.ObserverId == own;
+        var allowed = requirement.Name switch
+        {
+            // VisibleStaffIds holds the account's own record and, for a line manager, everyone below them.
+            nameof(Operations.Read) => isObserver || scope.LeadsSchool(record.SchoolId)
+                || (record.SharedWithObservee && scope.VisibleStaffIds.Contains(record.ObserveeId)),
+            nameof(Operations.Manage) => isObserver,
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+    }
+}
+
+/// <summary>A visit on a rota is recorded by its observer alone (the service refuses anyone else too).</summary>
+public sealed class RotaVisitAuthorizationHandler(AccessScope access)
+    : AuthorizationHandler<OperationAuthorizationRequirement, RotaVisit>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, RotaVisit visit)
+    {
+        var scope = await access.GetAsync();
+        if (requirement.Name == nameof(Operations.RecordObservation) && scope.OwnStaffId is int own && visit.ObserverId == own)
         {
             context.Succeed(requirement);
         }

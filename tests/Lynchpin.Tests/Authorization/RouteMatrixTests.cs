@@ -795,4 +795,138 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
             string.Join(",", r.Ratings.OrderBy(x => x.ObjectiveId).Select(x => $"{x.ObjectiveId}:{x.Rating}")) + " " +
             string.Join(",", r.Evidence.OrderBy(e => e.Id).Select(e => e.Id))).Concat(pay).Append($"audit {audit}"));
     });
+
+    // ---- Observations: my visits, records and the calendar feed (record helper) ----
+    // {Visit} is a visit by the Teacher to the Peer's lesson; {Unshared} a drop-in by the Mentor (pastoral) on the Teacher,
+    // not shared with them; {Shared} one by the Peer (a head of department: a middle leader) on the Teacher, shared.
+    // A drop-in without a visit: the school's leaders with a staff record, or someone on its observer list (nobody here).
+
+    private static readonly (string Route, int[] Expected)[] ObservationGetRoutes =
+    [
+        ("/observations/visits", [Login, Ok, Ok, Ok, Ok, Ok]),
+        ("/observations/calendar", [Login, Ok, Ok, Ok, Ok, Ok]),
+        ("/observations/records/new", [Login, Forbidden, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/observations/records/new?kind=drop-in", [Login, Forbidden, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/observations/records/new?visit={Visit}", [Login, Forbidden, Forbidden, Forbidden, Ok, Forbidden]),
+        ("/observations/records/new?visit=999999", [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("/observations/records/{Unshared}", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/observations/records/{Shared}", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/observations/records/999999", [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        // Only the observer edits, and none of them has an account here.
+        ("/observations/records/{Shared}/edit", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // The feed needs no sign-in: the token is the key, and a wrong one is not found for anyone.
+        ("/calendar/{BadToken}.ics", [NotFound, NotFound, NotFound, NotFound, NotFound, NotFound]),
+    ];
+
+    private static readonly (string Route, int[] Expected)[] ObservationPostRoutes =
+    [
+        // An empty form: the one let in gets it back with errors; nothing is saved by anyone.
+        ("/observations/records/new?visit={Visit}", [Login, Forbidden, Forbidden, Forbidden, BadRequest, Forbidden]),
+        ("/observations/records/new?kind=drop-in", [Login, Forbidden, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/observations/records/{Shared}/edit", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Resetting one's own feed: every account with a staff record.
+        ("/observations/calendar?handler=Reset", [Login, Forbidden, Redirected, Redirected, Redirected, Forbidden]),
+    ];
+
+    [SkippableFact]
+    public async Task Get_EveryObservationRouteAsEveryRole_AllowsOrForbidsAsTheMatrixSays()
+    {
+        var resolve = await ObservationSetupAsync();
+        var mismatches = new List<string>();
+        foreach (var (route, expected) in ObservationGetRoutes)
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                using var response = await _clients[who].GetAsync(resolve(route));
+                var status = Outcome(response);
+                if (status != expected[(int)who])
+                {
+                    mismatches.Add($"GET {route} as {who}: expected {expected[(int)who]}, got {status}");
+                }
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [SkippableFact]
+    public async Task Post_EveryObservationWriteAsEveryRole_RefusesBeforeAnythingChanges()
+    {
+        var resolve = await ObservationSetupAsync();
+        var mismatches = new List<string>();
+        foreach (var (route, expected) in ObservationPostRoutes)
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                var before = await ObservationFingerprintAsync();
+                var values = await WithAntiforgeryAsync(_clients[who], who, []);
+                using var response = await _clients[who].PostAsync(resolve(route), new FormUrlEncodedContent(values));
+                var status = Outcome(response);
+                if (status != expected[(int)who])
+                {
+                    mismatches.Add($"POST {route} as {who}: expected {expected[(int)who]}, got {status} {response.Headers.Location}");
+                }
+                if (status != Redirected)
+                {
+                    Assert.Equal(before, await ObservationFingerprintAsync());
+                }
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    private async Task<Func<string, string>> ObservationSetupAsync()
+    {
+        var rota = new ObservationRota
+        {
+            SchoolId = _people.SchoolA1.Id,
+            Kind = Core.Rota.ObservationKind.LearningWalk,
+            From = new DateOnly(2025, 10, 6),
+            To = new DateOnly(2025, 10, 10),
+            MaxVisitsPerObservee = 2,
+            MaxObserversPerLesson = 1,
+            CreatedByName = "Test",
+            Visits =
+            [
+                new RotaVisit
+                {
+                    Date = new DateOnly(2025, 10, 6), Period = "1", Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0),
+                    ObserverId = _people.Teacher.Id, ObserverKind = Core.Rota.ObserverKind.Teacher, ObserveeId = _people.Peer.Id, Class = "8B",
+                },
+            ],
+        };
+        await Data.WithDbAsync(db =>
+        {
+            db.ObservationRotas.Add(rota);
+            return db.SaveChangesAsync();
+        });
+        await using var scope = App.Services.CreateAsyncScope();
+        var records = scope.ServiceProvider.GetRequiredService<Core.Observations.ObservationRecords>();
+        async Task<int> RecordAsync(StaffMember observer)
+        {
+            var result = await records.CreateAsync(_people.SchoolA1.Id, new Core.Observations.ObservationInput
+            {
+                Kind = Core.Rota.ObservationKind.DropIn,
+                ObserverId = observer.Id,
+                ObserveeId = _people.Teacher.Id,
+                Date = new DateOnly(2025, 10, 1),
+                Answers = ["Fractions"],
+            }, new Recorder(null, observer.FullName));
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+            return result.Value!.Id;
+        }
+        var unshared = await RecordAsync(_people.Mentor);
+        var shared = await RecordAsync(_people.Peer);
+        return route => Resolve(route).Replace("{Visit}", rota.Visits[0].Id.ToString())
+            .Replace("{Unshared}", unshared.ToString()).Replace("{Shared}", shared.ToString())
+            .Replace("{BadToken}", new string('x', 43));
+    }
+
+    /// <summary>The school's records and their contents, and every feed token, to compare before and after a write.</summary>
+    private Task<string> ObservationFingerprintAsync() => Data.WithDbAsync(async db =>
+    {
+        var records = await db.ObservationRecords.Where(r => r.SchoolId == _people.SchoolA1.Id).OrderBy(r => r.Id)
+            .Select(r => r.Id + ":" + r.Notes + ":" + r.UpdatedAt).ToListAsync();
+        var tokens = await db.CalendarFeedTokens.OrderBy(t => t.Id).Select(t => t.Token).ToListAsync();
+        return string.Join("\n", records.Concat(tokens));
+    });
 }

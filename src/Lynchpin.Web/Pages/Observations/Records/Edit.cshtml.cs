@@ -1,0 +1,93 @@
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Observations;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Web.Pages.Observations.Records;
+
+/// <summary>Its observer changes what a record says; who was observed, the questions and the sharing stay as made.</summary>
+public class EditModel(
+    LynchpinDbContext db,
+    IAuthorizationService authorization,
+    AccessScope access,
+    ObservationRecords records,
+    ObservationSettingsEditor settingsEditor) : RecordPageModel(access)
+{
+    public ObservationRecord Record { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        Input = RecordForm.From(Record);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var refused = await LoadAsync(id, ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+        var input = Input.ToInput(Record.VisitId, Record.Kind, Record.ObserverId, Record.ObserveeId);
+        if (Record.VisitId is null && Input.Date is null)
+        {
+            ModelState.AddModelError("Input.Date", "Enter the date of the visit");
+            return Invalid();
+        }
+        var result = await records.UpdateAsync(Record.Id, input, ct);
+        if (!result.Succeeded)
+        {
+            RecordForm.AddErrors(ModelState, result.Errors, ShowsLessonFields, RecordJudgements);
+            return Invalid();
+        }
+        TempData["Success"] = "Your changes are saved.";
+        return Redirect($"/observations/records/{Record.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        var record = await db.ObservationRecords.AsNoTracking().Include(r => r.Observee).Include(r => r.Visit)
+            .SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (record is null)
+        {
+            return NotFound();
+        }
+        if (!(await authorization.AuthorizeAsync(User, record, Operations.Manage)).Succeeded)
+        {
+            return Forbid();
+        }
+        Record = record;
+        Kind = record.Kind;
+        Questions = record.Questions;
+        ObserveeName = record.Observee.FullName;
+        SharedWithObservee = record.SharedWithObservee;
+        // A visit's lesson is the visit's; a drop-in's details may be corrected.
+        ShowsLessonFields = record.VisitId is null;
+        var settings = await settingsEditor.GetAsync(record.SchoolId, ct);
+        // A judgement already written stays editable even if the school has stopped recording them.
+        RecordJudgements = settings.RecordJudgements || record.Judgement is not null;
+        if (record.Visit is { } v)
+        {
+            Lesson = LessonOf(v.Date, v.Period, v.Start, v.End, record.Observee.FullName, v.Class, v.Subject, v.YearGroup, v.Room);
+        }
+        else
+        {
+            Lesson = [("Teacher", record.Observee.FullName)];
+        }
+        SubmitText = "Save changes";
+        CancelHref = $"/observations/records/{record.Id}";
+        return null;
+    }
+}

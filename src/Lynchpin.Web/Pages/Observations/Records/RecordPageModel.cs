@@ -1,0 +1,72 @@
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Progression;
+using Lynchpin.Core.Rota;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Lynchpin.Web.Pages.Observations.Records;
+
+/// <summary>What the new-record and edit pages share: the form, the questions it asks and what it says about sharing.</summary>
+public abstract class RecordPageModel(AccessScope access) : PageModel
+{
+    [BindProperty]
+    public RecordForm Input { get; set; } = new();
+
+    public ObservationKind Kind { get; protected set; }
+    public IReadOnlyList<string> Questions { get; protected set; } = [];
+
+    /// <summary>A drop-in with no visit asks for the lesson; a visit brings its own.</summary>
+    public bool ShowsLessonFields { get; protected set; }
+
+    /// <summary>Only a new drop-in chooses whom it observed; a record keeps its observee.</summary>
+    public bool ShowsObservee { get; protected set; }
+
+    public bool RecordJudgements { get; protected set; }
+    public bool SharedWithObservee { get; protected set; }
+    public string ObserveeName { get; protected set; } = "";
+    public IReadOnlyList<SelectListItem> ObserveeOptions { get; protected set; } = [];
+    public string SubmitText { get; protected set; } = "Save record";
+    public string CancelHref { get; protected set; } = "/observations/visits";
+
+    /// <summary>The lesson, for a visit or a record being edited, shown above the form.</summary>
+    public IReadOnlyList<(string Key, string Value)> Lesson { get; protected set; } = [];
+
+    protected async Task<Recorder> RecorderAsync(CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var user = scope.User;
+        return new Recorder(user?.Id, user?.StaffMember?.FullName ?? user?.Email ?? User.Identity?.Name ?? "Unknown");
+    }
+
+    protected IActionResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    protected static IReadOnlyList<(string, string)> LessonOf(DateOnly date, string? period, TimeOnly? start, TimeOnly? end, string observee,
+        string? @class, string? subject, string? yearGroup, string? room)
+    {
+        var rows = new List<(string, string)> { ("Date", date.ToString("dddd d MMMM yyyy")) };
+        if (!string.IsNullOrEmpty(period))
+        {
+            rows.Add(("Period", start is { } s && end is { } e ? $"{period} ({s:HH:mm} to {e:HH:mm})" : period));
+        }
+        rows.Add(("Teacher", observee));
+        if (!string.IsNullOrEmpty(@class))
+        {
+            rows.Add(("Class", string.IsNullOrEmpty(subject) ? @class : $"{@class}, {subject}"));
+        }
+        if (!string.IsNullOrEmpty(yearGroup))
+        {
+            rows.Add(("Year group", yearGroup));
+        }
+        if (!string.IsNullOrEmpty(room))
+        {
+            rows.Add(("Room", room));
+        }
+        return rows;
+    }
+}
