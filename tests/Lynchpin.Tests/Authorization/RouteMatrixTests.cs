@@ -153,6 +153,22 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         ("/schools/{A1}/appraisal/import-objectives", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A2}/appraisal/import-objectives", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/appraisal/import-objectives", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+
+        // Observations, leaders' pages (rota helper): a school's leaders and its trust's admins only; line managers and staff never.
+        ("/schools/{A1}/observations", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/observations", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/observations", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/observations/settings", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/observations/settings", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/observations/import/timetable", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/observations/import/duties", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/observations/import/observers", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/observations/import/observers", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/observations/rotas/new", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/observations/rotas/new", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/observations/coverage", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/observations/coverage?from=2026-09-01&to=2026-12-31&kind=drop-in", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/observations/coverage", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
     ];
 
     /// <summary>Writes: a forbidden POST must be refused before anything changes.</summary>
@@ -874,6 +890,87 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
 
+
+    // ---- Observations, a stored rota (rota helper): its page, CSV, visit forms and remove. {Rota} is a rota of school A1
+    // with one visit {Visit} (the Head visiting the Teacher); a leader of another school gets 404 only for a rota not of their school.
+
+    private static readonly (string Route, int[] Expected)[] RotaGetRoutes =
+    [
+        ("/schools/{A1}/observations/rotas/{Rota}", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/observations/rotas/{Rota}/csv", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/observations/rotas/{Rota}/visits/new", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/observations/rotas/{Rota}/visits/{Visit}/move", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/observations/rotas/{Rota}", [Login, Forbidden, Forbidden, Forbidden, Forbidden, NotFound]),
+    ];
+
+    /// <summary>Writes on a rota; a refused one leaves its visit where it was.</summary>
+    private static readonly (string Route, int[] Expected)[] RotaPostRoutes =
+    [
+        ("/schools/{A1}/observations/rotas/{Rota}/visits/{Visit}/move", [Login, LetIn, LetIn, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/observations/rotas/{Rota}/visits/new", [Login, LetIn, LetIn, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/observations/rotas/new", [Login, LetIn, LetIn, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/observations/settings", [Login, LetIn, LetIn, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/observations/settings?handler=Block", [Login, LetIn, LetIn, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/observations/settings?handler=Calendar", [Login, Forbidden, Forbidden, Forbidden, Forbidden, LetIn]),
+        // Last: the trust admin removes the visit, so the leader then finds none.
+        ("/schools/{A1}/observations/rotas/{Rota}?handler=Remove&visitId={Visit}", [Login, Redirected, NotFound, Forbidden, Forbidden, Forbidden]),
+    ];
+
+    [SkippableFact]
+    public async Task Get_EveryRotaRouteAsEveryRole_AllowsOrForbidsAsTheMatrixSays()
+    {
+        var (rota, visit) = await StoreRotaAsync();
+        var mismatches = new List<string>();
+        foreach (var (route, expected) in RotaGetRoutes)
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                using var response = await _clients[who].GetAsync(Resolve(route.Replace("{Rota}", rota.ToString()).Replace("{Visit}", visit.ToString())));
+                var status = Outcome(response);
+                if (status != expected[(int)who])
+                {
+                    mismatches.Add($"GET {route} as {who}: expected {expected[(int)who]}, got {status}");
+                }
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [SkippableFact]
+    public async Task Post_EveryRotaWriteAsEveryRole_RefusesBeforeAnythingChanges()
+    {
+        var (rota, visit) = await StoreRotaAsync();
+        var mismatches = new List<string>();
+        foreach (var (route, expected) in RotaPostRoutes)
+        {
+            foreach (var who in Enum.GetValues<Who>())
+            {
+                var before = await RotaFingerprintAsync();
+                // A form with the settings and visit fields: nothing here can save (the school has no timetable), so those let in get a 400.
+                var values = await WithAntiforgeryAsync(_clients[who], who, new Dictionary<string, string>
+                {
+                    ["Input.Date"] = "2026-11-02", ["Input.Period"] = "1", ["Input.ObserveeId"] = _people.Teacher.Id.ToString(),
+                    ["Input.ObserverId"] = _people.Head.Id.ToString(), ["Input.From"] = "2026-11-02", ["Input.To"] = "2026-11-10",
+                    ["Input.Kind"] = "learning-walk", ["Settings.MaxObserversPerLesson"] = "0", ["Block.Date"] = "not a date",
+                    ["CalendarForm.WeekAStarts"] = "2026-11-03",
+                });
+                var target = route.Replace("{Rota}", rota.ToString()).Replace("{Visit}", visit.ToString());
+                using var response = await _clients[who].PostAsync(Resolve(target), new FormUrlEncodedContent(values));
+                var status = Outcome(response);
+                var letIn = status is Redirected or BadRequest;
+                if (expected[(int)who] == LetIn ? !letIn : status != expected[(int)who])
+                {
+                    mismatches.Add($"POST {route} as {who}: expected {expected[(int)who]}, got {status} {response.Headers.Location}");
+                }
+                if (status is not Redirected)
+                {
+                    Assert.Equal(before, await RotaFingerprintAsync());
+                }
+            }
+        }
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
     private async Task<Func<string, string>> ObservationSetupAsync()
     {
         var rota = new ObservationRota
@@ -929,4 +1026,32 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         var tokens = await db.CalendarFeedTokens.OrderBy(t => t.Id).Select(t => t.Token).ToListAsync();
         return string.Join("\n", records.Concat(tokens));
     });
+
+    /// <summary>A rota of school A1 with one visit, stored straight (school A1 has no timetable in the scenario).</summary>
+    private async Task<(int Rota, int Visit)> StoreRotaAsync() => await Data.WithDbAsync(async db =>
+    {
+        var rota = new Core.Data.Models.ObservationRota
+        {
+            SchoolId = _people.SchoolA1.Id, Kind = Core.Rota.ObservationKind.LearningWalk, From = new DateOnly(2026, 11, 2), To = new DateOnly(2026, 11, 10),
+            MaxVisitsPerObservee = 2, MaxObserversPerLesson = 1, CreatedAt = DateTime.UtcNow, CreatedByName = "Matrix setup",
+            Visits =
+            [
+                new Core.Data.Models.RotaVisit
+                {
+                    Date = new DateOnly(2026, 11, 2), Period = "1", Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0), ObserverId = _people.Head.Id,
+                    ObserverKind = Core.Rota.ObserverKind.Slt, ObserveeId = _people.Teacher.Id, Class = "9A",
+                },
+            ],
+        };
+        db.ObservationRotas.Add(rota);
+        await db.SaveChangesAsync();
+        return (rota.Id, rota.Visits[0].Id);
+    });
+
+    private Task<string> RotaFingerprintAsync() => Data.WithDbAsync(async db => string.Join(";",
+        (await db.RotaVisits.OrderBy(v => v.Id).Select(v => $"{v.Id}:{v.Date}:{v.Period}:{v.ObserveeId}").ToListAsync())
+        .Concat(await db.ObservationRotas.OrderBy(r => r.Id).Select(r => $"rota {r.Id}").ToListAsync())
+        .Concat(await db.ObservationSettings.Select(s => $"settings {s.SchoolId}:{s.MaxObserversPerLesson}").ToListAsync())
+        .Concat(await db.BlockedDates.Select(b => $"blocked {b.SchoolId}:{b.Date}").ToListAsync())
+        .Concat(await db.SchoolCalendarSettings.Select(c => $"calendar {c.SchoolId}:{c.WeekAStarts}").ToListAsync())));
 }

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Observations;
+using Lynchpin.Core.Progression;
+using Lynchpin.Core.Rota;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Lynchpin.Web.Pages.Observations.Leaders;
+
+/// <summary>
+/// Who has been seen, how often and by which kinds of observer, over a range (the school year so far unless chosen),
+/// optionally for one kind of observation; the share of records made by pastoral and support staff; who is not yet seen.
+/// </summary>
+public class CoverageModel(LynchpinDbContext db, IAuthorizationService authorization, ObservationCoverage coverage, TimeProvider clock)
+    : LeaderPageModel(db, authorization)
+{
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    public Coverage Coverage { get; private set; } = null!;
+
+    public IEnumerable<SelectListItem> Kinds =>
+        [new SelectListItem("Every kind", ""), .. ObservationCodes.Kinds.Select(k => new SelectListItem(k.DisplayName(), k.Code()))];
+
+    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    {
+        if (await LoadSchoolAsync(urn, ct) is { } denied)
+        {
+            return denied;
+        }
+        var year = CurrentYear(clock);
+        var from = ParseDate(From, nameof(From), "the first day", required: false) ?? SchoolYear.Start(year);
+        var to = ParseDate(To, nameof(To), "the last day", required: false) ?? SchoolYear.End(year);
+        ObservationKind? kind = null;
+        if (!string.IsNullOrEmpty(Kind))
+        {
+            if (ObservationCodes.TryParseKind(Kind, out var k))
+            {
+                kind = k;
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(Kind), "Choose a kind of observation from the list");
+            }
+        }
+        if (to < from)
+        {
+            ModelState.AddModelError(nameof(To), "The last day must be on or after the first day");
+        }
+        From = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        To = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (!ModelState.IsValid)
+        {
+            Coverage = new Coverage(from, to, kind, [], new Dictionary<ObserverKind, int>());
+            return BadRequestPage();
+        }
+        Coverage = await coverage.ForSchoolAsync(School.Id, from, to, kind, ct);
+        return Page();
+    }
+
+    /// <summary>"Pastoral and support staff made 3 of the 8 records (37.5%)."</summary>
+    public string ShareSentence
+    {
+        get
+        {
+            var records = Coverage.Records;
+            if (records == 0)
+            {
+                return "No visits have been recorded in these dates yet.";
+            }
+            var byThem = Coverage.RecordsByKind.Where(k => k.Key.IsPastoralOrSupport()).Sum(k => k.Value);
+            return $"Pastoral and support staff made {byThem} of the {records} {(records == 1 ? "record" : "records")} ({RotaReport.Percent(Coverage.PastoralAndSupportShare)}).";
+        }
+    }
+}
