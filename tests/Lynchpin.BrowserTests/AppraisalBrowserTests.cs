@@ -198,6 +198,61 @@ public class AppraisalBrowserTests(BrowserFixture browser) : BrowserTest(browser
         await AssertNoAxeViolationsAsync(page);
     });
 
+    [SkippableFact]
+    public Task Headteacher_ReadsLastYear_SupportPlanReopenedFinalReviewAndPayRecommendation() => RunAsync(async page =>
+    {
+        // Arrange: the demo's 2025/26, finished
+        await SignInAsDemoUserAsync(page, DemoData.HeadEmail);
+        await Menu(page, "Appraisal").ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/schools/{DemoData.SecondaryUrn}/appraisal");
+        await page.GetByLabel("School year", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "2025" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show year" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("year=2025", StringComparison.Ordinal));
+
+        // Assert: everyone agreed objectives with a pupil-progress one; support staff mostly on track, some at risk
+        var staff = await CellAsync(page, "objectives-table", "With an appraisal", 1);
+        Assert.Equal(staff, await CellAsync(page, "objectives-table", "Objectives agreed", 1));
+        Assert.Equal(staff, await CellAsync(page, "objectives-table", "With a pupil-progress objective", 1));
+        var supportOnTrack = await CellAsync(page, "category-table", "Support staff", 1);
+        var supportAtRisk = await CellAsync(page, "category-table", "Support staff", 2);
+        Assert.True(supportAtRisk >= 1);
+        Assert.True(supportOnTrack > 10 * supportAtRisk);
+        await AssertNoAxeViolationsAsync(page);
+        await SaveScreenshotAsync(page, "appraisal-dashboard-last-year");
+
+        // Act: a teaching assistant who was off track at the mid-year review
+        var tyrone = await StaffIdAsync("NA068");
+        await page.GotoAsync($"/staff/{tyrone}/appraisal?year=2025");
+
+        // Assert: the support plan, with its coach and date, on the objective rated off track
+        var plan = page.Locator("[id^='support-plan-']");
+        Assert.Equal(1, await plan.CountAsync());
+        Assert.Contains("Coach: Janet Howarth", await plan.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("off-track", await page.Locator(".lynchpin-objective").Filter(new() { Has = plan })
+            .Locator("[data-rating]").First.GetAttributeAsync("data-rating"));
+        await AssertNoAxeViolationsAsync(page);
+        await SaveScreenshotAsync(page, "appraisal-last-year-support-plan");
+
+        // Act: a teacher whose final review was reopened when the published results came in
+        var rajesh = await StaffIdAsync("NA026");
+        await page.GotoAsync($"/staff/{rajesh}/appraisal/reviews/final?year=2025");
+
+        // Assert: version 2, signed again; version 1 kept; the pay recommendation, which the head may read
+        Assert.Equal("Signed by both: locked", (await page.Locator("#review-status").InnerTextAsync()).Trim());
+        Assert.StartsWith("2 (current)", (await page.Locator("#review-version").InnerTextAsync()).Trim(), StringComparison.Ordinal);
+        Assert.Contains("published in August", await page.Locator("#history-table tr[data-version='1'] [data-reopened]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("UPS3", await page.Locator("#pay-text").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertNoAxeViolationsAsync(page);
+        await SaveScreenshotAsync(page, "appraisal-last-year-reopened-final");
+    });
+
+    private async Task<int> StaffIdAsync(string staffRef)
+    {
+        await using var scope = Browser.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LynchpinDbContext>();
+        return await db.StaffMembers.Where(s => s.StaffRef == staffRef && s.School.Urn == DemoData.SecondaryUrn).Select(s => s.Id).SingleAsync();
+    }
+
     /// <summary>Her 2026/27 appraisal's staff id and how many objectives it has, from the database.</summary>
     private async Task<(int StaffId, int Objectives)> KayleighsAppraisalAsync()
     {

@@ -286,7 +286,8 @@ internal static class DemoAppraisals
             final.Ratings.Add(new ObjectiveRating { Objective = objective, Rating = rating, Comment = RatingComment(objective, rating, story) });
         }
         final.OverallComments = Fill(story.Pick(FinalOverall), person);
-        final.AppraiserComments = concern is null ? null : "The support plan helped: we reviewed it twice and it is now closed.";
+        final.AppraiserComments = concern is null ? story.Pick(FinalComments) : "The support plan helped: we reviewed it twice and it is now closed.";
+        final.AppraiseeComments = story.Pick(FinalReplies);
         final.Reflection = story.Pick(Reflections[Group(person.RoleFamily)]);
         if (story.Ref == DemoTeachingAssistantRef)
         {
@@ -1227,6 +1228,21 @@ internal static class DemoAppraisals
         "{first} met what we set out to do in September and has grown in confidence in the role.",
         "A good year, with the objectives met or close to it. We have talked about next year's focus.",
         "Thank you, {first}, for a year of steady, reliable work that pupils have gained from.",
+    ];
+
+    private static readonly string[] FinalComments =
+    [
+        "The evidence for each objective is in the review folder and we went through it together.",
+        "We talked about next year's objectives and the training that would help.",
+        "The figures for the pupil-progress objective were checked against the school's data before the meeting.",
+    ];
+
+    private static readonly string[] FinalReplies =
+    [
+        "I agree with the ratings.",
+        "Thank you for the support this year.",
+        "A fair summary of the year.",
+        "Agreed. I'd like to keep the same pupil group next year if I can.",
     ];
 
     private static readonly IReadOnlyDictionary<Kind, string[]> Reflections = new Dictionary<Kind, string[]>
