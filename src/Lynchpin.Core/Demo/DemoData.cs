@@ -13,7 +13,7 @@ public record DemoSignIn(string Description, string Email, string Password);
 /// <summary>
 /// Seeds the demo trust into an empty database: three schools whose staff, teachers and support staff
 /// alike, each have a line manager (but the heads) and a coach or mentor, some in another school,
-/// and their progression assessments (see <see cref="DemoAssessments"/>).
+/// their progression assessments (see <see cref="DemoAssessments"/>) and two years of appraisals (see <see cref="DemoAppraisals"/>).
 /// </summary>
 public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
 {
@@ -125,7 +125,20 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         var userIdByStaffId = await db.Users.Where(u => u.StaffMemberId != null)
             .ToDictionaryAsync(u => u.StaffMemberId!.Value, u => u.Id, cancellationToken);
         db.Assessments.AddRange(DemoAssessments.Create(staffByUrn, userIdByStaffId));
+        var appraisals = DemoAppraisals.Create(staffByUrn, userIdByStaffId);
+        db.AppraisalCycles.AddRange(appraisals.Cycles);
+        db.PayRecommendations.AddRange(appraisals.PayRecommendations);
         await db.SaveChangesAsync(cancellationToken);
+        // Checked once saved, when objectives have the ids the rules compare; a broken rule rolls the whole seed back.
+        DemoAppraisals.Check(appraisals.Cycles);
+        // Nothing saved so far changes again: stop tracking it, so the last saves need not look through thousands of rows.
+        db.ChangeTracker.Clear();
+        db.AuditEvents.AddRange(DemoAppraisals.PayAudit(appraisals.PayRecommendations));
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The head and the business manager see pay recommendations (never a role's right: granted per account).
+        string[] payAccess = [HeadEmail, BusinessManagerEmail];
+        await db.Users.Where(u => payAccess.Contains(u.Email)).ExecuteUpdateAsync(u => u.SetProperty(x => x.PayAccess, true), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return signIns;
     }
