@@ -30,7 +30,7 @@ public static partial class AppraisalRules
     /// <summary>Shown on every appraisal page.</summary>
     public const string CapabilityStatement =
         "Appraisal in Lynchpin is developmental. It is not part of any capability procedure and nothing recorded here starts one. " +
-        "You can see everything recorded about you.";
+        "Each person can see everything recorded about them.";
 
     /// <summary>What a single objective needs before it is saved, even as a draft.</summary>
     public static IReadOnlyList<FieldError> ValidateObjective(ObjectiveInput input)

@@ -36,6 +36,26 @@ public abstract class ReviewWorkflowPageTests(LynchpinAppFactory app) : ReviewPa
     }
 
     [SkippableFact]
+    public async Task Get_TheAppraisersPart_IsYoursOnlyForTheAppraiser_NotForALeaderWhoMayEditIt()
+    {
+        // Arrange: the review started; the head may write the appraiser's part but is not the appraiser.
+        var people = await PeopleAsync();
+        using var manager = await SignInAsync(people.ManagerUser);
+        using var head = await SignInAsync(people.HeadUser);
+        using (await PostFormAsync(manager, MidYearUrl(people.Person), "start-form")) { }
+
+        // Act
+        using var asAppraiser = await manager.GetAsync(MidYearUrl(people.Person));
+        using var asHead = await head.GetAsync(MidYearUrl(people.Person));
+
+        // Assert
+        Assert.Equal("Your part as appraiser", PageAssert.Text((await PageAssert.OkAsync(asAppraiser)).QuerySelector("#appraiser-part")));
+        var headPage = await PageAssert.OkAsync(asHead);
+        Assert.Equal("The appraiser's part", PageAssert.Text(headPage.QuerySelector("#appraiser-part")));
+        Assert.NotNull(headPage.QuerySelector("#appraiser-form"));
+    }
+
+    [SkippableFact]
     public async Task Get_ObjectivesNotAgreed_SaysWhyTheReviewCannotStart()
     {
         // Arrange

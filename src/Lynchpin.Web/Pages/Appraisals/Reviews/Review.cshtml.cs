@@ -69,6 +69,8 @@ public class ReviewModel(
     public bool CanEditAppraiseePart => IsCurrent && !IsLocked && CanActAsAppraisee;
     public bool CanEditEvidence => CanEditAppraiserPart || CanEditAppraiseePart;
     public bool IsOwn { get; private set; }
+    /// <summary>The signed-in person is this appraisal's appraiser (a leader may write the appraiser's part without being it).</summary>
+    public bool IsAppraiser { get; private set; }
 
     // Named, so a form without these fields never binds the whole form as the dictionary (ASP.NET's empty-prefix
     // fallback); checked here and by the rules rather than by attributes, so nothing is implicitly required.
@@ -351,6 +353,7 @@ public class ReviewModel(
         CanReopen = await AllowedAsync(Operations.Reopen);
         var scope = await access.GetAsync(ct);
         IsOwn = scope.OwnStaffId == appraisal.StaffMemberId;
+        IsAppraiser = scope.OwnStaffId is int own && own == appraisal.AppraiserId;
         CanSeePay = !IsOwn && await AllowedAsync(Operations.ReadPay);
 
         Versions = appraisal.Reviews.Where(r => r.Kind == Kind).OrderByDescending(r => r.Version).ToList();
