@@ -50,6 +50,7 @@ public abstract class RotaPagesTests(LynchpinAppFactory app) : IntegrationTest(a
         Assert.Equal(6, document.QuerySelectorAll("#goals tbody tr").Length);
         Assert.Equal(4, document.QuerySelectorAll("tr[data-visit-id]").Length);
         Assert.All(document.QuerySelectorAll("table.rota-day"), t => Assert.NotEqual("2026-11-04", t.GetAttribute("data-date")));
+        Assert.All(document.QuerySelectorAll("table.rota-day caption"), c => Assert.Matches(@", (week [AB]|every week)$", PageAssert.Text(c)));
     }
 
     [SkippableFact]

@@ -29,6 +29,9 @@ public static class RotaReport
 
     public static string Week(TimetableWeek week) => week == TimetableWeek.Every ? "Every week" : $"Week {week}";
 
+    /// <summary>The week inside a sentence: "week A", not "week a".</summary>
+    public static string WeekInSentence(TimetableWeek week) => week == TimetableWeek.Every ? "every week" : $"week {week}";
+
     public static string Range(DateOnly from, DateOnly to) => $"{Date(from)} to {Date(to)}";
 
     public static string Percent(double share) => share.ToString("0.#%", CultureInfo.InvariantCulture);
