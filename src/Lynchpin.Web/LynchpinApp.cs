@@ -138,6 +138,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Observations.RotaService>();
         services.AddScoped<Core.Observations.ObservationRecords>();
         services.AddScoped<Core.Observations.ObservationCoverage>();
+        services.AddScoped<Core.Observations.ObservationThemes>();
         services.AddScoped<Core.Observations.CalendarFeeds>();
         services.AddSingleton(sp => new Core.Appraisals.EvidenceStore(EvidenceOptionsFrom(sp.GetRequiredService<IConfiguration>(), sp.GetService<IHostEnvironment>())));
         // Appraisal operations: the objectives import, and email reminders through Lynchpin:Smtp.

@@ -11,9 +11,11 @@ namespace Lynchpin.Web.Pages.Observations.Leaders;
 
 /// <summary>
 /// Who has been seen, how often and by which kinds of observer, over a range (the school year so far unless chosen),
-/// optionally for one kind of observation; the share of records made by pastoral and support staff; who is not yet seen.
+/// optionally for one kind of observation; the share of records made by pastoral and support staff; who is not yet seen;
+/// and themes across the records (focus questions' common words, subjects, year groups, the latest notes on learning).
 /// </summary>
-public class CoverageModel(LynchpinDbContext db, IAuthorizationService authorization, ObservationCoverage coverage, TimeProvider clock)
+public class CoverageModel(LynchpinDbContext db, IAuthorizationService authorization, ObservationCoverage coverage, ObservationThemes themes,
+    TimeProvider clock)
     : LeaderPageModel(db, authorization)
 {
     [BindProperty(SupportsGet = true)]
@@ -26,6 +28,8 @@ public class CoverageModel(LynchpinDbContext db, IAuthorizationService authoriza
     public string? Kind { get; set; }
 
     public Coverage Coverage { get; private set; } = null!;
+
+    public Themes Themes { get; private set; } = Themes.None;
 
     public IEnumerable<SelectListItem> Kinds =>
         [new SelectListItem("Every kind", ""), .. ObservationCodes.Kinds.Select(k => new SelectListItem(k.DisplayName(), k.Code()))];
@@ -63,6 +67,7 @@ public class CoverageModel(LynchpinDbContext db, IAuthorizationService authoriza
             return BadRequestPage();
         }
         Coverage = await coverage.ForSchoolAsync(School.Id, from, to, kind, ct);
+        Themes = await themes.ForSchoolAsync(School.Id, from, to, kind, ct);
         return Page();
     }
 
@@ -80,4 +85,15 @@ public class CoverageModel(LynchpinDbContext db, IAuthorizationService authoriza
             return $"Pastoral and support staff made {byThem} of the {records} {(records == 1 ? "record" : "records")} ({RotaReport.Percent(Coverage.PastoralAndSupportShare)}).";
         }
     }
+
+    /// <summary>"by a senior leader", "by pastoral staff": who wrote a note, by kind only (no names on this page).</summary>
+    public static string ByWhom(ObserverKind kind) => kind switch
+    {
+        ObserverKind.Slt => "by a senior leader",
+        ObserverKind.MiddleLeader => "by a middle leader",
+        ObserverKind.Teacher => "by a teacher",
+        ObserverKind.Pastoral => "by pastoral staff",
+        ObserverKind.Support => "by support staff",
+        _ => "",
+    };
 }
