@@ -134,6 +134,13 @@ public class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         // Nothing saved so far changes again: stop tracking it, so the last saves need not look through thousands of rows.
         db.ChangeTracker.Clear();
         db.AuditEvents.AddRange(DemoAppraisals.PayAudit(appraisals.PayRecommendations));
+        // Northfield's timetable, duties, calendar and observers, ready for the head to make a learning-walk rota.
+        var observations = DemoObservations.Create(staffByUrn[SecondaryUrn]);
+        db.TimetableRows.AddRange(observations.Timetable);
+        db.StaffDuties.AddRange(observations.Duties);
+        db.SchoolCalendarSettings.Add(observations.Calendar);
+        db.BlockedDates.AddRange(observations.BlockedDates);
+        db.RotaObservers.AddRange(observations.RotaObservers);
         await db.SaveChangesAsync(cancellationToken);
 
         // The head and the business manager see pay recommendations (never a role's right: granted per account).
