@@ -16,7 +16,8 @@ namespace Lynchpin.BrowserTests;
 /// <summary>
 /// An achievement coordinator records a learning walk on a phone: Northfield Academy gets a small timetable and a rota
 /// over the last two weeks with Nadia Farouk (Achievement Coordinator, Year 9) as its observer, made by the app's services;
-/// she signs in at 375 px wide, opens My visits, records her walk and finds it listed. No page scrolls sideways.
+/// she signs in at 375 px wide, opens My visits, records her walk and finds it listed, and the head's coverage page counts it.
+/// No page scrolls sideways.
 /// </summary>
 public class RecordingBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {
@@ -25,8 +26,13 @@ public class RecordingBrowserTests(BrowserFixture browser) : BrowserTest(browser
     [SkippableFact]
     public Task PastoralObserver_RecordsALearningWalkAtPhoneWidth_AndSeesItListed() => RunAsync(async page =>
     {
-        // Arrange
+        // Arrange: the head watches coverage over the rota's dates in a browser of her own
         var visit = await ArrangeRotaAsync();
+        await using var headContext = await Browser.NewContextAsync();
+        var head = await headContext.NewPageAsync();
+        await SignInAsDemoUserAsync(head, DemoData.HeadEmail);
+        var coverageUrl = $"/schools/{DemoData.SecondaryUrn}/observations/coverage?from={visit.Date:yyyy-MM-dd}&to={visit.Date:yyyy-MM-dd}";
+        var recordsBefore = await CoverageRecordsAsync(head, coverageUrl);
         var (email, password) = await Browser.CreateUserAsync(UserRole.Staff, schoolUrn: DemoData.SecondaryUrn, staffRef: ObserverRef);
         await page.SetViewportSizeAsync(375, 812);
         await SignInAsync(page, email, password);
@@ -77,6 +83,13 @@ public class RecordingBrowserTests(BrowserFixture browser) : BrowserTest(browser
         await AssertNoAxeViolationsAsync(page);
         await SaveScreenshotAsync(page, "my-visits-recorded-phone");
 
+        // Assert: the head's coverage counts the walk, made by pastoral staff, and its answer is among the themes
+        Assert.Equal(recordsBefore + 1, await CoverageRecordsAsync(head, coverageUrl));
+        Assert.Contains("pastoral", await head.Locator("#share-sentence").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("simultaneous", await head.Locator("#themes").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertNoAxeViolationsAsync(head);
+        await SaveScreenshotAsync(head, "coverage-after-walk");
+
         // Act: the calendar page
         await page.GotoAsync("/observations/calendar");
 
@@ -86,6 +99,16 @@ public class RecordingBrowserTests(BrowserFixture browser) : BrowserTest(browser
         await AssertNoAxeViolationsAsync(page);
         await SaveScreenshotAsync(page, "calendar-phone");
     });
+
+    /// <summary>How many records the coverage page counts over its range, read from its summary sentence.</summary>
+    private static async Task<int> CoverageRecordsAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        var summary = await page.Locator("#coverage-summary").InnerTextAsync();
+        var match = System.Text.RegularExpressions.Regex.Match(summary, @"in (\d+) records?\.");
+        Assert.True(match.Success, summary);
+        return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>No sideways scroll: the page is no wider than the window.</summary>
     private static async Task AssertFitsTheScreenAsync(IPage page)
