@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Lynchpin.Web.Pages.Shared;
 
 namespace Lynchpin.Web.Pages.Appraisals.Import;
 
@@ -15,7 +16,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Import;
 [RequestSizeLimit(MaxBytes)]
 public class ImportObjectivesModel(LynchpinDbContext db, ObjectiveImporter importer, IAuthorizationService authorization) : PageModel
 {
-    public const int MaxBytes = 10 * 1024 * 1024;
+    public const int MaxBytes = ImportUpload.MaxBytes;
 
     public School School { get; private set; } = null!;
 
@@ -36,20 +37,7 @@ public class ImportObjectivesModel(LynchpinDbContext db, ObjectiveImporter impor
         {
             return denied;
         }
-        var extension = Path.GetExtension(Upload?.FileName ?? "").ToLowerInvariant();
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), "Select a CSV or XLSX file of objectives");
-        }
-        else if (extension is not (".csv" or ".xlsx"))
-        {
-            ModelState.AddModelError(nameof(Upload), "The selected file must be a CSV or XLSX");
-        }
-        else if (Upload.Length > MaxBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), "The selected file must be smaller than 10 MB");
-        }
-        if (!ModelState.IsValid)
+        if (!ImportUpload.Check(ModelState, Upload, "objectives"))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
@@ -59,8 +47,7 @@ public class ImportObjectivesModel(LynchpinDbContext db, ObjectiveImporter impor
         Result = await importer.ImportAsync(urn, stream, Upload.FileName, ct);
         if (!Result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Upload),
-                $"The file has {Result.Errors.Count} {(Result.Errors.Count == 1 ? "problem" : "problems")}. Nothing was imported: fix the rows listed and upload it again");
+            ImportUpload.Refused(ModelState, Result);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

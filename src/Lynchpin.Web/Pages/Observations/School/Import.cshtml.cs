@@ -3,6 +3,7 @@ using Lynchpin.Core.Imports;
 using Lynchpin.Core.Observations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Lynchpin.Web.Pages.Shared;
 
 namespace Lynchpin.Web.Pages.Observations.Leaders;
 
@@ -14,7 +15,7 @@ namespace Lynchpin.Web.Pages.Observations.Leaders;
 public class ImportModel(LynchpinDbContext db, IAuthorizationService authorization,
     TimetableImporter timetable, DutyImporter duties, ObserverImporter observers) : LeaderPageModel(db, authorization)
 {
-    public const int MaxBytes = 10 * 1024 * 1024;
+    public const int MaxBytes = ImportUpload.MaxBytes;
 
     /// <summary>timetable, duties or observers (the route allows only these).</summary>
     public string What { get; private set; } = "";
@@ -51,20 +52,7 @@ public class ImportModel(LynchpinDbContext db, IAuthorizationService authorizati
         {
             return denied;
         }
-        var extension = Path.GetExtension(Upload?.FileName ?? "").ToLowerInvariant();
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), $"Select a CSV or XLSX file of the {Name}");
-        }
-        else if (extension is not (".csv" or ".xlsx"))
-        {
-            ModelState.AddModelError(nameof(Upload), "The selected file must be a CSV or XLSX");
-        }
-        else if (Upload.Length > MaxBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), "The selected file must be smaller than 10 MB");
-        }
-        if (!ModelState.IsValid)
+        if (!ImportUpload.Check(ModelState, Upload, $"the {Name}"))
         {
             return BadRequestPage();
         }
@@ -78,8 +66,7 @@ public class ImportModel(LynchpinDbContext db, IAuthorizationService authorizati
         };
         if (!Result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Upload),
-                $"The file has {Result.Errors.Count} {(Result.Errors.Count == 1 ? "problem" : "problems")}. Nothing was imported: fix the rows listed and upload it again");
+            ImportUpload.Refused(ModelState, Result);
             return BadRequestPage();
         }
         var replaced = Result is ListImportResult list && list.Replaced > 0 ? $", replacing {list.Replaced} before" : "";
