@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
-using Lynchpin.Core.Demo;
+using Lynchpin.Demo;
 using Lynchpin.Web.Api;
 using Lynchpin.Web.Authorization;
 using Microsoft.AspNetCore.Authentication;
@@ -197,14 +197,14 @@ public static class LynchpinApp
         app.MapRazorPages();
     }
 
-    /// <summary>Creates the database if needed, applies migrations, and seeds the demo trust into an empty one.</summary>
+    /// <summary>Creates the database if needed, applies migrations, and seeds the demo trust into an empty one when asked (see <see cref="DemoSetting"/>).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LynchpinDbContext>();
         await db.Database.MigrateAsync();
 
-        if (!app.Configuration.GetValue("Lynchpin:Demo", true) || await db.Schools.AnyAsync())
+        if (!DemoSetting.IsOn(app.Configuration, app.Environment) || await db.Schools.AnyAsync())
         {
             return;
         }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Lynchpin.BrowserTests.Infrastructure;
 using Lynchpin.Core.Data;
-using Lynchpin.Core.Demo;
+using Lynchpin.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Deque.AxeCore.Playwright;
-using Lynchpin.Core.Demo;
+using Lynchpin.Demo;
 using Microsoft.Playwright;
 
 namespace Lynchpin.BrowserTests.Infrastructure;

@@ -1,8 +1,8 @@
 using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
-using Lynchpin.Core.Demo;
 using Lynchpin.Core.Progression;
+using Lynchpin.Demo;
 using Lynchpin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
-using Lynchpin.Core.Demo;
 using Lynchpin.Core.Progression;
+using Lynchpin.Demo;
 using Lynchpin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
-using Lynchpin.Core.Demo;
+using Lynchpin.Demo;
 using Lynchpin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

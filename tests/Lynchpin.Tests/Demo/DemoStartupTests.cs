@@ -1,5 +1,5 @@
 using Lynchpin.Core.Data;
-using Lynchpin.Core.Demo;
+using Lynchpin.Demo;
 using Lynchpin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -16,22 +16,29 @@ namespace Lynchpin.Tests.Infrastructure;
 public class LynchpinAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
     private TestDatabase? _database;
     private string? _unavailableReason;
 
-    public LynchpinAppFactory(DatabaseProvider provider, bool demo = false)
+    /// <param name="demo">Sets <c>Lynchpin:Demo</c>; null leaves it unset, for the environment to decide.</param>
+    /// <param name="environment">The host environment: Testing unless a test is about another.</param>
+    public LynchpinAppFactory(DatabaseProvider provider, bool? demo = false, string environment = "Testing")
     {
         Provider = provider;
+        _environment = environment;
         _settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),
-            ["Lynchpin:Demo"] = demo ? "true" : "false",
             // Every test client signs in from the same address; the production limit would trip.
             ["Lynchpin:SignInAttemptsPerMinute"] = "100000",
             // Quiet test output: warnings and errors only.
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };
+        if (demo is { } seedDemo)
+        {
+            _settings["Lynchpin:Demo"] = seedDemo ? "true" : "false";
+        }
         ClientOptions.AllowAutoRedirect = false;
     }
 
@@ -75,7 +82,7 @@ public class LynchpinAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:Lynchpin", Database.ConnectionString);
         foreach (var (key, value) in _settings)
         {

@@ -4,7 +4,7 @@ using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
 
-namespace Lynchpin.Core.Demo;
+namespace Lynchpin.Demo;
 
 /// <summary>
 /// The demo's appraisals in every school of the trust. 2025/26 is a finished year: everyone in post agreed two to four

@@ -1,7 +1,7 @@
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Rota;
 
-namespace Lynchpin.Core.Demo;
+namespace Lynchpin.Demo;
 
 /// <summary>
 /// What Northfield Academy needs to try learning walks: a two-week timetable (five periods a day, 08:50-15:10), a few
@@ -211,8 +211,17 @@ internal static class DemoObservations
                     {
                         rows.Add(new TimetableRow
                         {
-                            SchoolId = schoolId, Week = week, Day = lesson.Day, Period = lesson.Period, Start = lesson.Start, End = lesson.End,
-                            StaffMemberId = ta.Id, Class = lesson.Class, Subject = lesson.Subject, YearGroup = lesson.YearGroup, Room = lesson.Room,
+                            SchoolId = schoolId,
+                            Week = week,
+                            Day = lesson.Day,
+                            Period = lesson.Period,
+                            Start = lesson.Start,
+                            End = lesson.End,
+                            StaffMemberId = ta.Id,
+                            Class = lesson.Class,
+                            Subject = lesson.Subject,
+                            YearGroup = lesson.YearGroup,
+                            Room = lesson.Room,
                         });
                         added++;
                     }

@@ -1,7 +1,7 @@
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
 
-namespace Lynchpin.Core.Demo;
+namespace Lynchpin.Demo;
 
 /// <summary>
 /// The demo's progression assessments, from each school's first demo year to the first checkpoint of the current year.

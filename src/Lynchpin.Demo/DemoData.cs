@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using static Lynchpin.Core.Data.Models.RoleFamily;
 
-namespace Lynchpin.Core.Demo;
+namespace Lynchpin.Demo;
 
 public record DemoSignIn(string Description, string Email, string Password);
 
