@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Tests.Demo;
 
-/// <summary>The app started with <c>Lynchpin:Demo=true</c>, as in development: start-up seeds the empty database.</summary>
+/// <summary>The app started with <c>Lynchpin:Demo=true</c> (in the Testing environment, where only the setting asks for the demo): start-up seeds the empty database.</summary>
 public sealed class SqliteDemoAppFactory() : LynchpinAppFactory(DatabaseProvider.Sqlite, demo: true);
 
 public sealed class PostgresDemoAppFactory() : LynchpinAppFactory(DatabaseProvider.Postgres, demo: true);
