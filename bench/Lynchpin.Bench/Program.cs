@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Lynchpin.Bench.Load;
 using Lynchpin.Bench.Profile;
 using Lynchpin.Core.Data.Models;
 
@@ -9,6 +10,9 @@ using Lynchpin.Core.Data.Models;
 // Loads a PostgreSQL database for the progression profile and times the profile against it:
 //   dotnet run -c Release --project bench/Lynchpin.Bench -- profile-load trust|national CONNECTION [--recreate]
 //   dotnet run -c Release --project bench/Lynchpin.Bench -- profile-time --connection C --url U --token T --trust CODE [...]
+// The load run (bench/load-run.sh): one trust of 100 schools into PostgreSQL or SQLite, then every page and API call under load:
+//   dotnet run -c Release --project bench/Lynchpin.Bench -- trust-load postgres|sqlite CONNECTION|FILE
+//   dotnet run -c Release --project bench/Lynchpin.Bench -- load-run [--targets postgres,sqlite,demo] [--reload] [...]
 // See docs/performance.md for the commands that time them and the results.
 switch (args.FirstOrDefault())
 {
@@ -18,6 +22,10 @@ switch (args.FirstOrDefault())
             : Usage();
     case "profile-time":
         return ParseTiming(args[1..]) is { } timing ? await ProfileTiming.RunAsync(timing) : Usage();
+    case "trust-load" when args.Length == 3 && args[1] is "postgres" or "sqlite":
+        return args[1] == "postgres" ? await TrustData.LoadPostgresAsync(args[2]) : await TrustData.LoadSqliteAsync(args[2]);
+    case "load-run":
+        return LoadRunOptions.Parse(args[1..]) is { } load ? await LoadRun.RunAsync(load) : Usage();
 }
 if (args.Length != 3 || !int.TryParse(args[1], out var count) || args[0] is not ("gias" or "staff"))
 {
@@ -30,7 +38,7 @@ if (args[0] == "gias")
 }
 else
 {
-    WriteStaff(count, args[2], random);
+    StaffFile.Write(count, args[2], random);
 }
 Console.WriteLine($"Wrote {count:N0} rows to {args[2]}");
 return 0;
@@ -43,6 +51,10 @@ static int Usage()
                Lynchpin.Bench profile-time --connection CONNECTION --url URL --token TOKEN --trust CODE
                    [--school URN] [--year 2025] [--checkpoint 4] [--runs 50] [--national-runs 20] [--explain]
                (the token may instead be in LYNCHPIN_BENCH_TOKEN)
+               Lynchpin.Bench trust-load postgres CONNECTION | trust-load sqlite FILE
+               Lynchpin.Bench load-run [--targets postgres,sqlite,demo] [--reload] [--duration 5] [--warmup 2]
+                   [--connections 1,32] [--import-runs 3] [--import-rows 10000] [--postgres CONNECTION] [--port 5190]
+                   [--root REPO] [--data FOLDER]
         """);
     return 2;
 }
@@ -93,20 +105,5 @@ static void WriteGias(int schools, string path, Random random)
         var status = random.Next(20) == 0 ? "Closed" : "Open";
         var pupils = status == "Closed" ? "" : (phase == "Secondary" ? random.Next(500, 2000) : random.Next(40, 630)).ToString(CultureInfo.InvariantCulture);
         writer.WriteLine($"{100000 + i},{300 + i % 150},Local Authority {i % 150},{2000 + i % 7000},\"{places[i % places.Length]} {phase} School {i}\",Academy converter,{status},{phase},4,11,{pupils},{code},\"{name}\",AB1 2CD");
-    }
-}
-
-static void WriteStaff(int staff, string path, Random random)
-{
-    using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-    writer.WriteLine("staff_ref,first_name,last_name,email,job_title,role_family,qts,slt,line_manager_ref,coach_ref,start_date,leaving_date,hours_per_week,weeks_per_year");
-    var families = RoleFamilies.All;
-    for (var i = 0; i < staff; i++)
-    {
-        // A tree: each person is managed by someone earlier in the file, so there is no cycle.
-        var manager = i == 0 ? "" : $"B{random.Next(Math.Max(1, i / 8)):D6}";
-        var coach = i < 2 ? "" : $"B{random.Next(i):D6}";
-        var family = random.Next(2) == 0 ? RoleFamily.Teaching : families[random.Next(families.Count)];
-        writer.WriteLine($"B{i:D6},First{i},Last{i},person{i}@bench.example,Job {i},{family.Code()},{(family == RoleFamily.Teaching ? "yes" : "no")},{(i < 8 ? "yes" : "no")},{manager},{coach},2015-09-01,,32.5,39");
     }
 }

@@ -4,12 +4,15 @@ using Lynchpin.Core.Progression;
 namespace Lynchpin.Bench.Profile;
 
 /// <summary>How big a generated database is. Staff are records over the whole period, joiners and leavers included.</summary>
-public sealed record ProfileScale(string Name, int Schools, int Staff, int FirstYear, int Years, double ShareInTrusts)
+public sealed record ProfileScale(string Name, int Schools, int Staff, int FirstYear, int Years, double ShareInTrusts, int MaxTrustSize = 40)
 {
     // Five years for a trust, as the issue asks. Nationally six, so that a million staff records with
     // joiners and leavers come to about twenty million assessments.
     public static readonly ProfileScale Trust = new("trust", 100, 10_000, 2021, 5, 1.0);
     public static readonly ProfileScale National = new("national", 22_000, 1_000_000, 2020, 6, 0.6);
+
+    /// <summary>The load run's trust: the same size as <see cref="Trust"/>, but all 100 schools in one trust, the largest there is.</summary>
+    public static readonly ProfileScale OneTrust = new("one-trust", 100, 10_000, 2021, 5, 1.0, MaxTrustSize: 100);
 
     public int LastYear => FirstYear + Years - 1;
 
@@ -17,6 +20,7 @@ public sealed record ProfileScale(string Name, int Schools, int Staff, int First
     {
         "trust" => Trust,
         "national" => National,
+        "one-trust" => OneTrust,
         _ => null,
     };
 }
@@ -37,7 +41,7 @@ public record struct AssessmentRow(int Id, int StaffMemberId, int Year, int Chec
     string[] CriteriaMet, string? Note, int Version, bool IsCurrent, string RecordedByName);
 
 /// <summary>
-/// Deterministic data for timing the progression profile: trusts of 10-40 schools; schools of realistic sizes by
+/// Deterministic data for timing the progression profile: trusts of 10-40 schools (or one of 100); schools of realistic sizes by
 /// phase; staff who joined before the period or during it (most on 1 September, some mid-year) and some who leave;
 /// some schools with their own checkpoint dates; and each checkpoint's assessments, written school by school in the
 /// order a school would record them, with stages drifting upward through the year and with experience, a few
@@ -84,6 +88,9 @@ public sealed class ProfileGenerator
     public IReadOnlyList<CheckpointDateRow> CheckpointDates { get; private set; } = [];
     public StaffRow[] Staff { get; private set; } = [];
 
+    /// <summary>A school's staff records' ids, in id order.</summary>
+    public IReadOnlyList<int> StaffIdsOf(int schoolId) => staffBySchool[schoolId - 1];
+
     /// <summary>The trust with the most schools (the first such), for timing the trust profile.</summary>
     public TrustRow LargestTrust => Trusts.OrderByDescending(t => t.Size).ThenBy(t => t.Id).First();
 
@@ -108,7 +115,7 @@ public sealed class ProfileGenerator
         while (next < inTrusts)
         {
             var remaining = inTrusts - next;
-            var size = remaining <= 40 ? remaining : random.Next(10, Math.Min(40, remaining - 10) + 1);
+            var size = remaining <= Scale.MaxTrustSize ? remaining : random.Next(10, Math.Min(Scale.MaxTrustSize, remaining - 10) + 1);
             var trust = new TrustRow(trusts.Count + 1, $"TR{10001 + trusts.Count}", $"{Places[trusts.Count % Places.Length]} Learning Trust {trusts.Count + 1}", size);
             trusts.Add(trust);
             for (var k = 0; k < size; k++, next++)
