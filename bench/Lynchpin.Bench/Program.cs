@@ -52,7 +52,7 @@ static int Usage()
                    [--school URN] [--year 2025] [--checkpoint 4] [--runs 50] [--national-runs 20] [--explain]
                (the token may instead be in LYNCHPIN_BENCH_TOKEN)
                Lynchpin.Bench trust-load postgres CONNECTION | trust-load sqlite FILE
-               Lynchpin.Bench load-run [--targets postgres,sqlite,demo] [--reload] [--duration 5] [--warmup 2]
+               Lynchpin.Bench load-run [--targets postgres,sqlite,demo] [--reload] [--duration 4] [--warmup 1]
                    [--connections 1,32] [--import-runs 3] [--import-rows 10000] [--postgres CONNECTION] [--port 5190]
                    [--root REPO] [--data FOLDER]
         """);
