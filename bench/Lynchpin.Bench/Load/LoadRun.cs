@@ -225,6 +225,8 @@ public static class LoadRun
                 rows.Add(await MeasureAsync(endpoint.Name, endpoint.Role, url, header, options, wrk, server, await FirstAsync(url, header)));
             }
             peak = server.Memory().Peak;
+            // The bare endpoint again: the machine's load moves during a section, so the ratios are to the mean of both.
+            rows.Add(await MeasureAsync("Bare endpoint, again", "-", bareUrl, null, options, wrk, bare, await FirstAsync(bareUrl, null)));
         }
         var loadAfter = LoadAverage();
         var import = target.Demo ? null : await TimeImportAsync(target, options, app, appFolder);
@@ -250,7 +252,7 @@ public static class LoadRun
             }
             measurements.Add(m);
             Console.WriteLine($"  {name,-28} {connections,3} conn {m.Duration.TotalSeconds,3:N0} s {m.PerSecond,8:N0}/s  p50 {m.P50Ms,7:N1} ms  p99 {m.P99Ms,7:N1} ms  "
-                + $"errors {m.Errors,5}  RSS {m.PeakRss / 1048576.0,5:N0} MB  {first.Bytes / 1024.0,6:N1} KB{(status == 200 ? "" : $"  (first request: {status})")}");
+                + $"errors {m.ErrorText,-5}  RSS {m.PeakRss / 1048576.0,5:N0} MB  {first.Bytes / 1024.0,6:N1} KB{(status == 200 ? "" : $"  (first request: {status})")}");
         }
         return new Row(name, role, measurements, status, first.Bytes);
     }
@@ -437,7 +439,8 @@ public static class LoadRun
     private static string Markdown(Section section, LoadRunOptions options)
     {
         var connections = options.Connections;
-        var bare = section.Rows[0].Measurements;
+        // The bare endpoint is measured first and last; each ratio is to the mean of the two at the same connections.
+        var bare = section.Rows[0].Measurements.Select((m, i) => (m.PerSecond + section.Rows[^1].Measurements[i].PerSecond) / 2).ToList();
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"**{section.Title}** (load average {section.Load}; the app's peak RSS {section.PeakRss / 1048576.0:N0} MB)");
         text.AppendLine();
@@ -457,11 +460,11 @@ public static class LoadRun
             for (var i = 0; i < row.Measurements.Count; i++)
             {
                 var m = row.Measurements[i];
-                var share = bare[i].PerSecond > 0 ? 100 * m.PerSecond / bare[i].PerSecond : 0;
+                var share = bare[i] > 0 ? 100 * m.PerSecond / bare[i] : 0;
                 var longer = m.Duration > options.Duration + TimeSpan.FromSeconds(1) ? $" ({m.Duration.TotalSeconds:N0} s)" : "";
-                line.Append(CultureInfo.InvariantCulture, $" {m.PerSecond:N0}{longer} | {m.P50Ms:N1} | {m.P99Ms:N1} | {(row == section.Rows[0] ? "100" : share.ToString(share < 1 ? "N2" : share < 10 ? "N1" : "N0", CultureInfo.InvariantCulture))} % |");
+                line.Append(CultureInfo.InvariantCulture, $" {m.PerSecond:N0}{longer} | {m.P50Ms:N1} | {m.P99Ms:N1} | {(row == section.Rows[0] || row == section.Rows[^1] ? "-" : share.ToString(share < 1 ? "N2" : share < 10 ? "N1" : "N0", CultureInfo.InvariantCulture) + " %")} |");
             }
-            var errors = string.Join(" / ", row.Measurements.Select(m => m.Errors.ToString(CultureInfo.InvariantCulture)));
+            var errors = string.Join(" / ", row.Measurements.Select(m => m.ErrorText));
             line.Append(CultureInfo.InvariantCulture,
                 $" {errors}{(row.FirstStatus == 200 ? "" : $" (status {row.FirstStatus})")} | {row.Bytes / 1024.0:N1} | {row.Measurements.Max(m => m.PeakRss) / 1048576.0:N0} |");
             text.AppendLine(line.ToString());

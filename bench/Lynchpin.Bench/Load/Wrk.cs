@@ -3,11 +3,26 @@ using System.Globalization;
 
 namespace Lynchpin.Bench.Load;
 
-/// <param name="Errors">Responses that were not 2xx, plus connections that failed or timed out.</param>
+/// <param name="NotSuccess">Responses that were not 2xx.</param>
+/// <param name="Timeouts">Requests not answered within wrk's timeout (10 s).</param>
+/// <param name="SocketErrors">Connections that failed to connect, read or write.</param>
 /// <param name="PeakRss">The server's largest resident memory seen while it ran (sampled every 100 ms), in bytes.</param>
-public sealed record Measurement(int Connections, long Requests, TimeSpan Duration, double P50Ms, double P99Ms, long Errors, long PeakRss)
+public sealed record Measurement(int Connections, long Requests, TimeSpan Duration, double P50Ms, double P99Ms,
+    long NotSuccess, long Timeouts, long SocketErrors, long PeakRss)
 {
     public double PerSecond => Requests / Duration.TotalSeconds;
+
+    public long Errors => NotSuccess + Timeouts + SocketErrors;
+
+    /// <summary>"0", or the count and its kinds: "12 (2 not 2xx, 10 timeouts)".</summary>
+    public string ErrorText
+    {
+        get
+        {
+            var kinds = new[] { (NotSuccess, "not 2xx"), (Timeouts, "timeouts"), (SocketErrors, "socket errors") }.Where(k => k.Item1 > 0).ToList();
+            return kinds.Count == 0 ? "0" : $"{Errors} ({string.Join(", ", kinds.Select(k => $"{k.Item1} {k.Item2}"))})";
+        }
+    }
 }
 
 /// <summary>Runs wrk (one thread, so the client takes as little of the two cores as it can) with bench/load-run.lua.</summary>
@@ -55,8 +70,7 @@ public sealed class Wrk(string script)
         var values = line["LOADRUN ".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('='))
             .ToDictionary(pair => pair[0], pair => long.Parse(pair[1], CultureInfo.InvariantCulture));
-        var errors = values["not_2xx"] + values["connect"] + values["read"] + values["write"] + values["timeout"];
         return new Measurement(connections, values["requests"], TimeSpan.FromMicroseconds(values["duration_us"]),
-            values["p50_us"] / 1000.0, values["p99_us"] / 1000.0, errors, peak);
+            values["p50_us"] / 1000.0, values["p99_us"] / 1000.0, values["not_2xx"], values["timeout"], values["connect"] + values["read"] + values["write"], peak);
     }
 }
