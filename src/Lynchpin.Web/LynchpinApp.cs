@@ -146,6 +146,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Appraisals.Reminders.AppraisalReminders>();
         services.AddOptions<Core.Appraisals.Reminders.SmtpOptions>().BindConfiguration(Core.Appraisals.Reminders.SmtpOptions.Section);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SchoolClock>();
         services.AddScoped<DemoData>();
         return services;
     }

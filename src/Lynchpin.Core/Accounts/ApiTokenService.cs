@@ -11,7 +11,7 @@ public record CreateApiTokenOptions(string UserId, string Name);
 public record CreatedApiToken(ApiToken Token, string Secret);
 
 /// <summary>Personal API tokens: shown once, stored as a SHA-256 hash, revocable by their owner.</summary>
-public class ApiTokenService(LynchpinDbContext db, TimeProvider clock)
+public class ApiTokenService(LynchpinDbContext db, SchoolClock clock)
 {
     private const string TokenPrefix = "lp_";
 
@@ -24,7 +24,7 @@ public class ApiTokenService(LynchpinDbContext db, TimeProvider clock)
             Name = options.Name.Trim(),
             TokenHash = Hash(secret),
             Prefix = secret[..ApiToken.PrefixLength],
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNow,
         };
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
@@ -42,7 +42,7 @@ public class ApiTokenService(LynchpinDbContext db, TimeProvider clock)
         {
             return null;
         }
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         // One write a minute at most, so a busy client does not write on every call.
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
@@ -59,7 +59,7 @@ public class ApiTokenService(LynchpinDbContext db, TimeProvider clock)
         {
             return false;
         }
-        token.RevokedAt = clock.GetUtcNow().UtcDateTime;
+        token.RevokedAt = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

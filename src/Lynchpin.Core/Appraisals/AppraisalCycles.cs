@@ -32,7 +32,7 @@ public record MoveAppraiserResult(int Moved, IReadOnlyList<string> Skipped);
 /// Opens a school's appraisal cycle and does the bulk work on it: everyone in post gets an appraisal with their
 /// line manager as appraiser, a shared objective goes to a group at once, and appraisers are moved in bulk.
 /// </summary>
-public class AppraisalCycles(LynchpinDbContext db, TimeProvider clock)
+public class AppraisalCycles(LynchpinDbContext db, SchoolClock clock)
 {
     public static IReadOnlyList<FieldError> Validate(int year, CycleDueDates dates)
     {
@@ -87,7 +87,7 @@ public class AppraisalCycles(LynchpinDbContext db, TimeProvider clock)
         int schoolId, int year, CycleDueDates? dueDates, Recorder recorder, DateOnly today, CancellationToken cancellationToken = default)
     {
         var inPostOn = InPostDate(year, today);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var cycle = await FindAsync(schoolId, year, cancellationToken);
@@ -148,13 +148,13 @@ public class AppraisalCycles(LynchpinDbContext db, TimeProvider clock)
     /// People whose objectives are agreed, or who already have five, are left out and named in the result;
     /// someone who had recorded disagreement goes back to draft, to look at the new set.
     /// </summary>
-    public async Task<AppraisalResult<SharedObjectiveResult>> AssignSharedObjectiveAsync(
+    public async Task<Result<SharedObjectiveResult>> AssignSharedObjectiveAsync(
         int cycleId, ProfileFilter group, ObjectiveInput objective, CancellationToken cancellationToken = default)
     {
         var errors = AppraisalRules.ValidateObjective(objective);
         if (errors.Count > 0)
         {
-            return AppraisalResult<SharedObjectiveResult>.Fail(errors);
+            return Result<SharedObjectiveResult>.Fail(errors);
         }
         var schoolId = await db.AppraisalCycles.Where(c => c.Id == cycleId).Select(c => c.SchoolId).SingleAsync(cancellationToken);
         var staff = ProfileCalculator.Filtered(db.StaffMembers.Where(s => s.SchoolId == schoolId), group).Select(s => s.Id);
@@ -181,14 +181,14 @@ public class AppraisalCycles(LynchpinDbContext db, TimeProvider clock)
             added++;
         }
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult<SharedObjectiveResult>.Done(new SharedObjectiveResult(added, agreed, full));
+        return Result<SharedObjectiveResult>.Done(new SharedObjectiveResult(added, agreed, full));
     }
 
     /// <summary>
     /// Gives the appraisals a new appraiser, who must work in the school's trust (or the school). Anyone who would
     /// appraise themselves is skipped; a reviewer who becomes the appraiser is cleared.
     /// </summary>
-    public async Task<AppraisalResult<MoveAppraiserResult>> MoveAppraiserAsync(
+    public async Task<Result<MoveAppraiserResult>> MoveAppraiserAsync(
         IReadOnlyCollection<int> appraisalIds, int newAppraiserId, CancellationToken cancellationToken = default)
     {
         var ids = appraisalIds.ToList();
@@ -199,7 +199,7 @@ public class AppraisalCycles(LynchpinDbContext db, TimeProvider clock)
         {
             if (await AppraiserErrorAsync(appraisal, newAppraiserId, cancellationToken) is { } error)
             {
-                return AppraisalResult<MoveAppraiserResult>.Fail(error);
+                return Result<MoveAppraiserResult>.Fail(error);
             }
         }
         var moved = 0;
@@ -219,11 +219,11 @@ public class AppraisalCycles(LynchpinDbContext db, TimeProvider clock)
             moved++;
         }
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult<MoveAppraiserResult>.Done(new MoveAppraiserResult(moved, skipped));
+        return Result<MoveAppraiserResult>.Done(new MoveAppraiserResult(moved, skipped));
     }
 
     /// <summary>Sets one appraisal's appraiser and reviewer (either may be none).</summary>
-    public async Task<AppraisalResult> AssignAsync(int appraisalId, int? appraiserId, int? reviewerId, CancellationToken cancellationToken = default)
+    public async Task<Result> AssignAsync(int appraisalId, int? appraiserId, int? reviewerId, CancellationToken cancellationToken = default)
     {
         var appraisal = await db.Appraisals.Include(a => a.Cycle).SingleAsync(a => a.Id == appraisalId, cancellationToken);
         var errors = new List<FieldError>();
@@ -248,12 +248,12 @@ public class AppraisalCycles(LynchpinDbContext db, TimeProvider clock)
         }
         if (errors.Count > 0)
         {
-            return new AppraisalResult(errors);
+            return new Result(errors);
         }
         appraisal.AppraiserId = appraiserId;
         appraisal.ReviewerId = reviewerId;
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult.Ok;
+        return Result.Ok;
     }
 
     private async Task<FieldError?> AppraiserErrorAsync(Appraisal appraisal, int appraiserId, CancellationToken cancellationToken)

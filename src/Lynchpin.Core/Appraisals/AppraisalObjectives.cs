@@ -12,128 +12,128 @@ public record SupportPlanInput(string? Actions, int? CoachId, DateOnly? ReviewBy
 /// A person's objectives: written by the appraiser, agreed (or not, with reasons) by the person, and reopened with a
 /// reason when they must change. Callers check who may do what (the web app's appraisal operations) first.
 /// </summary>
-public class AppraisalObjectives(LynchpinDbContext db, TimeProvider clock)
+public class AppraisalObjectives(LynchpinDbContext db, SchoolClock clock)
 {
-    public async Task<AppraisalResult<Objective>> AddAsync(int appraisalId, ObjectiveInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<Objective>> AddAsync(int appraisalId, ObjectiveInput input, CancellationToken cancellationToken = default)
     {
         var appraisal = await LoadAsync(appraisalId, cancellationToken);
         var errors = AppraisalRules.ValidateObjective(input);
         if (errors.Count > 0)
         {
-            return AppraisalResult<Objective>.Fail(errors);
+            return Result<Objective>.Fail(errors);
         }
         if (AppraisalRules.AddObjectiveError(appraisal, appraisal.Objectives.Count) is { } refused)
         {
-            return AppraisalResult<Objective>.Fail(refused);
+            return Result<Objective>.Fail(refused);
         }
         var sortOrder = appraisal.Objectives.Count == 0 ? 1 : appraisal.Objectives.Max(o => o.SortOrder) + 1;
         var objective = NewObjective(input, sortOrder);
         appraisal.Objectives.Add(objective);
         BackToDraft(appraisal);
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult<Objective>.Done(objective);
+        return Result<Objective>.Done(objective);
     }
 
-    public async Task<AppraisalResult<Objective>> UpdateAsync(int objectiveId, ObjectiveInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<Objective>> UpdateAsync(int objectiveId, ObjectiveInput input, CancellationToken cancellationToken = default)
     {
         var objective = await db.Objectives.SingleAsync(o => o.Id == objectiveId, cancellationToken);
         var appraisal = await LoadAsync(objective.AppraisalId, cancellationToken);
         var errors = AppraisalRules.ValidateObjective(input);
         if (errors.Count > 0)
         {
-            return AppraisalResult<Objective>.Fail(errors);
+            return Result<Objective>.Fail(errors);
         }
         if (AppraisalRules.EditObjectivesError(appraisal) is { } refused)
         {
-            return AppraisalResult<Objective>.Fail(refused);
+            return Result<Objective>.Fail(refused);
         }
         Copy(input, objective);
         BackToDraft(appraisal);
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult<Objective>.Done(objective);
+        return Result<Objective>.Done(objective);
     }
 
-    public async Task<AppraisalResult> RemoveAsync(int objectiveId, CancellationToken cancellationToken = default)
+    public async Task<Result> RemoveAsync(int objectiveId, CancellationToken cancellationToken = default)
     {
         var objective = await db.Objectives.SingleAsync(o => o.Id == objectiveId, cancellationToken);
         var appraisal = await LoadAsync(objective.AppraisalId, cancellationToken);
         var rated = await db.ObjectiveRatings.AnyAsync(r => r.ObjectiveId == objectiveId, cancellationToken);
         if (AppraisalRules.RemoveObjectiveError(appraisal, rated) is { } refused)
         {
-            return AppraisalResult.Fail(refused);
+            return Result.Fail(refused);
         }
         db.Objectives.Remove(objective);
         BackToDraft(appraisal);
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult.Ok;
+        return Result.Ok;
     }
 
     /// <summary>The person agrees their objectives; refused unless the set meets the rules.</summary>
-    public async Task<AppraisalResult> AgreeAsync(int appraisalId, CancellationToken cancellationToken = default)
+    public async Task<Result> AgreeAsync(int appraisalId, CancellationToken cancellationToken = default)
     {
         var appraisal = await LoadAsync(appraisalId, cancellationToken);
         if (appraisal.ObjectivesStatus == ObjectivesStatus.Agreed)
         {
-            return AppraisalResult.Fail(new("Objectives", "These objectives are already agreed"));
+            return Result.Fail(new("Objectives", "These objectives are already agreed"));
         }
         var errors = AppraisalRules.AgreementErrors(appraisal.Objectives);
         if (errors.Count > 0)
         {
-            return new AppraisalResult(errors);
+            return new Result(errors);
         }
         appraisal.ObjectivesStatus = ObjectivesStatus.Agreed;
-        appraisal.AgreedAt = clock.GetUtcNow().UtcDateTime;
+        appraisal.AgreedAt = clock.UtcNow;
         appraisal.NotAgreedReason = null;
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult.Ok;
+        return Result.Ok;
     }
 
     /// <summary>The person records why they do not agree. The year goes on with these objectives; the appraiser may still revise them.</summary>
-    public async Task<AppraisalResult> RecordNotAgreedAsync(int appraisalId, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Result> RecordNotAgreedAsync(int appraisalId, string? reason, CancellationToken cancellationToken = default)
     {
         var appraisal = await LoadAsync(appraisalId, cancellationToken);
         if (AppraisalRules.ReasonError(reason) is { } error)
         {
-            return AppraisalResult.Fail(error);
+            return Result.Fail(error);
         }
         if (appraisal.ObjectivesStatus == ObjectivesStatus.Agreed)
         {
-            return AppraisalResult.Fail(new("Objectives", "These objectives are already agreed. Ask for them to be reopened first"));
+            return Result.Fail(new("Objectives", "These objectives are already agreed. Ask for them to be reopened first"));
         }
         if (appraisal.Objectives.Count == 0)
         {
-            return AppraisalResult.Fail(new("Objectives", "There are no objectives yet to respond to"));
+            return Result.Fail(new("Objectives", "There are no objectives yet to respond to"));
         }
         appraisal.ObjectivesStatus = ObjectivesStatus.NotAgreed;
         appraisal.NotAgreedReason = reason!.Trim();
         appraisal.AgreedAt = null;
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult.Ok;
+        return Result.Ok;
     }
 
     /// <summary>Reopens agreed objectives for change (appraiser or school leader), with a reason the person sees.</summary>
-    public async Task<AppraisalResult> ReopenAsync(int appraisalId, string? reason, Recorder recorder, CancellationToken cancellationToken = default)
+    public async Task<Result> ReopenAsync(int appraisalId, string? reason, Recorder recorder, CancellationToken cancellationToken = default)
     {
         var appraisal = await LoadAsync(appraisalId, cancellationToken);
         if (AppraisalRules.ReasonError(reason) is { } error)
         {
-            return AppraisalResult.Fail(error);
+            return Result.Fail(error);
         }
         if (appraisal.ObjectivesStatus != ObjectivesStatus.Agreed)
         {
-            return AppraisalResult.Fail(new("Objectives", "Only agreed objectives are reopened; these can be changed already"));
+            return Result.Fail(new("Objectives", "Only agreed objectives are reopened; these can be changed already"));
         }
         appraisal.ObjectivesStatus = ObjectivesStatus.Draft;
         appraisal.AgreedAt = null;
-        appraisal.ObjectivesReopenedAt = clock.GetUtcNow().UtcDateTime;
+        appraisal.ObjectivesReopenedAt = clock.UtcNow;
         appraisal.ObjectivesReopenedByName = recorder.Name;
         appraisal.ObjectivesReopenReason = reason!.Trim();
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult.Ok;
+        return Result.Ok;
     }
 
     /// <summary>Adds or replaces the support plan of an objective whose current mid-year rating is at risk or off track.</summary>
-    public async Task<AppraisalResult<SupportPlan>> SaveSupportPlanAsync(
+    public async Task<Result<SupportPlan>> SaveSupportPlanAsync(
         int objectiveId, SupportPlanInput input, Recorder recorder, DateOnly today, CancellationToken cancellationToken = default)
     {
         var objective = await db.Objectives.Include(o => o.SupportPlan).Include(o => o.Appraisal).ThenInclude(a => a.Cycle)
@@ -175,16 +175,16 @@ public class AppraisalObjectives(LynchpinDbContext db, TimeProvider clock)
         }
         if (errors.Count > 0)
         {
-            return AppraisalResult<SupportPlan>.Fail(errors);
+            return Result<SupportPlan>.Fail(errors);
         }
 
-        var plan = objective.SupportPlan ?? new SupportPlan { Actions = "", CreatedByName = recorder.Name, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var plan = objective.SupportPlan ?? new SupportPlan { Actions = "", CreatedByName = recorder.Name, CreatedAt = clock.UtcNow };
         plan.Actions = input.Actions!.Trim();
         plan.CoachId = input.CoachId;
         plan.ReviewBy = input.ReviewBy!.Value;
         objective.SupportPlan = plan;
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult<SupportPlan>.Done(plan);
+        return Result<SupportPlan>.Done(plan);
     }
 
     public async Task RemoveSupportPlanAsync(int objectiveId, CancellationToken cancellationToken = default)

@@ -18,44 +18,44 @@ public record AppraiseeReviewInput(string? AppraiseeComments, string? Reflection
 /// after anyone signed takes both signatures off, since they signed something else; the person's own words take off
 /// only theirs. Callers check who may do what (the web app's appraisal operations) first.
 /// </summary>
-public class AppraisalReviews(LynchpinDbContext db, TimeProvider clock, EvidenceStore files)
+public class AppraisalReviews(LynchpinDbContext db, SchoolClock clock, EvidenceStore files)
 {
     /// <summary>The current review of a kind, started (empty) if there is none yet.</summary>
-    public async Task<AppraisalResult<AppraisalReview>> StartAsync(int appraisalId, ReviewKind kind, CancellationToken cancellationToken = default)
+    public async Task<Result<AppraisalReview>> StartAsync(int appraisalId, ReviewKind kind, CancellationToken cancellationToken = default)
     {
         var current = await CurrentQuery(appraisalId, kind).SingleOrDefaultAsync(cancellationToken);
         if (current is not null)
         {
-            return AppraisalResult<AppraisalReview>.Done(current);
+            return Result<AppraisalReview>.Done(current);
         }
         var appraisal = await db.Appraisals.SingleAsync(a => a.Id == appraisalId, cancellationToken);
         if (AppraisalRules.StartReviewError(appraisal) is { } error)
         {
-            return AppraisalResult<AppraisalReview>.Fail(error);
+            return Result<AppraisalReview>.Fail(error);
         }
         var review = new AppraisalReview { AppraisalId = appraisalId, Kind = kind, RecordedAt = Now };
         db.AppraisalReviews.Add(review);
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult<AppraisalReview>.Done(review);
+        return Result<AppraisalReview>.Done(review);
     }
 
     /// <summary>The current version of a kind, with its ratings and evidence, or null before it is started.</summary>
     public Task<AppraisalReview?> CurrentAsync(int appraisalId, ReviewKind kind, CancellationToken cancellationToken = default) =>
         CurrentQuery(appraisalId, kind).SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<AppraisalResult<AppraisalReview>> SaveAsAppraiserAsync(int reviewId, AppraiserReviewInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<AppraisalReview>> SaveAsAppraiserAsync(int reviewId, AppraiserReviewInput input, CancellationToken cancellationToken = default)
     {
         var review = await LoadAsync(reviewId, cancellationToken);
         if (EditError(review) is { } refused)
         {
-            return AppraisalResult<AppraisalReview>.Fail(refused);
+            return Result<AppraisalReview>.Fail(refused);
         }
         var objectiveIds = await db.Objectives.Where(o => o.AppraisalId == review.AppraisalId).Select(o => o.Id).ToListAsync(cancellationToken);
         var errors = AppraisalRules.ValidateRatings(review.Kind, input.Ratings, objectiveIds).ToList();
         errors.AddRange(CommentErrors(("AppraiserComments", input.AppraiserComments), ("OverallComments", input.OverallComments)));
         if (errors.Count > 0)
         {
-            return AppraisalResult<AppraisalReview>.Fail(errors);
+            return Result<AppraisalReview>.Fail(errors);
         }
 
         var changed = false;
@@ -92,20 +92,20 @@ public class AppraisalReviews(LynchpinDbContext db, TimeProvider clock, Evidence
             review.AppraiseeSignedAt = null;
         }
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult<AppraisalReview>.Done(review);
+        return Result<AppraisalReview>.Done(review);
     }
 
-    public async Task<AppraisalResult<AppraisalReview>> SaveAsAppraiseeAsync(int reviewId, AppraiseeReviewInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<AppraisalReview>> SaveAsAppraiseeAsync(int reviewId, AppraiseeReviewInput input, CancellationToken cancellationToken = default)
     {
         var review = await LoadAsync(reviewId, cancellationToken);
         if (EditError(review) is { } refused)
         {
-            return AppraisalResult<AppraisalReview>.Fail(refused);
+            return Result<AppraisalReview>.Fail(refused);
         }
         var errors = CommentErrors(("AppraiseeComments", input.AppraiseeComments), ("Reflection", input.Reflection));
         if (errors.Count > 0)
         {
-            return AppraisalResult<AppraisalReview>.Fail(errors);
+            return Result<AppraisalReview>.Fail(errors);
         }
         var changed = Set(review.AppraiseeComments, input.AppraiseeComments, v => review.AppraiseeComments = v);
         changed |= Set(review.Reflection, input.Reflection, v => review.Reflection = v);
@@ -114,65 +114,65 @@ public class AppraisalReviews(LynchpinDbContext db, TimeProvider clock, Evidence
             review.AppraiseeSignedAt = null;
         }
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult<AppraisalReview>.Done(review);
+        return Result<AppraisalReview>.Done(review);
     }
 
     /// <summary>The appraiser (or a leader in their place, named in <paramref name="signer"/>) signs once every objective is rated.</summary>
-    public async Task<AppraisalResult> SignAsAppraiserAsync(int reviewId, Recorder signer, CancellationToken cancellationToken = default)
+    public async Task<Result> SignAsAppraiserAsync(int reviewId, Recorder signer, CancellationToken cancellationToken = default)
     {
         var review = await LoadAsync(reviewId, cancellationToken);
         if (!review.IsCurrent)
         {
-            return AppraisalResult.Fail(NotCurrentError);
+            return Result.Fail(NotCurrentError);
         }
         var objectives = await db.Objectives.Where(o => o.AppraisalId == review.AppraisalId).ToListAsync(cancellationToken);
         var errors = AppraisalRules.AppraiserSignErrors(review, objectives);
         if (errors.Count > 0)
         {
-            return new AppraisalResult(errors);
+            return new Result(errors);
         }
         review.AppraiserSignedAt = Now;
         review.AppraiserSignedByName = signer.Name;
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult.Ok;
+        return Result.Ok;
     }
 
     /// <summary>The person signs their own review.</summary>
-    public async Task<AppraisalResult> SignAsAppraiseeAsync(int reviewId, CancellationToken cancellationToken = default)
+    public async Task<Result> SignAsAppraiseeAsync(int reviewId, CancellationToken cancellationToken = default)
     {
         var review = await LoadAsync(reviewId, cancellationToken);
         if (!review.IsCurrent)
         {
-            return AppraisalResult.Fail(NotCurrentError);
+            return Result.Fail(NotCurrentError);
         }
         var errors = AppraisalRules.AppraiseeSignErrors(review);
         if (errors.Count > 0)
         {
-            return new AppraisalResult(errors);
+            return new Result(errors);
         }
         review.AppraiseeSignedAt = Now;
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult.Ok;
+        return Result.Ok;
     }
 
     /// <summary>
     /// Reopens a locked review (appraiser or school leader) with a reason: a new current version copies its content and
     /// evidence, unsigned; the locked version stays as it was.
     /// </summary>
-    public async Task<AppraisalResult<AppraisalReview>> ReopenAsync(int reviewId, string? reason, Recorder recorder, CancellationToken cancellationToken = default)
+    public async Task<Result<AppraisalReview>> ReopenAsync(int reviewId, string? reason, Recorder recorder, CancellationToken cancellationToken = default)
     {
         var locked = await LoadAsync(reviewId, cancellationToken);
         if (AppraisalRules.ReasonError(reason) is { } reasonError)
         {
-            return AppraisalResult<AppraisalReview>.Fail(reasonError);
+            return Result<AppraisalReview>.Fail(reasonError);
         }
         if (!locked.IsCurrent)
         {
-            return AppraisalResult<AppraisalReview>.Fail(NotCurrentError);
+            return Result<AppraisalReview>.Fail(NotCurrentError);
         }
         if (!locked.IsLocked)
         {
-            return AppraisalResult<AppraisalReview>.Fail(new FieldError("Review", "Only a review signed by both is reopened; this one can be changed already"));
+            return Result<AppraisalReview>.Fail(new FieldError("Review", "Only a review signed by both is reopened; this one can be changed already"));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -214,22 +214,22 @@ public class AppraisalReviews(LynchpinDbContext db, TimeProvider clock, Evidence
         db.AppraisalReviews.Add(reopened);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return AppraisalResult<AppraisalReview>.Done(reopened);
+        return Result<AppraisalReview>.Done(reopened);
     }
 
     /// <summary>Stores an uploaded file (checked by <see cref="EvidenceStore"/>) as evidence for the review, and optionally one objective.</summary>
-    public async Task<AppraisalResult<Evidence>> AddFileAsync(
+    public async Task<Result<Evidence>> AddFileAsync(
         int reviewId, int? objectiveId, Stream content, string fileName, Recorder uploader, CancellationToken cancellationToken = default)
     {
         var review = await LoadAsync(reviewId, cancellationToken);
         if (await EvidenceErrorAsync(review, objectiveId, cancellationToken) is { } refused)
         {
-            return AppraisalResult<Evidence>.Fail(refused);
+            return Result<Evidence>.Fail(refused);
         }
         var stored = await files.SaveAsync(content, fileName, cancellationToken);
         if (stored.Value is not { } file)
         {
-            return AppraisalResult<Evidence>.Fail(stored.Errors);
+            return Result<Evidence>.Fail(stored.Errors);
         }
         var evidence = new Evidence
         {
@@ -251,37 +251,37 @@ public class AppraisalReviews(LynchpinDbContext db, TimeProvider clock, Evidence
             files.Delete(file.StoredName);
             throw;
         }
-        return AppraisalResult<Evidence>.Done(evidence);
+        return Result<Evidence>.Done(evidence);
     }
 
     /// <summary>A link (http or https) as evidence, for documents kept elsewhere.</summary>
-    public async Task<AppraisalResult<Evidence>> AddLinkAsync(
+    public async Task<Result<Evidence>> AddLinkAsync(
         int reviewId, int? objectiveId, string? link, Recorder uploader, CancellationToken cancellationToken = default)
     {
         var review = await LoadAsync(reviewId, cancellationToken);
         if (await EvidenceErrorAsync(review, objectiveId, cancellationToken) is { } refused)
         {
-            return AppraisalResult<Evidence>.Fail(refused);
+            return Result<Evidence>.Fail(refused);
         }
         var trimmed = link?.Trim();
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > Evidence.LinkMaxLength
             || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            return AppraisalResult<Evidence>.Fail(new FieldError("Link", "Enter a link that starts with https://"));
+            return Result<Evidence>.Fail(new FieldError("Link", "Enter a link that starts with https://"));
         }
         var evidence = new Evidence { ObjectiveId = objectiveId, Link = uri.ToString(), UploadedAt = Now, UploadedByName = uploader.Name };
         review.Evidence.Add(evidence);
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult<Evidence>.Done(evidence);
+        return Result<Evidence>.Done(evidence);
     }
 
     /// <summary>Removes evidence from an unlocked review; its file goes too unless an earlier version still refers to it.</summary>
-    public async Task<AppraisalResult> RemoveEvidenceAsync(int evidenceId, CancellationToken cancellationToken = default)
+    public async Task<Result> RemoveEvidenceAsync(int evidenceId, CancellationToken cancellationToken = default)
     {
         var evidence = await db.Evidence.Include(e => e.Review).SingleAsync(e => e.Id == evidenceId, cancellationToken);
         if (EditError(evidence.Review) is { } refused)
         {
-            return AppraisalResult.Fail(refused);
+            return Result.Fail(refused);
         }
         db.Evidence.Remove(evidence);
         await db.SaveChangesAsync(cancellationToken);
@@ -289,7 +289,7 @@ public class AppraisalReviews(LynchpinDbContext db, TimeProvider clock, Evidence
         {
             files.Delete(stored);
         }
-        return AppraisalResult.Ok;
+        return Result.Ok;
     }
 
     private static readonly FieldError NotCurrentError = new("Review", "This is an earlier version of the review, kept as history");
@@ -326,7 +326,7 @@ public class AppraisalReviews(LynchpinDbContext db, TimeProvider clock, Evidence
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private DateTime Now => clock.UtcNow;
 
     private IQueryable<AppraisalReview> CurrentQuery(int appraisalId, ReviewKind kind) =>
         db.AppraisalReviews.Include(r => r.Ratings).Include(r => r.Evidence)

@@ -54,13 +54,13 @@ public class EvidenceStore(EvidenceOptions options)
     }
 
     /// <summary>Saves the stream under a new random name; refuses it if it is too big or its content does not match its type.</summary>
-    public async Task<AppraisalResult<StoredFile>> SaveAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
+    public async Task<Result<StoredFile>> SaveAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
     {
         // The browser may send a full path (old versions of Internet Explorer did); only the last part is a name.
         var displayName = Path.GetFileName(fileName.Replace('\\', '/'));
         if (Check(displayName, 1) is { } error)
         {
-            return AppraisalResult<StoredFile>.Fail(error);
+            return Result<StoredFile>.Fail(error);
         }
         var (contentType, signatures) = Allowed[Path.GetExtension(displayName)];
         Directory.CreateDirectory(options.Folder);
@@ -99,9 +99,9 @@ public class EvidenceStore(EvidenceOptions options)
         if (refused is not null)
         {
             File.Delete(path);
-            return AppraisalResult<StoredFile>.Fail(refused);
+            return Result<StoredFile>.Fail(refused);
         }
-        return AppraisalResult<StoredFile>.Done(new StoredFile(storedName, Truncate(displayName), contentType, length));
+        return Result<StoredFile>.Done(new StoredFile(storedName, Truncate(displayName), contentType, length));
     }
 
     /// <summary>Opens a stored file for reading, or null if it is not there.</summary>

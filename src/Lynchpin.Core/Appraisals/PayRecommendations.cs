@@ -11,7 +11,7 @@ namespace Lynchpin.Core.Appraisals;
 /// save, so there is no read without its record. Callers check the ReadPay operation first; a line manager is never
 /// let in merely for being one.
 /// </summary>
-public class PayRecommendations(LynchpinDbContext db, TimeProvider clock)
+public class PayRecommendations(LynchpinDbContext db, SchoolClock clock)
 {
     /// <summary>The recommendation (null if none is recorded: that too is a read, and audited).</summary>
     public async Task<PayRecommendation?> ReadAsync(int appraisalId, Recorder reader, CancellationToken cancellationToken = default)
@@ -26,16 +26,16 @@ public class PayRecommendations(LynchpinDbContext db, TimeProvider clock)
     }
 
     /// <summary>Records or replaces the recommendation once the final review has begun. Not part of what the two sign.</summary>
-    public async Task<AppraisalResult<PayRecommendation>> RecordAsync(int appraisalId, string? text, Recorder recorder, CancellationToken cancellationToken = default)
+    public async Task<Result<PayRecommendation>> RecordAsync(int appraisalId, string? text, Recorder recorder, CancellationToken cancellationToken = default)
     {
         var trimmed = text?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            return AppraisalResult<PayRecommendation>.Fail(new FieldError("PayRecommendation", "Enter the pay recommendation"));
+            return Result<PayRecommendation>.Fail(new FieldError("PayRecommendation", "Enter the pay recommendation"));
         }
         if (trimmed.Length > PayRecommendation.TextMaxLength)
         {
-            return AppraisalResult<PayRecommendation>.Fail(
+            return Result<PayRecommendation>.Fail(
                 new FieldError("PayRecommendation", $"The pay recommendation must be {PayRecommendation.TextMaxLength} characters or fewer"));
         }
         var appraisal = await db.Appraisals.Where(a => a.Id == appraisalId)
@@ -43,7 +43,7 @@ public class PayRecommendations(LynchpinDbContext db, TimeProvider clock)
             .SingleAsync(cancellationToken);
         if (!appraisal.HasFinal)
         {
-            return AppraisalResult<PayRecommendation>.Fail(
+            return Result<PayRecommendation>.Fail(
                 new FieldError("PayRecommendation", "A pay recommendation follows the final review: start the final review first"));
         }
 
@@ -54,18 +54,18 @@ public class PayRecommendations(LynchpinDbContext db, TimeProvider clock)
             db.PayRecommendations.Add(recommendation);
         }
         recommendation.Text = trimmed;
-        recommendation.RecordedAt = clock.GetUtcNow().UtcDateTime;
+        recommendation.RecordedAt = clock.UtcNow;
         recommendation.RecordedByUserId = recorder.UserId;
         recommendation.RecordedByName = recorder.Name;
         db.AuditEvents.Add(Event(AuditActions.PayRecommendationRecorded, recorder, appraisal.StaffMemberId,
             $"Appraisal {appraisalId} ({SchoolYear.Name(appraisal.Year)})"));
         await db.SaveChangesAsync(cancellationToken);
-        return AppraisalResult<PayRecommendation>.Done(recommendation);
+        return Result<PayRecommendation>.Done(recommendation);
     }
 
     private AuditEvent Event(string action, Recorder who, int staffMemberId, string detail) => new()
     {
-        At = clock.GetUtcNow().UtcDateTime,
+        At = clock.UtcNow,
         UserId = who.UserId,
         UserName = who.Name,
         Action = action,

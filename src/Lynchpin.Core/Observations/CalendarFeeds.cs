@@ -57,7 +57,7 @@ public sealed record CalendarFeed(int StaffMemberId, string Name, string SchoolN
 /// resetting it makes a new one and the old URL stops working. Callers check that the user is the person (or may manage
 /// them) before showing or resetting a token; the feed itself is reached by the token alone.
 /// </summary>
-public class CalendarFeeds(LynchpinDbContext db, TimeProvider clock)
+public class CalendarFeeds(LynchpinDbContext db, SchoolClock clock)
 {
     /// <summary>The person's token, made now if they have none.</summary>
     public async Task<string> TokenAsync(int staffMemberId, CancellationToken cancellationToken = default)
@@ -76,7 +76,7 @@ public class CalendarFeeds(LynchpinDbContext db, TimeProvider clock)
             db.CalendarFeedTokens.Add(stored);
         }
         stored.Token = NewToken();
-        stored.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        stored.CreatedAt = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         return stored.Token;
     }

@@ -36,9 +36,9 @@ public sealed record ObservationInput
 /// made, from the school's setting for the observer's kind (see <see cref="ObserverKinds"/>), and does not change when
 /// the record is edited or the setting changes later. Callers check who may record (the observer, or a leader) first.
 /// </summary>
-public class ObservationRecords(LynchpinDbContext db, TimeProvider clock)
+public class ObservationRecords(LynchpinDbContext db, SchoolClock clock)
 {
-    public async Task<ObservationResult<ObservationRecord>> CreateAsync(int schoolId, ObservationInput input, Recorder recordedBy,
+    public async Task<Result<ObservationRecord>> CreateAsync(int schoolId, ObservationInput input, Recorder recordedBy,
         CancellationToken cancellationToken = default)
     {
         var settings = await ObservationSettingsEditor.LoadAsync(db, schoolId, cancellationToken);
@@ -51,11 +51,11 @@ public class ObservationRecords(LynchpinDbContext db, TimeProvider clock)
                 .SingleOrDefaultAsync(v => v.Id == visitId && v.Rota.SchoolId == schoolId, cancellationToken);
             if (visit is null)
             {
-                return ObservationResult<ObservationRecord>.Fail(nameof(input.VisitId), "There is no such visit at this school");
+                return Result<ObservationRecord>.Fail(nameof(input.VisitId), "There is no such visit at this school");
             }
             if (await db.ObservationRecords.AnyAsync(r => r.VisitId == visitId, cancellationToken))
             {
-                return ObservationResult<ObservationRecord>.Fail(nameof(input.VisitId), "This visit is already recorded; edit that record instead");
+                return Result<ObservationRecord>.Fail(nameof(input.VisitId), "This visit is already recorded; edit that record instead");
             }
             if (input.ObserverId != visit.ObserverId)
             {
@@ -88,11 +88,11 @@ public class ObservationRecords(LynchpinDbContext db, TimeProvider clock)
         var content = Validate(input, questions, settings, visit, errors);
         if (errors.Count > 0)
         {
-            return ObservationResult<ObservationRecord>.Fail(errors);
+            return Result<ObservationRecord>.Fail(errors);
         }
 
         var observerKind = ObserverKinds.Of(observer!);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = clock.UtcNow;
         var record = new ObservationRecord
         {
             SchoolId = schoolId,
@@ -121,21 +121,21 @@ public class ObservationRecords(LynchpinDbContext db, TimeProvider clock)
             {
                 throw;
             }
-            return ObservationResult<ObservationRecord>.Fail(nameof(input.VisitId), "This visit is already recorded; edit that record instead");
+            return Result<ObservationRecord>.Fail(nameof(input.VisitId), "This visit is already recorded; edit that record instead");
         }
-        return ObservationResult<ObservationRecord>.Done(record);
+        return Result<ObservationRecord>.Done(record);
     }
 
     /// <summary>
     /// Changes what a record says. The observer, observee, visit, kind, questions and sharing stay as they were made;
     /// only the content in <paramref name="input"/> (date, time, lesson details, answers, notes, judgement) is used.
     /// </summary>
-    public async Task<ObservationResult<ObservationRecord>> UpdateAsync(int recordId, ObservationInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<ObservationRecord>> UpdateAsync(int recordId, ObservationInput input, CancellationToken cancellationToken = default)
     {
         var record = await db.ObservationRecords.SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
         if (record is null)
         {
-            return ObservationResult<ObservationRecord>.Fail("Record", "There is no such record");
+            return Result<ObservationRecord>.Fail("Record", "There is no such record");
         }
         var settings = await ObservationSettingsEditor.LoadAsync(db, record.SchoolId, cancellationToken);
         var visit = record.VisitId is { } visitId
@@ -145,11 +145,11 @@ public class ObservationRecords(LynchpinDbContext db, TimeProvider clock)
         var content = Validate(input, record.Questions, settings, visit, errors);
         if (errors.Count > 0)
         {
-            return ObservationResult<ObservationRecord>.Fail(errors);
+            return Result<ObservationRecord>.Fail(errors);
         }
-        content.ApplyTo(record, clock.GetUtcNow().UtcDateTime);
+        content.ApplyTo(record, clock.UtcNow);
         await db.SaveChangesAsync(cancellationToken);
-        return ObservationResult<ObservationRecord>.Done(record);
+        return Result<ObservationRecord>.Done(record);
     }
 
     /// <summary>The focus questions the school asks for a kind of observation now (a new record's questions).</summary>
@@ -159,7 +159,7 @@ public class ObservationRecords(LynchpinDbContext db, TimeProvider clock)
     private Content Validate(ObservationInput input, IReadOnlyList<string> questions, ObservationSettings settings, RotaVisit? visit,
         List<FieldError> errors)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         var date = input.Date ?? visit?.Date;
         if (date is null)
         {

@@ -70,7 +70,7 @@ public sealed record ObservationSettingsInput
 }
 
 /// <summary>Reads and changes a school's observation settings. Callers check that the user leads the school first.</summary>
-public class ObservationSettingsEditor(LynchpinDbContext db, TimeProvider clock)
+public class ObservationSettingsEditor(LynchpinDbContext db, SchoolClock clock)
 {
     /// <summary>The school's settings, or the defaults (not saved) when it has none.</summary>
     public async Task<ObservationSettings> GetAsync(int schoolId, CancellationToken cancellationToken = default) =>
@@ -143,7 +143,7 @@ public class ObservationSettingsEditor(LynchpinDbContext db, TimeProvider clock)
         settings.LearningWalkQuestions = Clean(input.LearningWalkQuestions);
         settings.LessonObservationQuestions = Clean(input.LessonObservationQuestions);
         settings.DropInQuestions = Clean(input.DropInQuestions);
-        settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        settings.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         return [];
     }

@@ -66,18 +66,18 @@ public sealed record VisitSlot(DateOnly Date, string Period, int ObserveeId, str
 /// everyone in it when no teacher is (a cover supervisor, an HLTA with a class). Observers and observees must be in
 /// post at some time in the range.
 /// </remarks>
-public class RotaService(LynchpinDbContext db, TimeProvider clock)
+public class RotaService(LynchpinDbContext db, SchoolClock clock)
 {
     /// <summary>A rota may cover up to a year; a half term is usual.</summary>
     public const int MaxRangeDays = 366;
 
-    public async Task<ObservationResult<SchoolRotaProblem>> BuildProblemAsync(int schoolId, DateOnly from, DateOnly to, ObservationKind kind,
+    public async Task<Result<SchoolRotaProblem>> BuildProblemAsync(int schoolId, DateOnly from, DateOnly to, ObservationKind kind,
         RotaOverrides? overrides = null, CancellationToken cancellationToken = default)
     {
         var school = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Id == schoolId, cancellationToken);
         if (school is null)
         {
-            return ObservationResult<SchoolRotaProblem>.Fail("School", "There is no such school");
+            return Result<SchoolRotaProblem>.Fail("School", "There is no such school");
         }
         var errors = new List<FieldError>();
         if (to < from)
@@ -128,7 +128,7 @@ public class RotaService(LynchpinDbContext db, TimeProvider clock)
         }
         if (errors.Count > 0)
         {
-            return ObservationResult<SchoolRotaProblem>.Fail(errors);
+            return Result<SchoolRotaProblem>.Fail(errors);
         }
 
         var duties = await db.StaffDuties.AsNoTracking().Where(d => d.SchoolId == schoolId).OrderBy(d => d.Id).ToListAsync(cancellationToken);
@@ -156,17 +156,17 @@ public class RotaService(LynchpinDbContext db, TimeProvider clock)
                 Workers = overrides.Workers ?? 0,
                 Seed = overrides.Seed ?? 0,
             });
-        return ObservationResult<SchoolRotaProblem>.Done(new SchoolRotaProblem(school, problem, calendar, people));
+        return Result<SchoolRotaProblem>.Done(new SchoolRotaProblem(school, problem, calendar, people));
     }
 
     /// <summary>Builds the problem, solves it within the time limit and stores the rota with the solver's report.</summary>
-    public async Task<ObservationResult<RotaGeneration>> GenerateAsync(int schoolId, RotaRequest request, Recorder createdBy,
+    public async Task<Result<RotaGeneration>> GenerateAsync(int schoolId, RotaRequest request, Recorder createdBy,
         CancellationToken cancellationToken = default)
     {
         var built = await BuildProblemAsync(schoolId, request.From, request.To, request.Kind, request.Overrides, cancellationToken);
         if (built.Value is not { } school)
         {
-            return ObservationResult<RotaGeneration>.Fail(built.Errors);
+            return Result<RotaGeneration>.Fail(built.Errors);
         }
         RotaResult result;
         try
@@ -176,7 +176,7 @@ public class RotaService(LynchpinDbContext db, TimeProvider clock)
         }
         catch (InvalidOperationException e)
         {
-            return ObservationResult<RotaGeneration>.Fail("To", e.Message);
+            return Result<RotaGeneration>.Fail("To", e.Message);
         }
 
         var settings = school.Problem.Settings;
@@ -194,7 +194,7 @@ public class RotaService(LynchpinDbContext db, TimeProvider clock)
             Gap = result.Gap,
             SolveTime = result.WallTime,
             Messages = result.Messages.Select(m => Truncate(m.Text, ObservationRota.MessageMaxLength)).ToList(),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNow,
             CreatedByUserId = createdBy.UserId,
             CreatedByName = Truncate(createdBy.Name, ObservationRota.NameMaxLength),
         };
@@ -219,7 +219,7 @@ public class RotaService(LynchpinDbContext db, TimeProvider clock)
         }
         db.ObservationRotas.Add(rota);
         await db.SaveChangesAsync(cancellationToken);
-        return ObservationResult<RotaGeneration>.Done(new RotaGeneration(rota, result, school));
+        return Result<RotaGeneration>.Done(new RotaGeneration(rota, result, school));
     }
 
     /// <summary>A stored rota's visits in the solver's terms, in date, time, period and observer order (for CSV and measures).</summary>
@@ -236,110 +236,110 @@ public class RotaService(LynchpinDbContext db, TimeProvider clock)
     /// Every rule a stored rota breaks against the school's data now (the timetable, duties or observers may have
     /// changed since it was made). Fails when the problem cannot be built (no timetable any more).
     /// </summary>
-    public async Task<ObservationResult<IReadOnlyList<RotaViolation>>> CheckAsync(int rotaId, CancellationToken cancellationToken = default)
+    public async Task<Result<IReadOnlyList<RotaViolation>>> CheckAsync(int rotaId, CancellationToken cancellationToken = default)
     {
         var rota = await db.ObservationRotas.AsNoTracking().Include(r => r.Visits).SingleAsync(r => r.Id == rotaId, cancellationToken);
         var built = await ProblemForAsync(rota, cancellationToken);
         if (built.Value is not { } school)
         {
-            return ObservationResult<IReadOnlyList<RotaViolation>>.Fail(built.Errors);
+            return Result<IReadOnlyList<RotaViolation>>.Fail(built.Errors);
         }
-        return ObservationResult<IReadOnlyList<RotaViolation>>.Done(RotaChecker.Check(school.Problem, rota.Visits.Select(school.ToVisit)));
+        return Result<IReadOnlyList<RotaViolation>>.Done(RotaChecker.Check(school.Problem, rota.Visits.Select(school.ToVisit)));
     }
 
     /// <summary>Moves a visit to another lesson (same observer); refused when the visit is recorded or the move breaks a rule.</summary>
-    public async Task<ObservationResult<RotaVisit>> MoveVisitAsync(int visitId, VisitSlot to, Recorder changedBy, CancellationToken cancellationToken = default)
+    public async Task<Result<RotaVisit>> MoveVisitAsync(int visitId, VisitSlot to, Recorder changedBy, CancellationToken cancellationToken = default)
     {
         var visit = await db.RotaVisits.SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken);
         if (visit is null)
         {
-            return ObservationResult<RotaVisit>.Fail("Visit", "There is no such visit");
+            return Result<RotaVisit>.Fail("Visit", "There is no such visit");
         }
         if (await db.ObservationRecords.AnyAsync(r => r.VisitId == visitId, cancellationToken))
         {
-            return ObservationResult<RotaVisit>.Fail("Visit", "This visit has been recorded, so it stays where it took place");
+            return Result<RotaVisit>.Fail("Visit", "This visit has been recorded, so it stays where it took place");
         }
         var rota = await db.ObservationRotas.Include(r => r.Visits).SingleAsync(r => r.Id == visit.RotaId, cancellationToken);
         var built = await ProblemForAsync(rota, cancellationToken);
         if (built.Value is not { } school)
         {
-            return ObservationResult<RotaVisit>.Fail(built.Errors);
+            return Result<RotaVisit>.Fail(built.Errors);
         }
         var observer = school.PersonOrNull(visit.ObserverId)!;
         var placed = Place(school, rota, observer, to);
         if (placed.Value is not { } moved)
         {
-            return ObservationResult<RotaVisit>.Fail(placed.Errors);
+            return Result<RotaVisit>.Fail(placed.Errors);
         }
         var before = rota.Visits.Select(school.ToVisit).ToList();
         var after = rota.Visits.Where(v => v.Id != visitId).Select(school.ToVisit).Append(moved).ToList();
         if (NewViolations(school.Problem, before, after) is { Count: > 0 } errors)
         {
-            return ObservationResult<RotaVisit>.Fail(errors);
+            return Result<RotaVisit>.Fail(errors);
         }
         Copy(moved, school, visit);
-        visit.ChangedAt = clock.GetUtcNow().UtcDateTime;
+        visit.ChangedAt = clock.UtcNow;
         visit.ChangedByName = Truncate(changedBy.Name, ObservationRota.NameMaxLength);
         await db.SaveChangesAsync(cancellationToken);
-        return ObservationResult<RotaVisit>.Done(visit);
+        return Result<RotaVisit>.Done(visit);
     }
 
     /// <summary>Adds a visit by an observer to a lesson; refused when it breaks a rule (a clash, a limit, not an observer).</summary>
-    public async Task<ObservationResult<RotaVisit>> AddVisitAsync(int rotaId, int observerId, VisitSlot slot, Recorder changedBy,
+    public async Task<Result<RotaVisit>> AddVisitAsync(int rotaId, int observerId, VisitSlot slot, Recorder changedBy,
         CancellationToken cancellationToken = default)
     {
         var rota = await db.ObservationRotas.Include(r => r.Visits).SingleOrDefaultAsync(r => r.Id == rotaId, cancellationToken);
         if (rota is null)
         {
-            return ObservationResult<RotaVisit>.Fail("Rota", "There is no such rota");
+            return Result<RotaVisit>.Fail("Rota", "There is no such rota");
         }
         var built = await ProblemForAsync(rota, cancellationToken);
         if (built.Value is not { } school)
         {
-            return ObservationResult<RotaVisit>.Fail(built.Errors);
+            return Result<RotaVisit>.Fail(built.Errors);
         }
         if (school.PersonOrNull(observerId) is not { } observer)
         {
-            return ObservationResult<RotaVisit>.Fail("ObserverId", $"Choose an observer from {school.School.Name}'s staff");
+            return Result<RotaVisit>.Fail("ObserverId", $"Choose an observer from {school.School.Name}'s staff");
         }
         // Named here: the checker knows only the observers on the list, so it could name this person only by reference.
         if (!school.Problem.Observers.Any(o => o.StaffRef == observer.StaffRef))
         {
-            return ObservationResult<RotaVisit>.Fail("ObserverId",
+            return Result<RotaVisit>.Fail("ObserverId",
                 $"{observer.Label} is not one of {school.School.Name}'s observers with visits to make; add them to the observer list first");
         }
         var placed = Place(school, rota, observer, slot);
         if (placed.Value is not { } added)
         {
-            return ObservationResult<RotaVisit>.Fail(placed.Errors);
+            return Result<RotaVisit>.Fail(placed.Errors);
         }
         var before = rota.Visits.Select(school.ToVisit).ToList();
         if (NewViolations(school.Problem, before, before.Append(added).ToList()) is { Count: > 0 } errors)
         {
-            return ObservationResult<RotaVisit>.Fail(errors);
+            return Result<RotaVisit>.Fail(errors);
         }
         var visit = new RotaVisit { RotaId = rota.Id, Period = added.Period, Class = added.Class };
         Copy(added, school, visit);
-        visit.ChangedAt = clock.GetUtcNow().UtcDateTime;
+        visit.ChangedAt = clock.UtcNow;
         visit.ChangedByName = Truncate(changedBy.Name, ObservationRota.NameMaxLength);
         db.RotaVisits.Add(visit);
         await db.SaveChangesAsync(cancellationToken);
-        return ObservationResult<RotaVisit>.Done(visit);
+        return Result<RotaVisit>.Done(visit);
     }
 
     /// <summary>Takes a visit off its rota. A record already made for it is kept (without its visit).</summary>
-    public async Task<ObservationResult<RotaVisit>> RemoveVisitAsync(int visitId, CancellationToken cancellationToken = default)
+    public async Task<Result<RotaVisit>> RemoveVisitAsync(int visitId, CancellationToken cancellationToken = default)
     {
         var visit = await db.RotaVisits.SingleOrDefaultAsync(v => v.Id == visitId, cancellationToken);
         if (visit is null)
         {
-            return ObservationResult<RotaVisit>.Fail("Visit", "There is no such visit");
+            return Result<RotaVisit>.Fail("Visit", "There is no such visit");
         }
         // Explicitly, rather than trusting every provider's ON DELETE SET NULL with the tracked graph.
         await db.ObservationRecords.Where(r => r.VisitId == visitId).ExecuteUpdateAsync(u => u.SetProperty(r => r.VisitId, (int?)null), cancellationToken);
         db.RotaVisits.Remove(visit);
         await db.SaveChangesAsync(cancellationToken);
-        return ObservationResult<RotaVisit>.Done(visit);
+        return Result<RotaVisit>.Done(visit);
     }
 
     /// <summary>
@@ -357,37 +357,37 @@ public class RotaService(LynchpinDbContext db, TimeProvider clock)
         return leaders;
     }
 
-    private Task<ObservationResult<SchoolRotaProblem>> ProblemForAsync(ObservationRota rota, CancellationToken cancellationToken) =>
+    private Task<Result<SchoolRotaProblem>> ProblemForAsync(ObservationRota rota, CancellationToken cancellationToken) =>
         BuildProblemAsync(rota.SchoolId, rota.From, rota.To, rota.Kind,
             new RotaOverrides { MaxVisitsPerObservee = rota.MaxVisitsPerObservee, MaxObserversPerLesson = rota.MaxObserversPerLesson },
             cancellationToken);
 
     /// <summary>The visit <paramref name="observer"/> would make to the lesson in <paramref name="slot"/>, or why there is no such lesson.</summary>
-    private static ObservationResult<Visit> Place(SchoolRotaProblem school, ObservationRota rota, RotaPerson observer, VisitSlot slot)
+    private static Result<Visit> Place(SchoolRotaProblem school, ObservationRota rota, RotaPerson observer, VisitSlot slot)
     {
         if (school.PersonOrNull(slot.ObserveeId) is not { } observee)
         {
-            return ObservationResult<Visit>.Fail(nameof(slot.ObserveeId), $"Choose whose lesson to visit from {school.School.Name}'s staff");
+            return Result<Visit>.Fail(nameof(slot.ObserveeId), $"Choose whose lesson to visit from {school.School.Name}'s staff");
         }
         if (!school.Problem.Observees.Any(o => o.StaffRef == observee.StaffRef))
         {
-            return ObservationResult<Visit>.Fail(nameof(slot.ObserveeId),
+            return Result<Visit>.Fail(nameof(slot.ObserveeId),
                 $"{observee.Label} does not lead lessons on the timetable in this rota's dates, so their lessons are not visited");
         }
         var date = SchoolCalendar.Format(slot.Date);
         if (slot.Date < rota.From || slot.Date > rota.To)
         {
-            return ObservationResult<Visit>.Fail(nameof(slot.Date),
+            return Result<Visit>.Fail(nameof(slot.Date),
                 $"{date} is outside the rota ({SchoolCalendar.Format(rota.From)} to {SchoolCalendar.Format(rota.To)})");
         }
         var calendar = school.Problem.Calendar;
         if (calendar.IsWeekend(slot.Date))
         {
-            return ObservationResult<Visit>.Fail(nameof(slot.Date), $"{date} is a weekend");
+            return Result<Visit>.Fail(nameof(slot.Date), $"{date} is a weekend");
         }
         if (school.Calendar.Blocked.FirstOrDefault(b => b.Date == slot.Date) is { } blocked)
         {
-            return ObservationResult<Visit>.Fail(nameof(slot.Date),
+            return Result<Visit>.Fail(nameof(slot.Date),
                 $"{date} is blocked in the school calendar{(blocked.Reason is null ? "" : $" ({blocked.Reason})")}");
         }
         var week = calendar.WeekOf(slot.Date);
@@ -403,15 +403,15 @@ public class RotaService(LynchpinDbContext db, TimeProvider clock)
         }
         if (lessons.Count == 0)
         {
-            return ObservationResult<Visit>.Fail(nameof(slot.Period),
+            return Result<Visit>.Fail(nameof(slot.Period),
                 $"{observee.Label} has no lesson{(string.IsNullOrEmpty(@class) ? "" : $" with {@class}")} in period {period} on {date}{weekText}");
         }
         if (lessons.Count > 1)
         {
-            return ObservationResult<Visit>.Fail(nameof(slot.Class),
+            return Result<Visit>.Fail(nameof(slot.Class),
                 $"{observee.Label} has more than one class in period {period} on {date}: choose one of {string.Join(", ", lessons.Select(l => l.Class))}");
         }
-        return ObservationResult<Visit>.Done(new Lesson(slot.Date, week, lessons[0]).VisitBy(observer.StaffRef));
+        return Result<Visit>.Done(new Lesson(slot.Date, week, lessons[0]).VisitBy(observer.StaffRef));
     }
 
     /// <summary>The rules the change breaks that the rota did not break already (compared as counts of each message).</summary>

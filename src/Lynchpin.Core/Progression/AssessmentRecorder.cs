@@ -9,14 +9,11 @@ public record AssessmentInput(
     int StaffMemberId, int Year, int Checkpoint, int Stage, DateOnly AssessedOn, int? AssessorId,
     IReadOnlyList<string> CriteriaMet, string? Note);
 
-/// <summary>Who recorded an assessment: an account, or a command-line import (no account).</summary>
-public record Recorder(string? UserId, string Name);
-
 /// <summary>
 /// Records a person's stage at a checkpoint. Recording again at the same checkpoint is a correction:
 /// the earlier version is kept, marked superseded, and the new one counts.
 /// </summary>
-public class AssessmentRecorder(LynchpinDbContext db, TimeProvider clock)
+public class AssessmentRecorder(LynchpinDbContext db, SchoolClock clock)
 {
     public static IReadOnlyList<FieldError> Validate(AssessmentInput input, StaffMember person, DateOnly today)
     {
@@ -97,7 +94,7 @@ public class AssessmentRecorder(LynchpinDbContext db, TimeProvider clock)
             Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
             Version = earlier.Count == 0 ? 1 : earlier.Max(a => a.Version) + 1,
             IsCurrent = true,
-            RecordedAt = clock.GetUtcNow().UtcDateTime,
+            RecordedAt = clock.UtcNow,
             RecordedByUserId = recorder.UserId,
             RecordedByName = recorder.Name,
         };
@@ -110,7 +107,7 @@ public class AssessmentRecorder(LynchpinDbContext db, TimeProvider clock)
     public async Task SaveReflectionAsync(Assessment assessment, string reflection, CancellationToken cancellationToken = default)
     {
         assessment.Reflection = string.IsNullOrWhiteSpace(reflection) ? null : reflection.Trim();
-        assessment.ReflectionAt = assessment.Reflection is null ? null : clock.GetUtcNow().UtcDateTime;
+        assessment.ReflectionAt = assessment.Reflection is null ? null : clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -11,42 +11,34 @@ public record StaffDetails(
     bool Qts, bool Slt, DateOnly? StartDate, DateOnly? LeavingDate, decimal? HoursPerWeek, decimal? WeeksPerYear,
     int? LineManagerId, int? CoachId);
 
-/// <summary>A problem with one field of the form; Field is the StaffDetails property name.</summary>
-public record FieldError(string Field, string Message);
-
-public record SaveStaffResult(StaffMember? Member, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
-
 /// <summary>Adds and edits one member of staff, keeping refs unique in the school and line management acyclic in the trust.</summary>
 public class StaffEditor(LynchpinDbContext db)
 {
-    public async Task<SaveStaffResult> CreateAsync(int schoolId, StaffDetails details, CancellationToken ct = default)
+    public async Task<Result<StaffMember>> CreateAsync(int schoolId, StaffDetails details, CancellationToken ct = default)
     {
         var member = new StaffMember { SchoolId = schoolId, StaffRef = "", FirstName = "", LastName = "", JobTitle = "" };
         var errors = await ValidateAsync(member, details, ct);
         if (errors.Count > 0)
         {
-            return new SaveStaffResult(null, errors);
+            return Result<StaffMember>.Fail(errors);
         }
         Apply(member, details);
         db.StaffMembers.Add(member);
         await db.SaveChangesAsync(ct);
-        return new SaveStaffResult(member, []);
+        return Result<StaffMember>.Done(member);
     }
 
-    public async Task<SaveStaffResult> UpdateAsync(int staffId, StaffDetails details, CancellationToken ct = default)
+    public async Task<Result<StaffMember>> UpdateAsync(int staffId, StaffDetails details, CancellationToken ct = default)
     {
         var member = await db.StaffMembers.SingleAsync(s => s.Id == staffId, ct);
         var errors = await ValidateAsync(member, details, ct);
         if (errors.Count > 0)
         {
-            return new SaveStaffResult(null, errors);
+            return Result<StaffMember>.Fail(errors);
         }
         Apply(member, details);
         await db.SaveChangesAsync(ct);
-        return new SaveStaffResult(member, []);
+        return Result<StaffMember>.Done(member);
     }
 
     private static void Apply(StaffMember member, StaffDetails d)

@@ -40,7 +40,7 @@ public static class AppraisalEndpoints
         int urn,
         [Description("The school year by the year it starts: 2025 is 2025/26.")] string? year,
         ClaimsPrincipal user, LynchpinDbContext db, AccessScope access, IAuthorizationService authorization,
-        ProfileCalculator profiles, AppraisalDashboard dashboard, TimeProvider clock, CancellationToken ct)
+        ProfileCalculator profiles, AppraisalDashboard dashboard, SchoolClock clock, CancellationToken ct)
     {
         var school = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, ct);
         if (school is null)
@@ -63,7 +63,7 @@ public static class AppraisalEndpoints
         IReadOnlyCollection<int>? team = scope.LeadsSchool(school.Id) ? null
             : scope.OwnStaffId is int own ? await profiles.TeamAsync(own, ct)
             : [];
-        var today = DateOnly.FromDateTime(SchoolTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var today = clock.Today;
         var s = (await dashboard.SchoolAsync(school.Id, parsedYear, today, team, ct)).Summary;
         return TypedResults.Ok(new SchoolAppraisalDto(
             parsedYear, s.Staff, s.ObjectivesAgreed, s.WithPupilProgressObjective, s.ReviewsOverdue,

@@ -20,13 +20,13 @@ public static class CalendarFeedEndpoints
 
     public static void MapCalendarFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/calendar/{file}", async (string file, CalendarFeeds feeds, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/calendar/{file}", async (string file, CalendarFeeds feeds, SchoolClock clock, HttpContext http, CancellationToken ct) =>
             {
                 if (!file.EndsWith(".ics", StringComparison.Ordinal))
                 {
                     return Results.NotFound();
                 }
-                var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var today = clock.Today;
                 var feed = await feeds.FindAsync(file[..^".ics".Length], today.AddDays(-DaysBack), ct);
                 if (feed is null)
                 {
@@ -34,7 +34,7 @@ public static class CalendarFeedEndpoints
                 }
                 // The feed is one person's: no shared cache may keep it.
                 http.Response.Headers.CacheControl = "private, max-age=300";
-                return Results.Text(Write(feed, clock.GetUtcNow().UtcDateTime), "text/calendar; charset=utf-8");
+                return Results.Text(Write(feed, clock.UtcNow), "text/calendar; charset=utf-8");
             })
             .AllowAnonymous()
             .ExcludeFromDescription();

@@ -45,7 +45,7 @@ public static class SchoolsEndpoints
         // The yes/no filters are read as text so a bad value is a 400 problem naming the filter,
         // not the framework's bare 400 (which the status-code pages turn into a 404).
         int urn, string? category, string? roleFamily, string? slt, string? qts, string? q, string? includeLeavers,
-        LynchpinDbContext db, AccessScope access, TimeProvider clock, CancellationToken ct)
+        LynchpinDbContext db, AccessScope access, SchoolClock clock, CancellationToken ct)
     {
         var school = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, ct);
         if (school is null)
@@ -91,7 +91,7 @@ public static class SchoolsEndpoints
         }
 
         var filter = new StaffFilter(school.Id, parsedCategory, parsedFamily, parsedSlt, parsedQts, q, parsedIncludeLeavers ?? false);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         var staff = await filter.Apply(await access.VisibleStaffAsync(ct), today)
             .OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
             .Select(s => new StaffDto(s.Id, s.StaffRef, s.FirstName, s.LastName, s.Email, s.JobTitle,

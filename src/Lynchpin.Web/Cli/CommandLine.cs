@@ -642,7 +642,7 @@ public static class CommandLine
 
     /// <summary>Today in the schools' own time (UK).</summary>
     private static DateOnly Today(IServiceProvider services) =>
-        DateOnly.FromDateTime(SchoolTime.FromUtc(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+        services.GetRequiredService<SchoolClock>().Today;
 
     private static string LongDate(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 

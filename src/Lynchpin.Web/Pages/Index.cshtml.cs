@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages;
 
-public class IndexModel(LynchpinDbContext db, AccessScope access, AppraisalTasks appraisalTasks, TimeProvider clock) : PageModel
+public class IndexModel(LynchpinDbContext db, AccessScope access, AppraisalTasks appraisalTasks, SchoolClock clock) : PageModel
 {
     public record SchoolSummary(int Urn, string Name, int Teaching, int Support);
 
@@ -32,12 +32,12 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, AppraisalTasks
             if (Me is not null)
             {
                 Greeting = $"Welcome, {Me.FirstName}";
-                SchoolToday = DateOnly.FromDateTime(SchoolTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+                SchoolToday = clock.Today;
                 AppraisalTasks = await appraisalTasks.ForStaffAsync(Me.Id, SchoolToday, ct);
             }
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         var led = scope.LedSchoolIds.ToList();
         // Counts are grouped in the database: a trust may have thousands of staff.
         var counts = await db.StaffMembers

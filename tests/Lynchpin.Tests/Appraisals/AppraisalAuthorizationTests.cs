@@ -212,7 +212,7 @@ public abstract class AppraisalAuthorizationTests(LynchpinAppFactory app) : Appr
     public async Task Authorize_AppraiserMovedAway_TakesTheirAccessWithThem()
     {
         // Arrange: the Caretaker's appraisal moves from the Mentor to the Peer
-        AssertDone(await WithAsync<AppraisalCycles, AppraisalResult<MoveAppraiserResult>>(c => c.MoveAppraiserAsync([_caretaker.Id], _people.Peer.Id)));
+        AssertDone(await WithAsync<AppraisalCycles, Result<MoveAppraiserResult>>(c => c.MoveAppraiserAsync([_caretaker.Id], _people.Peer.Id)));
         var moved = await AppraisalOfAsync(_people.Caretaker);
 
         // Act

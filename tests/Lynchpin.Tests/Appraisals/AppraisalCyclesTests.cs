@@ -184,7 +184,7 @@ public abstract class AppraisalCyclesTests(LynchpinAppFactory app) : AppraisalTe
             ObjectiveType.SchoolPriority, SchoolPriority: "Attendance");
 
         // Act
-        var result = await WithAsync<AppraisalCycles, AppraisalResult<SharedObjectiveResult>>(c =>
+        var result = await WithAsync<AppraisalCycles, Result<SharedObjectiveResult>>(c =>
             c.AssignSharedObjectiveAsync(cycle.Id, new ProfileFilter(Category: StaffCategory.Support), priority));
 
         // Assert: the starter (administration) gets it; teachers are not in the group
@@ -206,7 +206,7 @@ public abstract class AppraisalCyclesTests(LynchpinAppFactory app) : AppraisalTe
         var cycle = (await OpenAsync(p.School)).Cycle;
 
         // Act
-        var result = await WithAsync<AppraisalCycles, AppraisalResult<SharedObjectiveResult>>(c =>
+        var result = await WithAsync<AppraisalCycles, Result<SharedObjectiveResult>>(c =>
             c.AssignSharedObjectiveAsync(cycle.Id, ProfileFilter.Everyone, new ObjectiveInput("", "", null)));
 
         // Assert
@@ -230,7 +230,7 @@ public abstract class AppraisalCyclesTests(LynchpinAppFactory app) : AppraisalTe
         });
 
         // Act
-        var result = await WithAsync<AppraisalCycles, AppraisalResult<MoveAppraiserResult>>(c =>
+        var result = await WithAsync<AppraisalCycles, Result<MoveAppraiserResult>>(c =>
             c.MoveAppraiserAsync([ta.Id, site.Id, orphan.Id], p.Site.Id));
 
         // Assert
@@ -254,7 +254,7 @@ public abstract class AppraisalCyclesTests(LynchpinAppFactory app) : AppraisalTe
         var ta = await AppraisalOfAsync(p.Ta);
 
         // Act
-        var result = await WithAsync<AppraisalCycles, AppraisalResult<MoveAppraiserResult>>(c => c.MoveAppraiserAsync([ta.Id], elsewhere.Id));
+        var result = await WithAsync<AppraisalCycles, Result<MoveAppraiserResult>>(c => c.MoveAppraiserAsync([ta.Id], elsewhere.Id));
 
         // Assert
         Assert.Equal("AppraiserId", Assert.Single(result.Errors).Field);
@@ -272,7 +272,7 @@ public abstract class AppraisalCyclesTests(LynchpinAppFactory app) : AppraisalTe
         var head = await AppraisalOfAsync(p.Head);
 
         // Act
-        var result = await WithAsync<AppraisalCycles, AppraisalResult<MoveAppraiserResult>>(c => c.MoveAppraiserAsync([head.Id], executiveHead.Id));
+        var result = await WithAsync<AppraisalCycles, Result<MoveAppraiserResult>>(c => c.MoveAppraiserAsync([head.Id], executiveHead.Id));
 
         // Assert
         AssertDone(result);
@@ -289,9 +289,9 @@ public abstract class AppraisalCyclesTests(LynchpinAppFactory app) : AppraisalTe
         var ta = await AppraisalOfAsync(p.Ta);
 
         // Act
-        var above = await WithAsync<AppraisalCycles, AppraisalResult>(c => c.AssignAsync(ta.Id, teacher.Id, p.Head.Id));
-        var sideways = await WithAsync<AppraisalCycles, AppraisalResult>(c => c.AssignAsync(ta.Id, teacher.Id, p.Site.Id));
-        var self = await WithAsync<AppraisalCycles, AppraisalResult>(c => c.AssignAsync(ta.Id, p.Ta.Id, null));
+        var above = await WithAsync<AppraisalCycles, Result>(c => c.AssignAsync(ta.Id, teacher.Id, p.Head.Id));
+        var sideways = await WithAsync<AppraisalCycles, Result>(c => c.AssignAsync(ta.Id, teacher.Id, p.Site.Id));
+        var self = await WithAsync<AppraisalCycles, Result>(c => c.AssignAsync(ta.Id, p.Ta.Id, null));
 
         // Assert
         AssertDone(above);

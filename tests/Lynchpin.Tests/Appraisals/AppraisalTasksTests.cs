@@ -64,10 +64,10 @@ public abstract class AppraisalTasksTests(LynchpinAppFactory app) : AppraisalTes
         var december = await TasksAsync(teacher, new DateOnly(2025, 12, 1));
         var january = await TasksAsync(teacher, new DateOnly(2026, 1, 20));
         var review = await DraftReviewAsync(appraisal, ReviewKind.MidYear, Rating.OnTrack, Rating.AtRisk);
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult>(r => r.SignAsAppraiserAsync(review.Id, Leader)));
+        AssertDone(await WithAsync<AppraisalReviews, Result>(r => r.SignAsAppraiserAsync(review.Id, Leader)));
         var teacherAfterSigning = await TasksAsync(teacher, new DateOnly(2026, 3, 2));
         var taAfterSigning = await TasksAsync(ta, new DateOnly(2026, 3, 2));
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult>(r => r.SignAsAppraiseeAsync(review.Id)));
+        AssertDone(await WithAsync<AppraisalReviews, Result>(r => r.SignAsAppraiseeAsync(review.Id)));
         var taAfterBoth = await TasksAsync(ta, new DateOnly(2026, 3, 2));
 
         // Assert: the teacher's own objectives are still to agree with the head, so filter to the TA

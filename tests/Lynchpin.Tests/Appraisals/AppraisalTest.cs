@@ -42,33 +42,33 @@ public abstract class AppraisalTest(LynchpinAppFactory app) : IntegrationTest(ap
         var appraisal = await AppraisalOfAsync(person, year);
         AssertDone(await AddObjectiveAsync(appraisal, PupilProgress));
         AssertDone(await AddObjectiveAsync(appraisal, RoleSpecific));
-        AssertDone(await WithAsync<AppraisalObjectives, AppraisalResult>(o => o.AgreeAsync(appraisal.Id)));
+        AssertDone(await WithAsync<AppraisalObjectives, Result>(o => o.AgreeAsync(appraisal.Id)));
         return await AppraisalOfAsync(person, year);
     }
 
-    protected Task<AppraisalResult<Objective>> AddObjectiveAsync(Appraisal appraisal, ObjectiveInput input) =>
-        WithAsync<AppraisalObjectives, AppraisalResult<Objective>>(o => o.AddAsync(appraisal.Id, input));
+    protected Task<Result<Objective>> AddObjectiveAsync(Appraisal appraisal, ObjectiveInput input) =>
+        WithAsync<AppraisalObjectives, Result<Objective>>(o => o.AddAsync(appraisal.Id, input));
 
     /// <summary>A review of the kind rated (one rating per objective, in order), signed by both.</summary>
     protected async Task<AppraisalReview> SignedReviewAsync(Appraisal appraisal, ReviewKind kind, params Rating[] ratings)
     {
         var review = await DraftReviewAsync(appraisal, kind, ratings);
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult>(r => r.SignAsAppraiserAsync(review.Id, Leader)));
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult>(r => r.SignAsAppraiseeAsync(review.Id)));
+        AssertDone(await WithAsync<AppraisalReviews, Result>(r => r.SignAsAppraiserAsync(review.Id, Leader)));
+        AssertDone(await WithAsync<AppraisalReviews, Result>(r => r.SignAsAppraiseeAsync(review.Id)));
         return await Data.WithDbAsync(db => db.AppraisalReviews.Include(r => r.Ratings).SingleAsync(r => r.Id == review.Id));
     }
 
     protected async Task<AppraisalReview> DraftReviewAsync(Appraisal appraisal, ReviewKind kind, params Rating[] ratings)
     {
-        var started = await WithAsync<AppraisalReviews, AppraisalResult<AppraisalReview>>(r => r.StartAsync(appraisal.Id, kind));
+        var started = await WithAsync<AppraisalReviews, Result<AppraisalReview>>(r => r.StartAsync(appraisal.Id, kind));
         AssertDone(started);
         var objectives = appraisal.Objectives.OrderBy(o => o.SortOrder).ToList();
         var input = new AppraiserReviewInput(ratings.Select((r, i) => new RatingInput(objectives[i].Id, r)).ToList(), "Good progress");
-        var saved = await WithAsync<AppraisalReviews, AppraisalResult<AppraisalReview>>(r => r.SaveAsAppraiserAsync(started.Value!.Id, input));
+        var saved = await WithAsync<AppraisalReviews, Result<AppraisalReview>>(r => r.SaveAsAppraiserAsync(started.Value!.Id, input));
         AssertDone(saved);
         return saved.Value!;
     }
 
-    protected static void AssertDone(AppraisalResult result) =>
+    protected static void AssertDone(Result result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
 }

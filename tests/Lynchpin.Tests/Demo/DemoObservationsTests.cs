@@ -103,7 +103,7 @@ public abstract class DemoObservationsTests(DemoSeedFactory app) : IntegrationTe
         // Arrange
         var schoolId = await SecondaryIdAsync();
         await using var scope = App.Services.CreateAsyncScope();
-        var rotas = new RotaService(scope.ServiceProvider.GetRequiredService<LynchpinDbContext>(), TimeProvider.System);
+        var rotas = new RotaService(scope.ServiceProvider.GetRequiredService<LynchpinDbContext>(), new SchoolClock(TimeProvider.System));
 
         // Act
         var built = await rotas.BuildProblemAsync(schoolId, From, To, ObservationKind.LearningWalk,

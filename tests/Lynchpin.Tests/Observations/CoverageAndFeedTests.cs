@@ -27,7 +27,7 @@ public abstract class CoverageAndFeedTests(LynchpinAppFactory app) : Integration
     private async Task RecordAsync(School school, StaffMember observer, StaffMember observee, DateOnly date, ObservationKind kind = ObservationKind.LearningWalk)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var records = new ObservationRecords(scope.ServiceProvider.GetRequiredService<LynchpinDbContext>(), new FixedClock(Now));
+        var records = new ObservationRecords(scope.ServiceProvider.GetRequiredService<LynchpinDbContext>(), new SchoolClock(new FixedClock(Now)));
         var result = await records.CreateAsync(school.Id,
             new ObservationInput { Kind = kind, ObserverId = observer.Id, ObserveeId = observee.Id, Date = date, Notes = "Pupils were reading aloud" },
             Leader);

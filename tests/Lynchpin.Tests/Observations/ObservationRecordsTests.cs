@@ -19,7 +19,7 @@ public abstract class ObservationRecordsTests(LynchpinAppFactory app) : Integrat
     private async Task<T> WithRecordsAsync<T>(Func<ObservationRecords, Task<T>> work)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await work(new ObservationRecords(scope.ServiceProvider.GetRequiredService<LynchpinDbContext>(), new FixedClock(Now)));
+        return await work(new ObservationRecords(scope.ServiceProvider.GetRequiredService<LynchpinDbContext>(), new SchoolClock(new FixedClock(Now))));
     }
 
     private async Task UpdateSettingsAsync(School school, Func<ObservationSettingsInput, ObservationSettingsInput> change)

@@ -20,7 +20,7 @@ public abstract class RotaServiceTests(LynchpinAppFactory app) : IntegrationTest
     private async Task<T> WithRotasAsync<T>(Func<RotaService, Task<T>> work)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await work(new RotaService(scope.ServiceProvider.GetRequiredService<Core.Data.LynchpinDbContext>(), new FixedClock(Now)));
+        return await work(new RotaService(scope.ServiceProvider.GetRequiredService<Core.Data.LynchpinDbContext>(), new SchoolClock(new FixedClock(Now))));
     }
 
     private Task<List<RotaVisit>> StoredVisitsAsync(int rotaId) =>

@@ -23,7 +23,7 @@ public record ReminderRun(int EmailsSent, int TasksReminded, int AlreadyReminded
 /// written to the audit trail with the day, so a second run that day leaves it out: nobody hears twice in a day about
 /// the same task, and a new task the same day still gets its own email.
 /// </summary>
-public class AppraisalReminders(LynchpinDbContext db, AppraisalTasks appraisalTasks, IOptions<SmtpOptions> smtpOptions, TimeProvider clock)
+public class AppraisalReminders(LynchpinDbContext db, AppraisalTasks appraisalTasks, IOptions<SmtpOptions> smtpOptions, SchoolClock clock)
 {
     public const int DueSoonDays = 14;
     public const string AuditAction = "appraisal-reminder-sent";
@@ -93,7 +93,7 @@ public class AppraisalReminders(LynchpinDbContext db, AppraisalTasks appraisalTa
                     continue;
                 }
                 // Recorded straight after each send: a run that fails part way has still written what it sent.
-                var at = clock.GetUtcNow().UtcDateTime;
+                var at = clock.UtcNow;
                 db.AuditEvents.AddRange(toRemind.Select(t => new AuditEvent
                 {
                     At = at,

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Web.Pages.Framework;
 
 /// <summary>A school year's four checkpoints and their dates; leaders set the school's own dates.</summary>
-public class CheckpointsModel(LynchpinDbContext db, ProfileCalculator calculator, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public class CheckpointsModel(LynchpinDbContext db, ProfileCalculator calculator, IAuthorizationService authorization, SchoolClock clock) : PageModel
 {
     public class DatesInput
     {
@@ -100,7 +100,7 @@ public class CheckpointsModel(LynchpinDbContext db, ProfileCalculator calculator
             return Forbid();
         }
         School = school;
-        CurrentYear = SchoolYear.Of(DateOnly.FromDateTime(clock.GetLocalNow().Date));
+        CurrentYear = SchoolYear.Of(clock.Today);
         Year = SchoolYear.TryParse(year, out var chosen) ? chosen : CurrentYear;
         Checkpoints = await calculator.CheckpointsAsync(school.Id, Year, ct);
         return null;

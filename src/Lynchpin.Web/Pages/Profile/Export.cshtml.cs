@@ -12,7 +12,7 @@ namespace Lynchpin.Web.Pages.Profile;
 
 /// <summary>The profile page's checkpoint table as a file: CSV or XLSX, with the same year, filters and team limit as the page.</summary>
 public class ExportModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, ProfileCalculator calculator, TimeProvider clock)
+    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, ProfileCalculator calculator, SchoolClock clock)
     : ProfilePageModel(db, access, authorization, calculator, clock)
 {
     public const string CsvContentType = "text/csv; charset=utf-8";

@@ -15,7 +15,7 @@ namespace Lynchpin.Web.Pages.Profile;
 /// checked against the viewer. A line manager who is not a leader always gets their own team, whatever the query says.
 /// </summary>
 public abstract class ProfilePageModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, ProfileCalculator calculator, TimeProvider clock) : PageModel
+    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, ProfileCalculator calculator, SchoolClock clock) : PageModel
 {
     public record Manager(int Id, string Name, string JobTitle);
 
@@ -46,7 +46,7 @@ public abstract class ProfilePageModel(
 
     protected ProfileCalculator Calculator => calculator;
 
-    protected DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    protected DateOnly Today => clock.Today;
 
     /// <summary>Finds the school and checks the viewer; returns the refusal (404, 403) or null to carry on.</summary>
     protected async Task<IActionResult?> LoadAsync(int urn, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace Lynchpin.Web.Pages.Profile;
 /// how progressive it is in sentences, movement between two checkpoints, and one checkpoint year on year.
 /// </summary>
 public class SchoolModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, ProfileCalculator calculator, Frameworks frameworks, TimeProvider clock)
+    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, ProfileCalculator calculator, Frameworks frameworks, SchoolClock clock)
     : ProfilePageModel(db, access, authorization, calculator, clock)
 {
     /// <summary>Year-on-year goes back this many years, the one shown included.</summary>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Web.Pages.Profile;
 
 /// <summary>A trust's schools side by side at one checkpoint, and the trust as a whole: for the trust's own admins only.</summary>
-public class TrustModel(LynchpinDbContext db, AccessScope access, ProfileCalculator calculator, Frameworks frameworks, TimeProvider clock) : PageModel
+public class TrustModel(LynchpinDbContext db, AccessScope access, ProfileCalculator calculator, Frameworks frameworks, SchoolClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "checkpoint")] public int? Checkpoint { get; set; }
@@ -46,7 +46,7 @@ public class TrustModel(LynchpinDbContext db, AccessScope access, ProfileCalcula
         var assessed = db.Assessments.Where(a => a.IsCurrent && schoolIds.Contains(a.StaffMember.SchoolId));
 
         var withAssessments = await assessed.Select(a => a.Year).Distinct().ToListAsync(ct);
-        var current = SchoolYear.Of(DateOnly.FromDateTime(clock.GetLocalNow().Date));
+        var current = SchoolYear.Of(clock.Today);
         if (Year is int asked && asked is < 2000 or > 2100)
         {
             ModelState.AddModelError("year", "Select a school year from the list");

@@ -24,7 +24,7 @@ public class AssessModel(
     Frameworks frameworks,
     ProfileCalculator calculator,
     AssessmentRecorder recorder,
-    TimeProvider clock) : PageModel
+    SchoolClock clock) : PageModel
 {
     /// <summary>How many school years before this one the form offers, besides any that already have assessments.</summary>
     private const int YearsBack = 5;
@@ -57,7 +57,7 @@ public class AssessModel(
         [Display(Name = "evidence note")] public string? Note { get; set; }
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today;
 
     public async Task<IActionResult> OnGetAsync(int id, int? year, int? checkpoint, CancellationToken ct)
     {

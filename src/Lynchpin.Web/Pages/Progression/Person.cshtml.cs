@@ -20,7 +20,7 @@ public class PersonModel(
     Frameworks frameworks,
     ProfileCalculator calculator,
     AssessmentRecorder recorder,
-    TimeProvider clock) : PageModel
+    SchoolClock clock) : PageModel
 {
     /// <summary>One checkpoint of one year: the current assessment, if any, and whether the person was in post on its date.</summary>
     public record Cell(int Year, CheckpointInfo Checkpoint, Assessment? Current, bool InPost);
@@ -117,7 +117,7 @@ public class PersonModel(
             .ToListAsync(ct);
         var current = assessments.Where(a => a.IsCurrent).ToList();
 
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Today = clock.Today;
         var thisYear = SchoolYear.Of(Today);
         var years = assessments.Select(a => a.Year).Append(thisYear).Distinct().Order().ToList();
         var rows = new List<YearRow>();

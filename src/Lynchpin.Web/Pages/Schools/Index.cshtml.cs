@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Schools;
 
-public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock clock) : PageModel
 {
     public record Row(int Urn, string Name, string? Phase, int? Pupils, string? LocalAuthority, bool IsOpen, string? TrustName, int Staff);
 
@@ -14,7 +14,7 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider c
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         var visible = await access.VisibleSchoolsAsync(ct);
         Schools = await visible.OrderBy(s => s.Trust == null ? "" : s.Trust.Name).ThenBy(s => s.Name)
             .Select(s => new Row(s.Urn, s.Name, s.Phase, s.NumberOfPupils, s.LocalAuthority, s.IsOpen,

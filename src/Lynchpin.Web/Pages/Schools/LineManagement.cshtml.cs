@@ -10,7 +10,7 @@ namespace Lynchpin.Web.Pages.Schools;
 
 /// <summary>The school's line-management tree, from the people nobody in the school manages down.</summary>
 [Authorize(Policy = Policies.ManageStaff)]
-public class LineManagementModel(LynchpinDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public class LineManagementModel(LynchpinDbContext db, IAuthorizationService authorization, SchoolClock clock) : PageModel
 {
     public record Node(int Id, string Name, string JobTitle, RoleFamily Family, bool Slt, string? ManagerElsewhere, List<Node> Reports);
 
@@ -31,13 +31,18 @@ public class LineManagementModel(LynchpinDbContext db, IAuthorizationService aut
         }
         School = school;
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         var staff = await db.StaffMembers.AsNoTracking()
             .Where(s => s.SchoolId == school.Id && (s.LeavingDate == null || s.LeavingDate >= today))
             .OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
             .Select(s => new
             {
-                s.Id, s.LineManagerId, Name = s.FirstName + " " + s.LastName, s.JobTitle, s.RoleFamily, s.Slt,
+                s.Id,
+                s.LineManagerId,
+                Name = s.FirstName + " " + s.LastName,
+                s.JobTitle,
+                s.RoleFamily,
+                s.Slt,
                 ManagerSchoolId = s.LineManager == null ? (int?)null : s.LineManager.SchoolId,
                 ManagerName = s.LineManager == null ? null : s.LineManager.FirstName + " " + s.LineManager.LastName + ", " + s.LineManager.School.Name,
             })

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Web.Pages.Schools;
 
 /// <summary>A school at a glance: its staff by role family, teaching and support side by side, and its SLT.</summary>
-public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization, SchoolClock clock) : PageModel
 {
     public record FamilyCount(RoleFamily Family, int Count);
     public record Leader(int Id, string Name, string JobTitle, bool Qts);
@@ -35,7 +35,7 @@ public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization
         School = school;
         CanManage = (await authorization.AuthorizeAsync(User, school, Operations.Manage)).Succeeded;
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         var inPost = db.StaffMembers.Where(s => s.SchoolId == school.Id && (s.LeavingDate == null || s.LeavingDate >= today));
         var counts = await inPost.GroupBy(s => s.RoleFamily).Select(g => new { Family = g.Key, Count = g.Count() }).ToListAsync(ct);
         Families = RoleFamilies.All.Select(f => new FamilyCount(f, counts.SingleOrDefault(c => c.Family == f)?.Count ?? 0)).ToList();

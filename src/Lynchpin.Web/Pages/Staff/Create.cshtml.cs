@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Web.Pages.Staff;
 
 [Authorize(Policy = Policies.ManageStaff)]
-public class CreateModel(LynchpinDbContext db, StaffEditor editor, IAuthorizationService authorization) : StaffFormPage(db)
+public class CreateModel(LynchpinDbContext db, StaffEditor editor, IAuthorizationService authorization, SchoolClock clock) : StaffFormPage(db, clock)
 {
     private readonly LynchpinDbContext _db = db;
 
@@ -42,7 +42,7 @@ public class CreateModel(LynchpinDbContext db, StaffEditor editor, IAuthorizatio
             return await InvalidAsync(null, ct);
         }
         TempData["Success"] = $"{details.FirstName} {details.LastName} is added.";
-        return Redirect($"/staff/{result.Member!.Id}");
+        return Redirect($"/staff/{result.Value!.Id}");
     }
 
     private async Task<IActionResult?> LoadSchoolAsync(int urn, CancellationToken ct)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Web.Pages.Staff;
 
 [Authorize(Policy = Policies.ManageStaff)]
-public class EditModel(LynchpinDbContext db, StaffEditor editor, IAuthorizationService authorization) : StaffFormPage(db)
+public class EditModel(LynchpinDbContext db, StaffEditor editor, IAuthorizationService authorization, SchoolClock clock) : StaffFormPage(db, clock)
 {
     private readonly LynchpinDbContext _db = db;
 

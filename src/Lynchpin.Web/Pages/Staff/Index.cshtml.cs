@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Web.Pages.Staff;
 
 /// <summary>The staff list: teachers and support staff as one team, filtered and searched.</summary>
-public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -34,6 +34,9 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider c
     public bool ShowSchoolColumn { get; private set; }
     public School? ChosenSchool { get; private set; }
     public int? AddStaffUrn { get; private set; }
+
+    /// <summary>Today in the schools' time: who has left by now.</summary>
+    public DateOnly Today { get; } = clock.Today;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -63,7 +66,7 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider c
             Qts: YesNo(Qts),
             Search: Q,
             IncludeLeavers: Leavers);
-        var query = filter.Apply(await access.VisibleStaffAsync(ct), DateOnly.FromDateTime(clock.GetLocalNow().Date));
+        var query = filter.Apply(await access.VisibleStaffAsync(ct), Today);
 
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
@@ -108,8 +111,14 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider c
     {
         var query = new Dictionary<string, string?>
         {
-            ["school"] = SchoolUrn?.ToString(), ["category"] = Category, ["roleFamily"] = RoleFamily,
-            ["slt"] = Slt, ["qts"] = Qts, ["q"] = Q, ["leavers"] = Leavers ? "true" : null, ["page"] = page.ToString(),
+            ["school"] = SchoolUrn?.ToString(),
+            ["category"] = Category,
+            ["roleFamily"] = RoleFamily,
+            ["slt"] = Slt,
+            ["qts"] = Qts,
+            ["q"] = Q,
+            ["leavers"] = Leavers ? "true" : null,
+            ["page"] = page.ToString(),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/staff", query.Where(p => !string.IsNullOrEmpty(p.Value)));
     }

@@ -11,7 +11,7 @@ namespace Lynchpin.Web.Pages.Staff;
 
 /// <summary>A person's page: their details, their learning triad and the people they line-manage or coach.</summary>
 public class ShowModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, Frameworks frameworks, TimeProvider clock) : PageModel
+    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, Frameworks frameworks, SchoolClock clock) : PageModel
 {
     private record Related(int Id, int SchoolId, int? LineManagerId, int? CoachId, string Name, string JobTitle, string SchoolName);
 
@@ -74,7 +74,7 @@ public class ShowModel(
 
         var scope = await access.GetAsync(ct);
         IsOwn = scope.OwnStaffId == member.Id;
-        Today = DateOnly.FromDateTime(SchoolTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        Today = clock.Today;
         ThisYear = SchoolYear.Of(Today);
         ThisYearsAppraisal = await db.Appraisals.AsNoTracking().Include(a => a.Cycle).Include(a => a.Reviews.Where(r => r.IsCurrent))
             .SingleOrDefaultAsync(a => a.StaffMemberId == member.Id && a.Cycle.Year == ThisYear, ct);
@@ -87,7 +87,7 @@ public class ShowModel(
             ThisYearsAppraisal = null;
         }
 
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = Today;
         var related = await db.StaffMembers.AsNoTracking()
             .Where(s => s.Id == member.LineManagerId || s.Id == member.CoachId
                 || ((s.LineManagerId == member.Id || s.CoachId == member.Id) && (s.LeavingDate == null || s.LeavingDate >= today)))

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Web.Pages.Staff;
 
 /// <summary>The add and edit pages share this form: the fields, the choices of line manager and coach, and error mapping.</summary>
-public abstract class StaffFormPage(LynchpinDbContext db) : PageModel
+public abstract class StaffFormPage(LynchpinDbContext db, SchoolClock clock) : PageModel
 {
     [BindProperty]
     public StaffInput Input { get; set; } = new();
@@ -38,10 +38,20 @@ public abstract class StaffFormPage(LynchpinDbContext db) : PageModel
 
         public static StaffInput From(StaffMember m) => new()
         {
-            StaffRef = m.StaffRef, FirstName = m.FirstName, LastName = m.LastName, Email = m.Email, JobTitle = m.JobTitle,
-            RoleFamily = m.RoleFamily.Code(), Qts = m.Qts ? "yes" : "no", Slt = m.Slt ? "yes" : "no",
-            StartDate = m.StartDate, LeavingDate = m.LeavingDate, HoursPerWeek = m.HoursPerWeek, WeeksPerYear = m.WeeksPerYear,
-            LineManagerId = m.LineManagerId, CoachId = m.CoachId,
+            StaffRef = m.StaffRef,
+            FirstName = m.FirstName,
+            LastName = m.LastName,
+            Email = m.Email,
+            JobTitle = m.JobTitle,
+            RoleFamily = m.RoleFamily.Code(),
+            Qts = m.Qts ? "yes" : "no",
+            Slt = m.Slt ? "yes" : "no",
+            StartDate = m.StartDate,
+            LeavingDate = m.LeavingDate,
+            HoursPerWeek = m.HoursPerWeek,
+            WeeksPerYear = m.WeeksPerYear,
+            LineManagerId = m.LineManagerId,
+            CoachId = m.CoachId,
         };
     }
 
@@ -95,7 +105,7 @@ public abstract class StaffFormPage(LynchpinDbContext db) : PageModel
     /// <summary>Line managers and coaches may come from any school of the trust.</summary>
     protected async Task LoadOptionsAsync(int? excludeId, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = clock.Today;
         var trustId = School.TrustId;
         var people = await db.StaffMembers.AsNoTracking()
             .Where(s => s.Id != excludeId && (s.SchoolId == School.Id || (trustId != null && s.School.TrustId == trustId)))

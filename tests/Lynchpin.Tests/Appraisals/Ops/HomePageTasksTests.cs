@@ -113,12 +113,12 @@ public abstract class HomePageTasksTests(OpsAppFactory app) : OpsTest(app)
         // Arrange: the teacher rates and signs the TA's mid-year review; it waits for the TA
         var s = await SchoolAsync(SoonDates);
         var appraisal = await AgreedAsync(s.Ta);
-        var review = await WithAsync<AppraisalReviews, AppraisalResult<AppraisalReview>>(r => r.StartAsync(appraisal.Id, ReviewKind.MidYear));
+        var review = await WithAsync<AppraisalReviews, Result<AppraisalReview>>(r => r.StartAsync(appraisal.Id, ReviewKind.MidYear));
         AssertDone(review);
         var ratings = appraisal.Objectives.Select(o => new RatingInput(o.Id, Rating.OnTrack)).ToList();
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult<AppraisalReview>>(r =>
+        AssertDone(await WithAsync<AppraisalReviews, Result<AppraisalReview>>(r =>
             r.SaveAsAppraiserAsync(review.Value!.Id, new AppraiserReviewInput(ratings, "Going well"))));
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult>(r => r.SignAsAppraiserAsync(review.Value!.Id, Leader)));
+        AssertDone(await WithAsync<AppraisalReviews, Result>(r => r.SignAsAppraiserAsync(review.Value!.Id, Leader)));
 
         // Act
         var page = await HomeAsync(s.Ta);

@@ -56,7 +56,7 @@ public abstract class ObjectiveImporterTests(OpsAppFactory app) : OpsTest(app)
         // Arrange: the TA already has one objective
         var s = await SchoolAsync();
         var appraisal = await AppraisalOfAsync(s.Ta);
-        AssertDone(await WithAsync<AppraisalObjectives, AppraisalResult<Objective>>(o => o.AddAsync(appraisal.Id, RoleSpecific)));
+        AssertDone(await WithAsync<AppraisalObjectives, Result<Objective>>(o => o.AddAsync(appraisal.Id, RoleSpecific)));
 
         // Act
         var result = await ImportAsync(s.School, Header,
@@ -196,7 +196,7 @@ public abstract class ObjectiveImporterTests(OpsAppFactory app) : OpsTest(app)
         // Arrange
         var s = await SchoolAsync();
         var appraisal = await ReadyAsync(s.Ta);
-        AssertDone(await WithAsync<AppraisalObjectives, AppraisalResult>(o => o.RecordNotAgreedAsync(appraisal.Id, "The target is too high")));
+        AssertDone(await WithAsync<AppraisalObjectives, Result>(o => o.RecordNotAgreedAsync(appraisal.Id, "The target is too high")));
 
         // Act
         var result = await ImportAsync(s.School, Header, "TA1,2026,Phonics training,professional-development,Four sessions by February,");

@@ -51,7 +51,7 @@ public abstract class OpsTest(OpsAppFactory app) : IntegrationTest(app)
         var appraisal = await AppraisalOfAsync(person, year);
         foreach (var input in new[] { PupilProgress, RoleSpecific })
         {
-            AssertDone(await WithAsync<AppraisalObjectives, AppraisalResult<Objective>>(o => o.AddAsync(appraisal.Id, input)));
+            AssertDone(await WithAsync<AppraisalObjectives, Result<Objective>>(o => o.AddAsync(appraisal.Id, input)));
         }
         return await AppraisalOfAsync(person, year);
     }
@@ -59,7 +59,7 @@ public abstract class OpsTest(OpsAppFactory app) : IntegrationTest(app)
     protected async Task<Appraisal> AgreedAsync(StaffMember person, int year = Year)
     {
         var appraisal = await ReadyAsync(person, year);
-        AssertDone(await WithAsync<AppraisalObjectives, AppraisalResult>(o => o.AgreeAsync(appraisal.Id)));
+        AssertDone(await WithAsync<AppraisalObjectives, Result>(o => o.AgreeAsync(appraisal.Id)));
         return await AppraisalOfAsync(person, year);
     }
 
@@ -72,6 +72,6 @@ public abstract class OpsTest(OpsAppFactory app) : IntegrationTest(app)
         return (exit, output.ToString(), error.ToString());
     }
 
-    protected static void AssertDone(AppraisalResult result) =>
+    protected static void AssertDone(Result result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
 }

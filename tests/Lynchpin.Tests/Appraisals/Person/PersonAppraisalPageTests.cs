@@ -376,7 +376,7 @@ public abstract class PersonAppraisalPageTests(LynchpinAppFactory app) : Apprais
         await SignedReviewAsync(appraisal, ReviewKind.MidYear, Rating.OnTrack, Rating.AtRisk);
         await DraftReviewAsync(appraisal, ReviewKind.Final, Rating.Met, Rating.PartlyMet);
         const string pay = "Progress to point 4 of the support staff scale";
-        AssertDone(await WithAsync<PayRecommendations, AppraisalResult<PayRecommendation>>(p => p.RecordAsync(appraisal.Id, pay, Leader)));
+        AssertDone(await WithAsync<PayRecommendations, Result<PayRecommendation>>(p => p.RecordAsync(appraisal.Id, pay, Leader)));
         using var head = await SignedInAsync(UserRole.SchoolLeader, _head, payAccess: true);
 
         // Act
@@ -439,7 +439,7 @@ public abstract class PersonAppraisalPageTests(LynchpinAppFactory app) : Apprais
         var appraisal = await AgreedAsync(_ta);
         await DraftReviewAsync(appraisal, ReviewKind.MidYear, Rating.OffTrack, Rating.OnTrack);
         var offTrack = appraisal.Objectives.OrderBy(o => o.SortOrder).First();
-        AssertDone(await WithAsync<AppraisalObjectives, AppraisalResult<SupportPlan>>(o => o.SaveSupportPlanAsync(
+        AssertDone(await WithAsync<AppraisalObjectives, Result<SupportPlan>>(o => o.SaveSupportPlanAsync(
             offTrack.Id, new SupportPlanInput("Coaching each week", null, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10)), Leader,
             DateOnly.FromDateTime(DateTime.UtcNow))));
         using var senco = await SencoAsync();

@@ -159,7 +159,7 @@ public abstract class ReviewEvidencePageTests(LynchpinAppFactory app) : ReviewPa
     {
         // Arrange
         var people = await StartedAsync();
-        var evidence = await WithAsync<AppraisalReviews, AppraisalResult<Evidence>>(async r =>
+        var evidence = await WithAsync<AppraisalReviews, Result<Evidence>>(async r =>
         {
             var review = await r.CurrentAsync(people.Appraisal.Id, ReviewKind.MidYear);
             return await r.AddFileAsync(review!.Id, null, new MemoryStream(Pdf), "reading-ages.pdf", Leader);
@@ -230,9 +230,9 @@ public abstract class ReviewEvidencePageTests(LynchpinAppFactory app) : ReviewPa
         // Arrange
         var people = await PeopleAsync();
         var review = await DraftReviewAsync(people.Appraisal, ReviewKind.MidYear, Rating.OnTrack, Rating.OnTrack);
-        var link = await WithAsync<AppraisalReviews, AppraisalResult<Evidence>>(r => r.AddLinkAsync(review.Id, null, "https://drive.example/a", Leader));
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult>(r => r.SignAsAppraiserAsync(review.Id, Leader)));
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult>(r => r.SignAsAppraiseeAsync(review.Id)));
+        var link = await WithAsync<AppraisalReviews, Result<Evidence>>(r => r.AddLinkAsync(review.Id, null, "https://drive.example/a", Leader));
+        AssertDone(await WithAsync<AppraisalReviews, Result>(r => r.SignAsAppraiserAsync(review.Id, Leader)));
+        AssertDone(await WithAsync<AppraisalReviews, Result>(r => r.SignAsAppraiseeAsync(review.Id)));
         using var manager = await SignInAsync(people.ManagerUser);
         using var page = await manager.GetAsync(MidYearUrl(people.Person));
         var before = await FingerprintAsync(people.Appraisal);

@@ -25,7 +25,7 @@ public abstract class ReviewPayPageTests(LynchpinAppFactory app) : ReviewPageTes
     {
         var people = await PeopleAsync();
         await DraftReviewAsync(people.Appraisal, ReviewKind.Final, Rating.Met, Rating.PartlyMet);
-        AssertDone(await WithAsync<PayRecommendations, AppraisalResult<PayRecommendation>>(p =>
+        AssertDone(await WithAsync<PayRecommendations, Result<PayRecommendation>>(p =>
             p.RecordAsync(people.Appraisal.Id, Recommendation, new Recorder(people.HeadUser.Id, people.Head.FullName))));
         return people;
     }

@@ -157,7 +157,7 @@ public abstract class ReviewWorkflowPageTests(LynchpinAppFactory app) : ReviewPa
     {
         // Arrange
         var people = await PeopleAsync();
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult<AppraisalReview>>(r => r.StartAsync(people.Appraisal.Id, ReviewKind.MidYear)));
+        AssertDone(await WithAsync<AppraisalReviews, Result<AppraisalReview>>(r => r.StartAsync(people.Appraisal.Id, ReviewKind.MidYear)));
         using var manager = await SignInAsync(people.ManagerUser);
 
         // Act
@@ -174,7 +174,7 @@ public abstract class ReviewWorkflowPageTests(LynchpinAppFactory app) : ReviewPa
     {
         // Arrange
         var people = await PeopleAsync();
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult<AppraisalReview>>(r => r.StartAsync(people.Appraisal.Id, ReviewKind.Final)));
+        AssertDone(await WithAsync<AppraisalReviews, Result<AppraisalReview>>(r => r.StartAsync(people.Appraisal.Id, ReviewKind.Final)));
         using var manager = await SignInAsync(people.ManagerUser);
         var before = await FingerprintAsync(people.Appraisal);
 
@@ -195,7 +195,7 @@ public abstract class ReviewWorkflowPageTests(LynchpinAppFactory app) : ReviewPa
     {
         // Arrange
         var people = await PeopleAsync();
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult<AppraisalReview>>(r => r.StartAsync(people.Appraisal.Id, ReviewKind.Final)));
+        AssertDone(await WithAsync<AppraisalReviews, Result<AppraisalReview>>(r => r.StartAsync(people.Appraisal.Id, ReviewKind.Final)));
         using var manager = await SignInAsync(people.ManagerUser);
         using var person = await SignInAsync(people.PersonUser);
         var url = FinalUrl(people.Person);

@@ -42,8 +42,8 @@ public abstract class ExportAndTrustTests(LynchpinAppFactory app) : SchoolApprai
         // Arrange: B's final review has begun and a pay recommendation is recorded for B
         var s = await HandCheckedAsync();
         var b = await AppraisalOfAsync(s.B);
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult<AppraisalReview>>(r => r.StartAsync(b.Id, ReviewKind.Final)));
-        AssertDone(await WithAsync<PayRecommendations, AppraisalResult<PayRecommendation>>(p => p.RecordAsync(b.Id, PayText, Leader)));
+        AssertDone(await WithAsync<AppraisalReviews, Result<AppraisalReview>>(r => r.StartAsync(b.Id, ReviewKind.Final)));
+        AssertDone(await WithAsync<PayRecommendations, Result<PayRecommendation>>(p => p.RecordAsync(b.Id, PayText, Leader)));
         using var client = await LeaderOfAsync(s.School);
 
         // Act

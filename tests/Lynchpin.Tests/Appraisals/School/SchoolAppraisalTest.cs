@@ -42,12 +42,12 @@ public abstract class SchoolAppraisalTest(LynchpinAppFactory app) : AppraisalTes
 
         await SignedReviewAsync(await AgreedAsync(b), ReviewKind.MidYear, Rating.OnTrack, Rating.OnTrack);
         var cReview = await DraftReviewAsync(await AgreedAsync(c), ReviewKind.MidYear, Rating.OnTrack, Rating.OffTrack);
-        AssertDone(await WithAsync<AppraisalReviews, AppraisalResult>(r => r.SignAsAppraiserAsync(cReview.Id, Leader)));
+        AssertDone(await WithAsync<AppraisalReviews, Result>(r => r.SignAsAppraiserAsync(cReview.Id, Leader)));
         await SignedReviewAsync(await AgreedAsync(d), ReviewKind.MidYear, Rating.OnTrack, Rating.AtRisk);
         await DraftReviewAsync(await AgreedAsync(e), ReviewKind.MidYear, Rating.OffTrack, Rating.OnTrack);
         var fAppraisal = await AppraisalOfAsync(f);
         AssertDone(await AddObjectiveAsync(fAppraisal, RoleSpecific));
-        AssertDone(await WithAsync<AppraisalObjectives, AppraisalResult>(o => o.RecordNotAgreedAsync(fAppraisal.Id, "Too much at once")));
+        AssertDone(await WithAsync<AppraisalObjectives, Result>(o => o.RecordNotAgreedAsync(fAppraisal.Id, "Too much at once")));
         AssertDone(await AddObjectiveAsync(await AppraisalOfAsync(g), PupilProgress));
         return new HandChecked(school, a, b, c, d, e, f, g, h);
     }

@@ -8,7 +8,7 @@ public static class AppraisalText
 {
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 
-    public static string Date(DateTime utc) => SchoolTime.Format(utc, "d MMMM yyyy");
+    public static string Date(DateTime utc) => SchoolClock.Format(utc, "d MMMM yyyy");
 
     /// <summary>The objectives' state as a govuk tag: its words and colour class.</summary>
     public static (string Text, string TagClass) Objectives(ObjectivesStatus status) => status switch

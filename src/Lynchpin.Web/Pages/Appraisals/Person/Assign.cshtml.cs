@@ -13,7 +13,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// a reviewer above the appraiser in line management) are the cycle service's.
 /// </summary>
 public class AssignModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock, AppraisalCycles cycles)
+    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock, AppraisalCycles cycles)
     : PersonAppraisalPage(db, authorization, access, clock)
 {
     [BindProperty]

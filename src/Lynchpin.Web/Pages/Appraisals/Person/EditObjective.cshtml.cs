@@ -8,7 +8,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 
 /// <summary>Changes one objective: the appraiser, the reviewer or a school leader, while the objectives are not agreed.</summary>
 public class EditObjectiveModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock, AppraisalObjectives objectives)
+    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock, AppraisalObjectives objectives)
     : ObjectivePage(db, authorization, access, clock)
 {
     public async Task<IActionResult> OnGetAsync(int id, int objectiveId, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// objectives and whether they are agreed, the reviews so far, and what the reader may do next. The person agrees here.
 /// </summary>
 public class IndexModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock, AppraisalObjectives objectives)
+    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock, AppraisalObjectives objectives)
     : PersonAppraisalPage(db, authorization, access, clock)
 {
     /// <summary>The ModelState key of problems with the set of objectives; the objectives section has this id.</summary>

@@ -8,7 +8,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 
 /// <summary>The person records why they do not agree their objectives; only the person, and not once they are agreed.</summary>
 public class NotAgreedModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock, AppraisalObjectives objectives)
+    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock, AppraisalObjectives objectives)
     : PersonAppraisalPage(db, authorization, access, clock)
 {
     [BindProperty]

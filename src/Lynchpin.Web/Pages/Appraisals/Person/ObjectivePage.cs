@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lynchpin.Web.Pages.Appraisals.Person;
 
 /// <summary>The add and edit objective pages: the form, the checklist beside it, and what happens after a save.</summary>
-public abstract class ObjectivePage(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock)
+public abstract class ObjectivePage(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock)
     : PersonAppraisalPage(db, authorization, access, clock)
 {
     [BindProperty]
@@ -20,7 +20,7 @@ public abstract class ObjectivePage(LynchpinDbContext db, IAuthorizationService 
     public FieldError? Refusal { get; protected set; }
 
     /// <summary>The form comes back with the rules' errors (400), or the person's appraisal page opens at the saved objective.</summary>
-    protected async Task<IActionResult> AfterSaveAsync<T>(AppraisalResult<T> result, string done, CancellationToken ct) where T : class
+    protected async Task<IActionResult> AfterSaveAsync<T>(Result<T> result, string done, CancellationToken ct) where T : class
     {
         if (!result.Succeeded)
         {

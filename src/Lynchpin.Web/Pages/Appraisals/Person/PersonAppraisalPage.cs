@@ -22,7 +22,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// The type <c>School</c> is never named in this folder: a sibling folder <c>Appraisals/School</c> is a namespace of
 /// that name, which C# would find first (the clash decision 0003 describes for <c>Appraisal</c>).
 /// </remarks>
-public abstract class PersonAppraisalPage(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock)
+public abstract class PersonAppraisalPage(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock)
     : PageModel
 {
     public StaffMember Member { get; private set; } = null!;
@@ -36,7 +36,7 @@ public abstract class PersonAppraisalPage(LynchpinDbContext db, IAuthorizationSe
     /// <summary>Whether the reader is the person: the page is then "My appraisal".</summary>
     public bool IsOwn { get; private set; }
 
-    public DateOnly Today => DateOnly.FromDateTime(SchoolTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+    public DateOnly Today => clock.Today;
 
     public string YearName => SchoolYear.Name(Year);
 

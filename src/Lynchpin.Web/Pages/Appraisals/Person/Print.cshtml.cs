@@ -11,7 +11,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// reflections and signatures. Whoever may read the appraisal may print it. It never holds the pay recommendation: this
 /// page does not read it at all (it is only reachable through PayRecommendations, which audits every read).
 /// </summary>
-public class PrintModel(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock)
+public class PrintModel(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock)
     : PersonAppraisalPage(db, authorization, access, clock)
 {
     public async Task<IActionResult> OnGetAsync(int id, int? year, CancellationToken ct) =>

@@ -8,7 +8,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 
 /// <summary>Removes an objective after asking: refused once the objectives are agreed, or when a review has rated it.</summary>
 public class RemoveObjectiveModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock, AppraisalObjectives objectives)
+    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock, AppraisalObjectives objectives)
     : PersonAppraisalPage(db, authorization, access, clock)
 {
     public async Task<IActionResult> OnGetAsync(int id, int objectiveId, CancellationToken ct) =>

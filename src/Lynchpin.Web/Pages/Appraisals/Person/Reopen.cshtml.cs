@@ -11,7 +11,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// why stay on the appraisal after the objectives are agreed again.
 /// </summary>
 public class ReopenModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock, AppraisalObjectives objectives)
+    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock, AppraisalObjectives objectives)
     : PersonAppraisalPage(db, authorization, access, clock)
 {
     [BindProperty]

@@ -14,7 +14,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// again. Developmental help, never capability; the coach named gets no access to the appraisal for it.
 /// </summary>
 public class SupportPlanModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, TimeProvider clock, AppraisalObjectives objectives)
+    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock, AppraisalObjectives objectives)
     : PersonAppraisalPage(db, authorization, access, clock)
 {
     [BindProperty]

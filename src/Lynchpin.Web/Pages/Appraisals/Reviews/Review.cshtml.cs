@@ -29,7 +29,7 @@ public class ReviewModel(
     AccessScope access,
     AppraisalReviews reviews,
     PayRecommendations payRecommendations,
-    TimeProvider clock) : PageModel
+    SchoolClock clock) : PageModel
 {
     public const long MaxRequestBytes = 2 * EvidenceStore.MaxLength;
 
@@ -324,7 +324,7 @@ public class ReviewModel(
             return NotFound();
         }
         Kind = parsed;
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        Today = clock.Today;
         if (year is null)
         {
             var years = await db.Appraisals.Where(a => a.StaffMemberId == id).Select(a => a.Cycle.Year).ToListAsync(ct);
@@ -421,7 +421,7 @@ public class ReviewModel(
         }
     }
 
-    private async Task<IActionResult> DoneAsync(AppraisalResult result, string message, string anchor, CancellationToken ct)
+    private async Task<IActionResult> DoneAsync(Result result, string message, string anchor, CancellationToken ct)
     {
         if (!result.Succeeded)
         {

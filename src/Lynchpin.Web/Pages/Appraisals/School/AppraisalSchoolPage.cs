@@ -19,7 +19,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Schools;
 /// today's date in the school's time, and the school year from the query string or form.
 /// </summary>
 public abstract class AppraisalSchoolPage(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, TimeProvider clock) : PageModel
+    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, SchoolClock clock) : PageModel
 {
     public const int FirstYear = 2000, LastYear = 2100;
 
@@ -32,7 +32,7 @@ public abstract class AppraisalSchoolPage(
     public bool CanManageCycle { get; private set; }
 
     /// <summary>Today in the school's (UK) time.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(SchoolTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+    public DateOnly Today => clock.Today;
 
     public int CurrentYear => SchoolYear.Of(Today);
 
@@ -109,7 +109,7 @@ public abstract class AppraisalSchoolPage(
             && !db.Appraisals.Any(a => a.CycleId == cycleId && a.StaffMemberId == s.Id));
 
     /// <summary>Copies a service's field errors onto the form's fields (<c>Input.Title</c>…), or the page for errors without one.</summary>
-    protected void AddErrors(IEnumerable<Core.Staff.FieldError> errors, IReadOnlyDictionary<string, string>? fieldKeys = null)
+    protected void AddErrors(IEnumerable<FieldError> errors, IReadOnlyDictionary<string, string>? fieldKeys = null)
     {
         foreach (var error in errors)
         {

@@ -19,7 +19,7 @@ public record MovableAppraisal(int AppraisalId, int StaffId, string Name, string
 /// filtered to them), those without one, or whoever is ticked.
 /// </summary>
 public class AppraisersModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, TimeProvider clock, AppraisalCycles cycles)
+    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, SchoolClock clock, AppraisalCycles cycles)
     : AppraisalSchoolPage(db, access, authorization, clock)
 {
     public class MoveInput

@@ -33,7 +33,7 @@ public record AppraisalRow(
 /// done, due and overdue, on-track status by category and role family, in sentences and tables, then the people.
 /// </summary>
 public class DashboardModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, TimeProvider clock,
+    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, SchoolClock clock,
     AppraisalDashboard dashboard, ProfileCalculator calculator)
     : AppraisalSchoolPage(db, access, authorization, clock)
 {

@@ -16,7 +16,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Schools;
 /// loaded only through PayRecommendations, which this export does not use.
 /// </summary>
 public class ExportModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, TimeProvider clock, ProfileCalculator calculator)
+    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, SchoolClock clock, ProfileCalculator calculator)
     : AppraisalSchoolPage(db, access, authorization, clock)
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -172,7 +172,7 @@ public class ExportModel(
         }
     }
 
-    private static DateOnly? Date(DateTime? utc) => utc is DateTime at ? DateOnly.FromDateTime(SchoolTime.FromUtc(at)) : null;
+    private static DateOnly? Date(DateTime? utc) => utc is DateTime at ? DateOnly.FromDateTime(SchoolClock.FromUtc(at)) : null;
 
     private static string Status(ObjectivesStatus status) => status switch
     {

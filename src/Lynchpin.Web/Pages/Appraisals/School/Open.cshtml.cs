@@ -23,7 +23,7 @@ public record WithoutAppraiser(int StaffId, string Name, string JobTitle);
 /// everyone in post. Once open, the same page gives appraisals to people who joined since and changes the due dates.
 /// </summary>
 public class OpenModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, TimeProvider clock, AppraisalCycles cycles)
+    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, SchoolClock clock, AppraisalCycles cycles)
     : AppraisalSchoolPage(db, access, authorization, clock)
 {
     private const string RunKey = "AppraisalOpenRun";

@@ -20,7 +20,7 @@ public record SharedObjectiveOutcome(string Title, string Group, IReadOnlyList<s
 /// a role family, the senior leadership team, or a line manager's team.
 /// </summary>
 public class SharedObjectiveModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, TimeProvider clock,
+    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, SchoolClock clock,
     AppraisalCycles cycles, ProfileCalculator calculator)
     : AppraisalSchoolPage(db, access, authorization, clock)
 {

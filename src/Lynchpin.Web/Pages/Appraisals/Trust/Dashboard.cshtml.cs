@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Web.Pages.Appraisals.Trusts;
 
 /// <summary>A trust's appraisal year: each school's numbers side by side and the trust's total, for the trust's admins.</summary>
-public class DashboardModel(LynchpinDbContext db, IAuthorizationService authorization, AppraisalDashboard dashboard, TimeProvider clock) : PageModel
+public class DashboardModel(LynchpinDbContext db, IAuthorizationService authorization, AppraisalDashboard dashboard, SchoolClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public string? YearText { get; set; }
 
@@ -36,7 +36,7 @@ public class DashboardModel(LynchpinDbContext db, IAuthorizationService authoriz
             return Forbid();
         }
         Trust = trust;
-        var today = DateOnly.FromDateTime(SchoolTime.FromUtc(clock.GetUtcNow().UtcDateTime));
+        var today = clock.Today;
         var current = SchoolYear.Of(today);
         var asked = AppraisalSchoolPage.ParseYear(YearText);
         if (YearText is not null && asked is null)

@@ -20,7 +20,7 @@ public class NewModel(
     AccessScope access,
     ObservationRecords records,
     ObservationSettingsEditor settingsEditor,
-    TimeProvider clock) : RecordPageModel(access)
+    SchoolClock clock) : RecordPageModel(access)
 {
     private readonly AccessScope _access = access;
 
@@ -42,7 +42,7 @@ public class NewModel(
         }
         if (Visit is null && !ChoosingKind)
         {
-            Input.Date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            Input.Date = clock.Today;
         }
         return Page();
     }
@@ -128,7 +128,7 @@ public class NewModel(
             {
                 ChoosingKind = true;
             }
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = clock.Today;
             ObserveeOptions = [new SelectListItem("Select a person", ""),
                 .. (await db.StaffMembers.AsNoTracking()
                     .Where(s => s.SchoolId == _observer.SchoolId && s.Id != own && (s.LeavingDate == null || s.LeavingDate >= today))

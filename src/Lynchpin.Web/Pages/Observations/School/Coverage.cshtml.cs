@@ -15,7 +15,7 @@ namespace Lynchpin.Web.Pages.Observations.Leaders;
 /// and themes across the records (focus questions' common words, subjects, year groups, the latest notes on learning).
 /// </summary>
 public class CoverageModel(LynchpinDbContext db, IAuthorizationService authorization, ObservationCoverage coverage, ObservationThemes themes,
-    TimeProvider clock)
+    SchoolClock clock)
     : LeaderPageModel(db, authorization)
 {
     [BindProperty(SupportsGet = true)]

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Lynchpin.Web.Pages.Observations.Leaders;
 
 /// <summary>Generates a rota for a date range and a kind of observation with the solver, stores it and shows it.</summary>
-public class GenerateModel(LynchpinDbContext db, IAuthorizationService authorization, RotaService rotas, TimeProvider clock)
+public class GenerateModel(LynchpinDbContext db, IAuthorizationService authorization, RotaService rotas, SchoolClock clock)
     : LeaderPageModel(db, authorization)
 {
     /// <summary>Up to a minute: the page waits for the solver, so keep the wait bearable.</summary>

@@ -11,7 +11,7 @@ namespace Lynchpin.Web.Pages.Observations.Leaders;
 
 /// <summary>A school's observations at a glance: what is set up, its rotas, and coverage this school year.</summary>
 public class IndexModel(LynchpinDbContext db, IAuthorizationService authorization, SchoolCalendars calendars, ObservationSettingsEditor editor,
-    ObservationCoverage coverage, TimeProvider clock) : LeaderPageModel(db, authorization)
+    ObservationCoverage coverage, SchoolClock clock) : LeaderPageModel(db, authorization)
 {
     public int Lessons { get; private set; }
 

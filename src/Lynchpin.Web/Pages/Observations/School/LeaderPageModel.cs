@@ -83,7 +83,7 @@ public abstract class LeaderPageModel(LynchpinDbContext db, IAuthorizationServic
     }
 
     /// <summary>Today in the school's calendar.</summary>
-    protected static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    protected static DateOnly Today(SchoolClock clock) => clock.Today;
 
-    protected static int CurrentYear(TimeProvider clock) => SchoolYear.Of(Today(clock));
+    protected static int CurrentYear(SchoolClock clock) => SchoolYear.Of(Today(clock));
 }

@@ -10,7 +10,7 @@ namespace Lynchpin.Web.Pages.Observations.Visits;
 /// "My visits": the signed-in person's visits as an observer from the stored rotas, the records they wrote and, where the
 /// school shared them, the records about their own lessons. Everything here is the person's own, so no further check.
 /// </summary>
-public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider clock) : PageModel
+public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock clock) : PageModel
 {
     public sealed record VisitRow(RotaVisit Visit, int? RecordId);
 
@@ -28,7 +28,7 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, TimeProvider c
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Today = clock.Today;
         var scope = await access.GetAsync(ct);
         if (scope.OwnStaffId is not int own)
         {

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Lynchpin.Core.Kernel;
+
+/// <summary>
+/// The one way to tell the time: stored times are UTC, and "today" is the date in the schools' own time zone, UK time
+/// (an hour ahead of UTC in British Summer Time), whatever zone the server runs in. Tests replace the TimeProvider.
+/// </summary>
+public sealed class SchoolClock(TimeProvider time)
+{
+    private static readonly TimeZoneInfo Zone = FindZone();
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Now, in UTC, as stored.</summary>
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Today's date in the schools' time zone.</summary>
+    public DateOnly Today => DateOf(UtcNow);
+
+    /// <summary>A stored UTC time in the schools' time zone.</summary>
+    public static DateTime FromUtc(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>The schools' date of a stored UTC time.</summary>
+    public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
+
+    /// <summary>A stored UTC time as people read it, in the schools' time zone and British English.</summary>
+    public static string Format(DateTime utc, string format) => FromUtc(utc).ToString(format, British);
+
+    private static TimeZoneInfo FindZone()
+    {
+        // A machine without time-zone data (a slim container) still shows times, in UTC.
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
