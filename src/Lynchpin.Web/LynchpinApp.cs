@@ -1,13 +1,8 @@
 using System.Threading.RateLimiting;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Demo;
 using Lynchpin.Web.Api;
-using Lynchpin.Web.Authorization;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web;
 

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Accounts;
 
@@ -35,8 +32,8 @@ public class ApiTokenService(LynchpinDbContext db, SchoolClock clock)
     public async Task<ApiToken?> FindActiveAsync(string secret, CancellationToken cancellationToken = default)
     {
         var hash = Hash(secret);
-        // The account's staff record comes with it: the access scope needs it next, and one round trip is cheaper than two.
-        var token = await db.ApiTokens.Include(t => t.User).ThenInclude(u => u.StaffMember)
+        // The account with its staff record, school and trust: the access scope needs them next, and one round trip is cheaper than two.
+        var token = await db.ApiTokens.Include(t => t.User.StaffMember!.School).Include(t => t.User.School).Include(t => t.User.Trust)
             .SingleOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null, cancellationToken);
         if (token is null)
         {

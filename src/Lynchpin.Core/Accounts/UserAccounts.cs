@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Accounts;
 

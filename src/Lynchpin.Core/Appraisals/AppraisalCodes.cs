@@ -1,5 +1,3 @@
-using Lynchpin.Core.Data.Models;
-
 namespace Lynchpin.Core.Appraisals;
 
 /// <summary>The codes used in files, URLs, the API and the database, and the words shown on pages.</summary>

@@ -1,6 +1,3 @@
-using Lynchpin.Core.Data.Models;
-using Microsoft.EntityFrameworkCore;
-
 namespace Lynchpin.Core.Appraisals;
 
 /// <summary>Reads pages share, so an appraisal page loads what it shows in one call.</summary>

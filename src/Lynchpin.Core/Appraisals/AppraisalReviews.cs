@@ -1,8 +1,5 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Staff;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Appraisals;
 

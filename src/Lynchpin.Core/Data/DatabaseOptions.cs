@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Lynchpin.Core.Data;
 
 public enum DatabaseProvider

@@ -1,6 +1,4 @@
-using Lynchpin.Core.Data.Models;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Data;
 

@@ -1,9 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Rota;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Observations;
 

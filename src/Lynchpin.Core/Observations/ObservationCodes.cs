@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Rota;
 
 namespace Lynchpin.Core.Observations;

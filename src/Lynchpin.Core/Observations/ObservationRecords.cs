@@ -1,10 +1,7 @@
 using System.Globalization;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Rota;
 using Lynchpin.Core.Staff;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Observations;
 

@@ -1,8 +1,5 @@
 using System.Text;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Rota;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Observations;
 

@@ -1,5 +1,3 @@
-using Lynchpin.Core.Data.Models;
-
 namespace Lynchpin.Core.Progression;
 
 /// <summary>The stages and criteria a school starts from, before it writes its own or its trust does.</summary>

@@ -1,5 +1,3 @@
-using Lynchpin.Core.Data.Models;
-
 namespace Lynchpin.Core.Progression;
 
 public record CheckpointInfo(int Number, DateOnly Date)

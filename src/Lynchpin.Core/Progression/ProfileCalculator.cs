@@ -1,7 +1,3 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Microsoft.EntityFrameworkCore;
-
 namespace Lynchpin.Core.Progression;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Net.Mail;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Staff;
 

@@ -1,5 +1,3 @@
-using Lynchpin.Core.Data.Models;
-
 namespace Lynchpin.Core.Staff;
 
 /// <summary>The staff list's filters, shared by the page and the API so both answer alike.</summary>

@@ -1,13 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Api;
 

@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Authorization;
 
@@ -27,6 +24,12 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
         IReadOnlySet<int> CoacheeIds)
     {
         public static readonly Scope Nobody = new(null, null, new HashSet<int>(), new HashSet<int>(), null, new HashSet<int>());
+
+        /// <summary>The URN of the account's own school (its staff record's, else the account's), for links to it.</summary>
+        public int? HomeSchoolUrn => User?.StaffMember?.School?.Urn ?? User?.School?.Urn;
+
+        /// <summary>The code of the account's trust, for a trust admin's links to it.</summary>
+        public string? TrustCode => User?.Trust?.Code;
 
         /// <summary>The account's own staff record, if it has one.</summary>
         public int? OwnStaffId => User?.StaffMemberId;
@@ -125,14 +128,22 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
 
     internal async Task<Scope> LoadAsync(string userId, CancellationToken cancellationToken)
     {
-        var user = await db.Users.AsNoTracking().Include(u => u.StaffMember)
+        // With the school and trust the navigation links to, so no page asks for them again.
+        var user = await db.Users.AsNoTracking().Include(u => u.StaffMember!.School).Include(u => u.School).Include(u => u.Trust)
             .SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         return user is null ? Scope.Nobody : await BuildAsync(user, cancellationToken);
     }
 
+    /// <summary>Who is making a change, as records name them: the account's staff record, else its email.</summary>
+    public async Task<Recorder> RecorderAsync(CancellationToken cancellationToken = default)
+    {
+        var user = (await GetAsync(cancellationToken)).User;
+        return new Recorder(user?.Id, user?.StaffMember?.FullName ?? user?.Email ?? user?.UserName
+            ?? httpContextAccessor.HttpContext?.User.Identity?.Name ?? "Unknown");
+    }
+
     private async Task<Scope> BuildAsync(AppUser user, CancellationToken cancellationToken)
     {
-
         var homeSchoolId = user.StaffMember?.SchoolId ?? user.SchoolId;
         var ledSchools = new HashSet<int>();
         switch (user.Role)

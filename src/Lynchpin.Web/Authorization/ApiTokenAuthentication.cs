@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Lynchpin.Core.Accounts;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Web.Api;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

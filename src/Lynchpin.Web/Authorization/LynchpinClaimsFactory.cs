@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Lynchpin.Core.Data.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,3 @@
-using Lynchpin.Core.Data.Models;
-using Microsoft.AspNetCore.Authorization;
-
 namespace Lynchpin.Web.Authorization;
 
 /// <summary>The named policies pages and endpoints use; what a person may see of a resource is decided by <see cref="AccessScope"/>.</summary>

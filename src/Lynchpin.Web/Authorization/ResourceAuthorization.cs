@@ -1,7 +1,4 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Authorization;
+using System.Reflection;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Lynchpin.Web.Authorization;
@@ -47,6 +44,14 @@ public static class Operations
 
     /// <summary>Writing an observation record: for a visit, its observer; a drop-in, anyone on the school's observer list or a leader.</summary>
     public static readonly OperationAuthorizationRequirement RecordObservation = new() { Name = nameof(RecordObservation) };
+
+    // Declared last: static fields are set in order, so every operation above exists by now.
+    private static readonly Dictionary<string, OperationAuthorizationRequirement> ByName =
+        typeof(Operations).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (OperationAuthorizationRequirement)f.GetValue(null)!).ToDictionary(o => o.Name);
+
+    /// <summary>The operation of that name: <c>Named(nameof(Operations.Manage))</c>, as attributes must name it.</summary>
+    public static OperationAuthorizationRequirement Named(string name) => ByName[name];
 }
 
 public sealed class SchoolAuthorizationHandler(AccessScope access, LynchpinDbContext db)
@@ -94,7 +99,7 @@ public sealed class StaffAuthorizationHandler(AccessScope access)
     }
 }
 
-/// <summary>A trust's appraisal roll-up: its admins.</summary>
+/// <summary>A trust's own pages (its appraisal roll-up, its profile, its framework): its admins, who alone see every school of it.</summary>
 public sealed class TrustAuthorizationHandler(AccessScope access)
     : AuthorizationHandler<OperationAuthorizationRequirement, Trust>
 {
@@ -103,7 +108,8 @@ public sealed class TrustAuthorizationHandler(AccessScope access)
         var scope = await access.GetAsync();
         var allowed = requirement.Name switch
         {
-            nameof(Operations.ViewAppraisals) => scope.IsTrustAdminOf(trust.Id),
+            nameof(Operations.Read) or nameof(Operations.Manage) or nameof(Operations.ViewProfile) or nameof(Operations.ViewAppraisals)
+                => scope.IsTrustAdminOf(trust.Id),
             _ => false,
         };
         if (allowed)

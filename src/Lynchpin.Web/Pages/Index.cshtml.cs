@@ -1,13 +1,8 @@
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages;
 
-public class IndexModel(LynchpinDbContext db, AccessScope access, AppraisalTasks appraisalTasks, SchoolClock clock) : PageModel
+public class IndexModel(AppraisalTasks appraisalTasks) : LynchpinPageModel
 {
     public record SchoolSummary(int Urn, string Name, int Teaching, int Support);
 
@@ -19,33 +14,29 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, AppraisalTasks
     /// <summary>The signed-in person's due and overdue appraisal tasks, as appraiser and as appraisee; empty without a staff record.</summary>
     public IReadOnlyList<AppraisalTask> AppraisalTasks { get; private set; } = [];
 
-    /// <summary>Today in the schools' own time, which decides what is due and overdue.</summary>
-    public DateOnly SchoolToday { get; private set; }
-
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var scope = await access.GetAsync(ct);
+        var scope = await Access.GetAsync(ct);
         LeadsAnySchool = scope.LedSchoolIds.Count > 0;
         if (scope.User?.StaffMemberId is int staffId)
         {
-            Me = await db.StaffMembers.AsNoTracking().Include(s => s.School).SingleOrDefaultAsync(s => s.Id == staffId, ct);
+            Me = await Db.StaffMembers.AsNoTracking().Include(s => s.School).SingleOrDefaultAsync(s => s.Id == staffId, ct);
             if (Me is not null)
             {
                 Greeting = $"Welcome, {Me.FirstName}";
-                SchoolToday = clock.Today;
-                AppraisalTasks = await appraisalTasks.ForStaffAsync(Me.Id, SchoolToday, ct);
+                AppraisalTasks = await appraisalTasks.ForStaffAsync(Me.Id, Today, ct);
             }
         }
 
-        var today = clock.Today;
+        var today = Today;
         var led = scope.LedSchoolIds.ToList();
         // Counts are grouped in the database: a trust may have thousands of staff.
-        var counts = await db.StaffMembers
+        var counts = await Db.StaffMembers
             .Where(s => led.Contains(s.SchoolId) && (s.LeavingDate == null || s.LeavingDate >= today))
             .GroupBy(s => new { s.SchoolId, Teaching = s.RoleFamily == RoleFamily.Teaching })
             .Select(g => new { g.Key.SchoolId, g.Key.Teaching, Count = g.Count() })
             .ToListAsync(ct);
-        Schools = (await db.Schools.AsNoTracking().Where(s => led.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(ct))
+        Schools = (await Db.Schools.AsNoTracking().Where(s => led.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(ct))
             .Select(s => new SchoolSummary(s.Urn, s.Name,
                 counts.Where(c => c.SchoolId == s.Id && c.Teaching).Sum(c => c.Count),
                 counts.Where(c => c.SchoolId == s.Id && !c.Teaching).Sum(c => c.Count)))

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.Rendering;
-
 namespace Lynchpin.Web.TagHelpers;
 
 /// <summary>Ready-made item lists for govuk-radios and govuk-select.</summary>

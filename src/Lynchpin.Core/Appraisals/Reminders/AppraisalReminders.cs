@@ -1,10 +1,7 @@
 using System.Globalization;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

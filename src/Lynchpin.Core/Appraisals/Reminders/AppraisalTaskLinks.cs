@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lynchpin.Core.Data.Models;
 
 namespace Lynchpin.Core.Appraisals.Reminders;
 

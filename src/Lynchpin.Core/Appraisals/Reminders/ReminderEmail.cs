@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Lynchpin.Core.Data.Models;
 using MimeKit;
 
 namespace Lynchpin.Core.Appraisals.Reminders;

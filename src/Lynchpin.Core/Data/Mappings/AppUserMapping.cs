@@ -1,5 +1,3 @@
-using Lynchpin.Core.Data.Models;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lynchpin.Core.Data.Mappings;

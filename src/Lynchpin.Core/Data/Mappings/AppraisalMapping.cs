@@ -1,6 +1,4 @@
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data.Models;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lynchpin.Core.Data.Mappings;

@@ -1,6 +1,4 @@
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Lynchpin.Core.Data.Mappings;

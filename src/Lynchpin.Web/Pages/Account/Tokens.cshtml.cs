@@ -1,11 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Lynchpin.Core.Accounts;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Account;
 

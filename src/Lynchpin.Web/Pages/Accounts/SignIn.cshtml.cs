@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Lynchpin.Core.Data.Models;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Lynchpin.Web.Pages.Accounts;

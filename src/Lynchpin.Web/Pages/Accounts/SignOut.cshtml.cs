@@ -1,7 +1,4 @@
-using Lynchpin.Core.Data.Models;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lynchpin.Web.Pages.Accounts;
 

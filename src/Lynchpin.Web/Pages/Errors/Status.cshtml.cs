@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Lynchpin.Web.Pages.Errors;
 
 /// <summary>The page shown for 403, 404 and 500, keeping the status code.</summary>

@@ -1,21 +1,16 @@
 using System.Globalization;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Framework;
 
 /// <summary>
 /// What the framework pages share: the owner from the URL (<c>/schools/{urn}/…</c> or <c>/trusts/{code}/…</c>,
-/// one page for both so the school and trust journeys cannot drift apart), who may read and edit it, and the
-/// framework it works to.
+/// one page for both so the school and trust journeys cannot drift apart), who may read and edit it, the framework it
+/// works to, and the stage and criterion the URL names. Loaded before any handler runs: 404 for no such owner, 403
+/// for a viewer without the right the page requires (reading, or Manage for the pages that edit), then 404 for no
+/// such stage or criterion.
 /// </summary>
-public abstract class FrameworkPage(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access) : PageModel
+public abstract class FrameworkPage : ScopedPageModel
 {
     /// <summary>The <c>{kind}</c> segment of the URL: every page's route allows only these two.</summary>
     public const string Schools = "schools";
@@ -46,7 +41,15 @@ public abstract class FrameworkPage(LynchpinDbContext db, IAuthorizationService 
     /// <summary>"school's" or "trust's", for sentences about the owner's own copy.</summary>
     public string OwnersWord => IsSchool ? "school's" : "trust's";
 
-    protected FrameworkEditor Editor { get; } = new(db);
+    /// <summary>The stage the URL names (<c>…/stages/{stage}/…</c>), on the pages that have one.</summary>
+    public ProgressionStage Stage { get; private set; } = null!;
+
+    /// <summary>The stage's criterion the URL names (<c>…/criteria/{number}/…</c>), on the pages that have one.</summary>
+    public StageCriterion Criterion { get; private set; } = null!;
+
+    private FrameworkEditor? _editor;
+
+    protected FrameworkEditor Editor => _editor ??= new(Db);
 
     public static string Describe(FrameworkSource source) => source switch
     {
@@ -55,58 +58,66 @@ public abstract class FrameworkPage(LynchpinDbContext db, IAuthorizationService 
         _ => "Lynchpin's default",
     };
 
-    /// <summary>Loads the owner and its framework; a 404 if it does not exist, a 403 if the account may not read it (or edit, when <paramref name="edit"/>).</summary>
-    protected async Task<IActionResult?> LoadAsync(string kind, string key, bool edit, CancellationToken ct)
+    protected override async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        bool canRead;
-        if (kind == Schools)
+        var key = RouteString("key");
+        object owner;
+        if (RouteString("kind") == Schools)
         {
-            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var urn))
-            {
-                return NotFound();
-            }
-            var school = await db.Schools.AsNoTracking().Include(s => s.Trust).SingleOrDefaultAsync(s => s.Urn == urn, ct);
-            if (school is null)
+            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var urn)
+                || await Db.Schools.AsNoTracking().Include(s => s.Trust).SingleOrDefaultAsync(s => s.Urn == urn, ct) is not { } school)
             {
                 return NotFound();
             }
             // Everyone in the school may read the expectations they are assessed against; its leaders change them.
-            canRead = (await authorization.AuthorizeAsync(User, school, Operations.Read)).Succeeded;
-            CanEdit = (await authorization.AuthorizeAsync(User, school, Operations.Manage)).Succeeded;
+            owner = school;
             Owner = FrameworkOwner.Of(school);
-            LeadsOwnersTrust = school.TrustId is int trustId && await IsTrustAdminAsync(trustId, ct);
+            LeadsOwnersTrust = school.TrustId is int trustId && (await Access.GetAsync(ct)).IsTrustAdminOf(trustId);
         }
         else
         {
-            var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.Code == key, ct);
-            if (trust is null)
+            // A trust's own admins read and edit its framework.
+            if (await Db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.Code == key, ct) is not { } trust)
             {
                 return NotFound();
             }
-            // No resource handler for trusts exists yet; the trust's own admins read and edit its framework.
-            canRead = CanEdit = await IsTrustAdminAsync(trust.Id, ct);
+            owner = trust;
             Owner = FrameworkOwner.Of(trust);
         }
-        if (!(edit ? CanEdit : canRead))
+        CanEdit = await MayAsync(owner, Operations.Manage);
+        if (!await MayAsync(owner, Requirement))
         {
             return Forbid();
         }
         Framework = await Editor.ResolveAsync(Owner, ct);
         InheritsFrom = await Editor.InheritsFromAsync(Owner, ct);
-        return null;
+        return FindStageAndCriterion() ? null : NotFound();
     }
 
-    /// <summary>The stage numbered in the URL, or null when there is no such stage.</summary>
-    protected ProgressionStage? FindStage(int number) =>
-        number is >= ProgressionStage.Lowest and <= ProgressionStage.Highest
-            ? Framework.Framework.Stages.SingleOrDefault(s => s.Number == number)
-            : null;
-
-    /// <summary>The stage's criterion numbered in the URL (1-based, in the order the framework page lists them), or null.</summary>
-    protected static StageCriterion? FindCriterion(ProgressionStage stage, int number)
+    /// <summary>The stage and criterion the URL numbers, if it numbers them (criteria 1-based, in the order the framework page lists them).</summary>
+    private bool FindStageAndCriterion()
     {
-        var criteria = FrameworkEditor.InOrder(stage);
-        return number >= 1 && number <= criteria.Count ? criteria[number - 1] : null;
+        if (RouteData.Values.ContainsKey("stage"))
+        {
+            var number = RouteInt("stage");
+            if (number is < ProgressionStage.Lowest or > ProgressionStage.Highest
+                || Framework.Framework.Stages.SingleOrDefault(s => s.Number == number) is not { } stage)
+            {
+                return false;
+            }
+            Stage = stage;
+        }
+        if (RouteData.Values.ContainsKey("number"))
+        {
+            var criteria = FrameworkEditor.InOrder(Stage);
+            var number = RouteInt("number");
+            if (number < 1 || number > criteria.Count)
+            {
+                return false;
+            }
+            Criterion = criteria[number - 1];
+        }
+        return true;
     }
 
     /// <summary>The success banner after an edit, saying so when it made the owner's own copy.</summary>
@@ -115,15 +126,4 @@ public abstract class FrameworkPage(LynchpinDbContext db, IAuthorizationService 
         TempData["Success"] = copyCreated ? $"{message} Your {OwnersWord} own copy of the framework has been created." : message;
     }
 
-    protected IActionResult Invalid()
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private async Task<bool> IsTrustAdminAsync(int trustId, CancellationToken ct)
-    {
-        var scope = await access.GetAsync(ct);
-        return scope.Role == UserRole.TrustAdmin && scope.User?.TrustId == trustId;
-    }
 }

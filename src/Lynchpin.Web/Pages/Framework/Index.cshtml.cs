@@ -1,20 +1,10 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Framework;
 
 /// <summary>The framework a school (or trust) works to: each stage with its criteria for everyone and for each role family.</summary>
-public class IndexModel(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access)
-    : FrameworkPage(db, authorization, access)
+public class IndexModel : FrameworkPage
 {
-    private readonly LynchpinDbContext _db = db;
-
     /// <summary>A criterion with its number in the stage, which its edit and remove links use.</summary>
     public record Item(int Number, string Text);
 
@@ -39,22 +29,17 @@ public class IndexModel(LynchpinDbContext db, IAuthorizationService authorizatio
         new[] { new SelectListItem("All role families", "", ChosenFamily is null) }
             .Concat(RoleFamilies.All.Select(f => new SelectListItem(f.DisplayName(), f.Code(), f == ChosenFamily)));
 
-    public async Task<IActionResult> OnGetAsync(string kind, string key, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var denied = await LoadAsync(kind, key, edit: false, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
         ChosenFamily = RoleFamilies.TryParse(Family, out var family) ? family : null;
         Stages = Framework.Framework.Stages.OrderBy(s => s.Number).Select(s => new StageView(s, Groups(s))).ToList();
         if (Owner.Trust is { } trust)
         {
-            SchoolsWithOwn = await _db.Schools.AsNoTracking()
-                .Where(s => s.TrustId == trust.Id && _db.ProgressionFrameworks.Any(f => f.SchoolId == s.Id))
+            var db = Db;
+            SchoolsWithOwn = await db.Schools.AsNoTracking()
+                .Where(s => s.TrustId == trust.Id && db.ProgressionFrameworks.Any(f => f.SchoolId == s.Id))
                 .OrderBy(s => s.Name).ToListAsync(ct);
         }
-        return Page();
     }
 
     /// <summary>Everyone's criteria, then each family's: all families that have some, or just the chosen one (even when it has none).</summary>

@@ -2,18 +2,12 @@ using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
-using Lynchpin.Core.Data;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Lynchpin.Web.Pages.Profile;
 
 /// <summary>The profile page's checkpoint table as a file: CSV or XLSX, with the same year, filters and team limit as the page.</summary>
-public class ExportModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, ProfileCalculator calculator, SchoolClock clock)
-    : ProfilePageModel(db, access, authorization, calculator, clock)
+public class ExportModel(ProfileCalculator calculator) : ProfilePageModel(calculator)
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -27,12 +21,8 @@ public class ExportModel(
 
     [BindProperty(SupportsGet = true, Name = "format")] public string? Format { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, ct) is { } refused)
-        {
-            return refused;
-        }
         var format = string.IsNullOrEmpty(Format) ? "csv" : Format.ToLowerInvariant();
         if (!ModelState.IsValid || format is not ("csv" or "xlsx"))
         {

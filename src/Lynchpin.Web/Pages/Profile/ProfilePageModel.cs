@@ -1,12 +1,4 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Profile;
 
@@ -14,8 +6,8 @@ namespace Lynchpin.Web.Pages.Profile;
 /// What the school profile page and its export share: the school, the year and the filters from the query string,
 /// checked against the viewer. A line manager who is not a leader always gets their own team, whatever the query says.
 /// </summary>
-public abstract class ProfilePageModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, ProfileCalculator calculator, SchoolClock clock) : PageModel
+[Requires(nameof(Operations.ViewProfile))]
+public abstract class ProfilePageModel(ProfileCalculator calculator) : SchoolPageModel
 {
     public record Manager(int Id, string Name, string JobTitle);
 
@@ -24,8 +16,6 @@ public abstract class ProfilePageModel(
     [BindProperty(SupportsGet = true, Name = "roleFamily")] public string? RoleFamily { get; set; }
     [BindProperty(SupportsGet = true, Name = "slt")] public string? Slt { get; set; }
     [BindProperty(SupportsGet = true, Name = "team")] public int? Team { get; set; }
-
-    public School School { get; private set; } = null!;
 
     /// <summary>The viewer leads the school (sees everyone); otherwise they are a line manager seeing their own team.</summary>
     public bool Leads { get; private set; }
@@ -42,26 +32,17 @@ public abstract class ProfilePageModel(
     /// <summary>Line managers at the school (people with direct reports), for a leader's team filter.</summary>
     public IReadOnlyList<Manager> Managers { get; private set; } = [];
 
-    protected LynchpinDbContext Db => db;
-
     protected ProfileCalculator Calculator => calculator;
 
-    protected DateOnly Today => clock.Today;
-
-    /// <summary>Finds the school and checks the viewer; returns the refusal (404, 403) or null to carry on.</summary>
-    protected async Task<IActionResult?> LoadAsync(int urn, CancellationToken ct)
+    /// <summary>After the school and the viewer's right: the year, the filters and whose team, from the query string.</summary>
+    protected override async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var school = await db.Schools.AsNoTracking().Include(s => s.Trust).SingleOrDefaultAsync(s => s.Urn == urn, ct);
-        if (school is null)
+        if (await base.LoadAsync(ct) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
-        if (!(await authorization.AuthorizeAsync(User, school, Operations.ViewProfile)).Succeeded)
-        {
-            return Forbid();
-        }
-        School = school;
-        var scope = await access.GetAsync(ct);
+        var (school, db) = (School, Db);
+        var scope = await Access.GetAsync(ct);
         Leads = scope.LeadsSchool(school.Id);
 
         var withAssessments = await db.Assessments.Where(a => a.StaffMember.SchoolId == school.Id)

@@ -1,10 +1,4 @@
-using Lynchpin.Core.Data;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lynchpin.Web.Pages.Profile;
 
@@ -12,9 +6,7 @@ namespace Lynchpin.Web.Pages.Profile;
 /// A school's Professional Progression Profile for a year: people per stage at each checkpoint (chart and table),
 /// how progressive it is in sentences, movement between two checkpoints, and one checkpoint year on year.
 /// </summary>
-public class SchoolModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, ProfileCalculator calculator, Frameworks frameworks, SchoolClock clock)
-    : ProfilePageModel(db, access, authorization, calculator, clock)
+public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks) : ProfilePageModel(calculator)
 {
     /// <summary>Year-on-year goes back this many years, the one shown included.</summary>
     public const int YearsCompared = 5;
@@ -38,12 +30,8 @@ public class SchoolModel(
     public string CheckpointChartJson { get; private set; } = "";
     public string YearOnYearChartJson { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, ct) is { } refused)
-        {
-            return refused;
-        }
         var framework = await frameworks.ForSchoolAsync(School, ct);
         StageNames = Enumerable.Range(0, StageDistribution.StageCount).Select(n => framework.Stage(n).Name).ToList();
 
@@ -72,7 +60,7 @@ public class SchoolModel(
         YearOnYearChartJson = StageChart.Json(
             YearOnYear.Select(y => SchoolYear.Name(y.Year)).ToList(), YearOnYear.Select(y => y.Distribution).ToList(), StageNames);
 
-        return new PageResult { StatusCode = ModelState.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest };
+        return PageOrInvalid();
     }
 
     private async Task LoadMovementAsync(CheckpointProfile? latest, CancellationToken ct)

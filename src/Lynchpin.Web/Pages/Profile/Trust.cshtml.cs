@@ -1,22 +1,16 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Profile;
 
 /// <summary>A trust's schools side by side at one checkpoint, and the trust as a whole: for the trust's own admins only.</summary>
-public class TrustModel(LynchpinDbContext db, AccessScope access, ProfileCalculator calculator, Frameworks frameworks, SchoolClock clock) : PageModel
+// Comparing schools is the trust's business: a leader of one of its schools sees only their own profile.
+[Requires(nameof(Operations.ViewProfile))]
+public class TrustModel(ProfileCalculator calculator, Frameworks frameworks) : TrustPageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
     [BindProperty(SupportsGet = true, Name = "checkpoint")] public int? Checkpoint { get; set; }
     [BindProperty(SupportsGet = true, Name = "category")] public string? Category { get; set; }
 
-    public Trust Trust { get; private set; } = null!;
     public int ChosenYear { get; private set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<string> StageNames { get; private set; } = [];
@@ -27,26 +21,15 @@ public class TrustModel(LynchpinDbContext db, AccessScope access, ProfileCalcula
 
     public string ChartJson { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
-        if (trust is null)
-        {
-            return NotFound();
-        }
-        // Comparing schools is the trust's business: a leader of one of its schools sees only their own profile.
-        var scope = await access.GetAsync(ct);
-        if (scope.Role != UserRole.TrustAdmin || scope.User?.TrustId != trust.Id)
-        {
-            return Forbid();
-        }
-        Trust = trust;
+        var (trust, db) = (Trust, Db);
         var schools = await db.Schools.AsNoTracking().Where(s => s.TrustId == trust.Id).OrderBy(s => s.Name).ToListAsync(ct);
         var schoolIds = schools.Select(s => s.Id).ToList();
         var assessed = db.Assessments.Where(a => a.IsCurrent && schoolIds.Contains(a.StaffMember.SchoolId));
 
         var withAssessments = await assessed.Select(a => a.Year).Distinct().ToListAsync(ct);
-        var current = SchoolYear.Of(clock.Today);
+        var current = SchoolYear.Of(Today);
         if (Year is int asked && asked is < 2000 or > 2100)
         {
             ModelState.AddModelError("year", "Select a school year from the list");
@@ -74,7 +57,7 @@ public class TrustModel(LynchpinDbContext db, AccessScope access, ProfileCalcula
             [.. Schools.Select(s => s.Distribution), Whole],
             StageNames, percent: true, horizontal: true);
 
-        return new PageResult { StatusCode = ModelState.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest };
+        return PageOrInvalid();
     }
 
     public string SchoolProfileUrl(int urn) =>

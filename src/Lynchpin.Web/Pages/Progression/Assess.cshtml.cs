@@ -1,15 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Progression;
 
@@ -17,14 +9,8 @@ namespace Lynchpin.Web.Pages.Progression;
 /// Records a person's stage at a checkpoint. Recording where the checkpoint already has an assessment is a
 /// correction: <see cref="AssessmentRecorder"/> keeps the earlier version and the new one counts.
 /// </summary>
-public class AssessModel(
-    LynchpinDbContext db,
-    IAuthorizationService authorization,
-    AccessScope access,
-    Frameworks frameworks,
-    ProfileCalculator calculator,
-    AssessmentRecorder recorder,
-    SchoolClock clock) : PageModel
+[Requires(nameof(Operations.Assess))]
+public class AssessModel(Frameworks frameworks, ProfileCalculator calculator, AssessmentRecorder recorder) : PersonPageModel
 {
     /// <summary>How many school years before this one the form offers, besides any that already have assessments.</summary>
     private const int YearsBack = 5;
@@ -32,7 +18,6 @@ public class AssessModel(
     [BindProperty]
     public AssessmentForm Input { get; set; } = new();
 
-    public StaffMember Member { get; private set; } = null!;
     public IReadOnlyList<StageChoice> Stages { get; private set; } = [];
     public List<SelectListItem> YearOptions { get; private set; } = [];
     public List<SelectListItem> AssessorOptions { get; private set; } = [];
@@ -57,15 +42,8 @@ public class AssessModel(
         [Display(Name = "evidence note")] public string? Note { get; set; }
     }
 
-    private DateOnly Today => clock.Today;
-
-    public async Task<IActionResult> OnGetAsync(int id, int? year, int? checkpoint, CancellationToken ct)
+    public async Task OnGetAsync(int? year, int? checkpoint, CancellationToken ct)
     {
-        var denied = await LoadPersonAsync(id, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
         var thisYear = SchoolYear.Of(Today);
         Input.Year = year is >= 2000 && year <= thisYear ? year : thisYear;
         Input.Checkpoint = checkpoint is int n && SchoolYear.IsCheckpoint(n) ? n : SchoolYear.FirstCheckpoint;
@@ -87,16 +65,10 @@ public class AssessModel(
         Input.AssessorId = AssessorOptions.Select(o => o.Value).FirstOrDefault(v => v.Length > 0) is { } first
             ? int.Parse(first, CultureInfo.InvariantCulture)
             : null;
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var denied = await LoadPersonAsync(id, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
         await LoadChoicesAsync(ct);
 
         RequireAnswer("Year", Input.Year, "Select a school year");
@@ -128,15 +100,13 @@ public class AssessModel(
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
 
-        var (userId, name) = await RecorderAsync(ct);
-        var saved = await recorder.RecordAsync(input, new Recorder(userId, name), ct);
+        var saved = await recorder.RecordAsync(input, await RecorderAsync(ct), ct);
         var what = $"Stage {saved.Stage} for {Member.FullName} at the {SchoolYear.CheckpointName(saved.Checkpoint).ToLowerInvariant()}, {SchoolYear.Name(saved.Year)}";
         TempData["Success"] = saved.Version == 1 ? $"{what} is recorded." : $"{what} is recorded as a correction; the earlier version is kept.";
-        return Redirect($"/staff/{id}/progression?year={saved.Year}&checkpoint={saved.Checkpoint}#assessment");
+        return Redirect($"/staff/{Member.Id}/progression?year={saved.Year}&checkpoint={saved.Checkpoint}#assessment");
     }
 
     private void RequireAnswer(string field, object? value, string message)
@@ -149,20 +119,6 @@ public class AssessModel(
         }
     }
 
-    private async Task<IActionResult?> LoadPersonAsync(int id, CancellationToken ct)
-    {
-        var member = await db.StaffMembers.AsNoTracking().Include(s => s.School).SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (member is null)
-        {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, member, Operations.Assess)).Succeeded)
-        {
-            return Forbid();
-        }
-        Member = member;
-        return null;
-    }
 
     /// <summary>The stages, years and assessors the form offers, and the assessment a save would correct.</summary>
     private async Task LoadChoicesAsync(CancellationToken ct)
@@ -174,6 +130,7 @@ public class AssessModel(
 
         var thisYear = SchoolYear.Of(Today);
         var firstYear = Math.Min(thisYear, Math.Max(thisYear - YearsBack, Member.StartDate is DateOnly started ? SchoolYear.Of(started) : thisYear - YearsBack));
+        var db = Db;
         var recordedYears = await db.Assessments.Where(a => a.StaffMemberId == Member.Id).Select(a => a.Year).Distinct().ToListAsync(ct);
         YearOptions = Enumerable.Range(firstYear, thisYear - firstYear + 1).Concat(recordedYears)
             .Concat(Input.Year is int chosen && chosen is >= 2000 and <= 2100 ? [chosen] : [])
@@ -188,7 +145,7 @@ public class AssessModel(
 
         // Who may have assessed: the account's own staff record, the person's line manager, the school's SLT,
         // and the assessor already recorded here (who may since have moved on).
-        var scope = await access.GetAsync(ct);
+        var scope = await Access.GetAsync(ct);
         var options = new List<SelectListItem>();
         void Offer(int id, string label)
         {
@@ -223,10 +180,4 @@ public class AssessModel(
         AssessorOptions = options;
     }
 
-    private async Task<(string? UserId, string Name)> RecorderAsync(CancellationToken ct)
-    {
-        var scope = await access.GetAsync(ct);
-        var user = scope.User;
-        return (user?.Id, user?.StaffMember?.FullName ?? user?.Email ?? User.Identity?.Name ?? "Unknown");
-    }
 }

@@ -1,12 +1,5 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Progression;
 
@@ -14,13 +7,8 @@ namespace Lynchpin.Web.Pages.Progression;
 /// A person's professional progression: their stage at each checkpoint of each year, one assessment in full
 /// (the latest, or the one asked for), every version recorded at each checkpoint, and their own reflection.
 /// </summary>
-public class PersonModel(
-    LynchpinDbContext db,
-    IAuthorizationService authorization,
-    Frameworks frameworks,
-    ProfileCalculator calculator,
-    AssessmentRecorder recorder,
-    SchoolClock clock) : PageModel
+[Requires(nameof(Operations.ReadProgression))]
+public class PersonModel(Frameworks frameworks, ProfileCalculator calculator, AssessmentRecorder recorder) : PersonPageModel
 {
     /// <summary>One checkpoint of one year: the current assessment, if any, and whether the person was in post on its date.</summary>
     public record Cell(int Year, CheckpointInfo Checkpoint, Assessment? Current, bool InPost);
@@ -30,15 +18,12 @@ public class PersonModel(
     /// <summary>Every version recorded at one checkpoint, newest first.</summary>
     public record CheckpointHistory(int Year, int Checkpoint, IReadOnlyList<Assessment> Versions);
 
-    public StaffMember Member { get; private set; } = null!;
     public ResolvedFramework Framework { get; private set; } = null!;
     public IReadOnlyList<YearRow> Years { get; private set; } = [];
     public IReadOnlyList<CheckpointHistory> History { get; private set; } = [];
 
     /// <summary>The assessment shown in full: the one asked for by year and checkpoint, else the latest.</summary>
     public Assessment? Selected { get; private set; }
-
-    public DateOnly Today { get; private set; }
 
     public bool CanAssess { get; private set; }
     public bool CanReflect { get; private set; }
@@ -48,35 +33,18 @@ public class PersonModel(
 
     public string StageName(int stage) => Framework.Framework.Stages.FirstOrDefault(s => s.Number == stage)?.Name ?? "";
 
-    public async Task<IActionResult> OnGetAsync(int id, int? year, int? checkpoint, CancellationToken ct)
+    public async Task OnGetAsync(int? year, int? checkpoint, CancellationToken ct)
     {
-        var member = await FindAsync(id, ct);
-        if (member is null)
-        {
-            return NotFound();
-        }
-        if (!await AllowedAsync(member, Operations.ReadProgression))
-        {
-            return Forbid();
-        }
-        await LoadAsync(member, year, checkpoint, ct);
+        await LoadAssessmentsAsync(year, checkpoint, ct);
         Reflection = Selected?.Reflection;
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostReflectionAsync(int id, int year, int checkpoint, CancellationToken ct)
+    [Requires(nameof(Operations.Reflect))]
+    public async Task<IActionResult> OnPostReflectionAsync(int year, int checkpoint, CancellationToken ct)
     {
-        var member = await FindAsync(id, ct);
-        if (member is null)
-        {
-            return NotFound();
-        }
-        if (!await AllowedAsync(member, Operations.Reflect))
-        {
-            return Forbid();
-        }
+        var id = Member.Id;
         // Tracked: the reflection is saved on this row.
-        var assessment = await db.Assessments
+        var assessment = await Db.Assessments
             .SingleOrDefaultAsync(a => a.StaffMemberId == id && a.Year == year && a.Checkpoint == checkpoint && a.IsCurrent, ct);
         if (assessment is null)
         {
@@ -88,36 +56,28 @@ public class PersonModel(
         }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(member, year, checkpoint, ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            await LoadAssessmentsAsync(year, checkpoint, ct);
+            return Invalid();
         }
         await recorder.SaveReflectionAsync(assessment, Reflection ?? "", ct);
         TempData["Success"] = assessment.Reflection is null ? "Your reflection is removed." : "Your reflection is saved.";
         return Redirect($"/staff/{id}/progression?year={year}&checkpoint={checkpoint}#assessment");
     }
 
-    private Task<StaffMember?> FindAsync(int id, CancellationToken ct) =>
-        db.StaffMembers.AsNoTracking().Include(s => s.School).SingleOrDefaultAsync(s => s.Id == id, ct);
-
-    private async Task<bool> AllowedAsync(StaffMember member, OperationAuthorizationRequirement operation) =>
-        (await authorization.AuthorizeAsync(User, member, operation)).Succeeded;
-
-    private async Task LoadAsync(StaffMember member, int? year, int? checkpoint, CancellationToken ct)
+    private async Task LoadAssessmentsAsync(int? year, int? checkpoint, CancellationToken ct)
     {
-        Member = member;
-        CanAssess = await AllowedAsync(member, Operations.Assess);
-        CanReflect = await AllowedAsync(member, Operations.Reflect);
+        var member = Member;
+        CanAssess = await MayAsync(member, Operations.Assess);
+        CanReflect = await MayAsync(member, Operations.Reflect);
         Framework = await frameworks.ForSchoolAsync(member.School, ct);
 
         // One person's assessments are a few a year: all versions are loaded and arranged here.
-        var assessments = await db.Assessments.AsNoTracking().Include(a => a.Assessor)
+        var assessments = await Db.Assessments.AsNoTracking().Include(a => a.Assessor)
             .Where(a => a.StaffMemberId == member.Id)
             .OrderBy(a => a.Year).ThenBy(a => a.Checkpoint).ThenByDescending(a => a.Version)
             .ToListAsync(ct);
         var current = assessments.Where(a => a.IsCurrent).ToList();
 
-        Today = clock.Today;
         var thisYear = SchoolYear.Of(Today);
         var years = assessments.Select(a => a.Year).Append(thisYear).Distinct().Order().ToList();
         var rows = new List<YearRow>();

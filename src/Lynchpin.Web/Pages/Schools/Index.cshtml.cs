@@ -1,12 +1,6 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Lynchpin.Web.Pages.Schools;
 
-public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock clock) : PageModel
+public class IndexModel : LynchpinPageModel
 {
     public record Row(int Urn, string Name, string? Phase, int? Pupils, string? LocalAuthority, bool IsOpen, string? TrustName, int Staff);
 
@@ -14,12 +8,12 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock cl
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = clock.Today;
-        var visible = await access.VisibleSchoolsAsync(ct);
+        var today = Today;
+        var visible = await Access.VisibleSchoolsAsync(ct);
         Schools = await visible.OrderBy(s => s.Trust == null ? "" : s.Trust.Name).ThenBy(s => s.Name)
             .Select(s => new Row(s.Urn, s.Name, s.Phase, s.NumberOfPupils, s.LocalAuthority, s.IsOpen,
                 s.Trust == null ? null : s.Trust.Name,
-                db.StaffMembers.Count(m => m.SchoolId == s.Id && (m.LeavingDate == null || m.LeavingDate >= today))))
+                Db.StaffMembers.Count(m => m.SchoolId == s.Id && (m.LeavingDate == null || m.LeavingDate >= today))))
             .ToListAsync(ct);
     }
 }

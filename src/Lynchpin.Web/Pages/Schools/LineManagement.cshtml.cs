@@ -1,38 +1,19 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Lynchpin.Web.Pages.Schools;
 
 /// <summary>The school's line-management tree, from the people nobody in the school manages down.</summary>
 [Authorize(Policy = Policies.ManageStaff)]
-public class LineManagementModel(LynchpinDbContext db, IAuthorizationService authorization, SchoolClock clock) : PageModel
+[Requires(nameof(Operations.Manage))]
+public class LineManagementModel : SchoolPageModel
 {
     public record Node(int Id, string Name, string JobTitle, RoleFamily Family, bool Slt, string? ManagerElsewhere, List<Node> Reports);
 
-    public School School { get; private set; } = null!;
     public List<Node> Roots { get; private set; } = [];
     public int People { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var school = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, ct);
-        if (school is null)
-        {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, school, Operations.Manage)).Succeeded)
-        {
-            return Forbid();
-        }
-        School = school;
-
-        var today = clock.Today;
-        var staff = await db.StaffMembers.AsNoTracking()
+        var (school, today) = (School, Today);
+        var staff = await Db.StaffMembers.AsNoTracking()
             .Where(s => s.SchoolId == school.Id && (s.LeavingDate == null || s.LeavingDate >= today))
             .OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
             .Select(s => new
@@ -65,6 +46,5 @@ public class LineManagementModel(LynchpinDbContext db, IAuthorizationService aut
         }
         // Leaders first: the people with the biggest trees head the page.
         Roots = Roots.OrderByDescending(n => n.Reports.Count > 0).ThenByDescending(n => n.Slt).ThenBy(n => n.Name).ToList();
-        return Page();
     }
 }

@@ -1,62 +1,38 @@
-using Lynchpin.Core.Data;
 using Lynchpin.Core.Staff;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Staff;
 
+/// <summary>Adds one member of staff to a school: its leaders and its trust's admins.</summary>
 [Authorize(Policy = Policies.ManageStaff)]
-public class CreateModel(LynchpinDbContext db, StaffEditor editor, IAuthorizationService authorization, SchoolClock clock) : StaffFormPage(db, clock)
+[Requires(nameof(Operations.Manage))]
+public class CreateModel(StaffEditor editor) : SchoolPageModel, IStaffFormPage
 {
-    private readonly LynchpinDbContext _db = db;
+    [BindProperty]
+    public StaffInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public List<SelectListItem> LineManagerOptions { get; private set; } = [];
+    public List<SelectListItem> CoachOptions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var denied = await LoadSchoolAsync(urn, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-        await LoadOptionsAsync(null, ct);
+        await LoadOptionsAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var denied = await LoadSchoolAsync(urn, ct);
-        if (denied is not null)
+        var details = Input.Read(ModelState);
+        var result = details is null ? null : await editor.CreateAsync(School.Id, details, ct);
+        if (result is not { Succeeded: true })
         {
-            return denied;
+            AddErrors(result?.Errors ?? []);
+            await LoadOptionsAsync(ct);
+            return Invalid();
         }
-        var details = ReadInput();
-        if (details is null)
-        {
-            return await InvalidAsync(null, ct);
-        }
-        var result = await editor.CreateAsync(School.Id, details, ct);
-        if (!result.Succeeded)
-        {
-            AddErrors(result.Errors);
-            return await InvalidAsync(null, ct);
-        }
-        TempData["Success"] = $"{details.FirstName} {details.LastName} is added.";
+        TempData["Success"] = $"{details!.FirstName} {details.LastName} is added.";
         return Redirect($"/staff/{result.Value!.Id}");
     }
 
-    private async Task<IActionResult?> LoadSchoolAsync(int urn, CancellationToken ct)
-    {
-        var school = await _db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, ct);
-        if (school is null)
-        {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, school, Operations.Manage)).Succeeded)
-        {
-            return Forbid();
-        }
-        School = school;
-        return null;
-    }
+    private async Task LoadOptionsAsync(CancellationToken ct) =>
+        (LineManagerOptions, CoachOptions) = await StaffFormChoices.PeopleAsync(Db, School, null, Input, Today, ct);
 }

@@ -1,70 +1,39 @@
-using Lynchpin.Core.Data;
 using Lynchpin.Core.Staff;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Staff;
 
+/// <summary>Changes one person's details: the leaders of their school and its trust's admins.</summary>
 [Authorize(Policy = Policies.ManageStaff)]
-public class EditModel(LynchpinDbContext db, StaffEditor editor, IAuthorizationService authorization, SchoolClock clock) : StaffFormPage(db, clock)
+[Requires(nameof(Operations.Manage))]
+public class EditModel(StaffEditor editor) : PersonPageModel, IStaffFormPage
 {
-    private readonly LynchpinDbContext _db = db;
+    [BindProperty]
+    public StaffInput Input { get; set; } = new();
 
-    public int Id { get; private set; }
-    public string Name { get; private set; } = "";
+    public List<SelectListItem> LineManagerOptions { get; private set; } = [];
+    public List<SelectListItem> CoachOptions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var denied = await LoadAsync(id, ct);
-        if (denied is not null)
-        {
-            return denied;
-        }
-        await LoadOptionsAsync(id, ct);
+        Input = StaffInput.From(Member);
+        await LoadOptionsAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var posted = Input;
-        var denied = await LoadAsync(id, ct);
-        if (denied is not null)
+        var details = Input.Read(ModelState);
+        var result = details is null ? null : await editor.UpdateAsync(Member.Id, details, ct);
+        if (result is not { Succeeded: true })
         {
-            return denied;
+            AddErrors(result?.Errors ?? []);
+            await LoadOptionsAsync(ct);
+            return Invalid();
         }
-        Input = posted;
-        var details = ReadInput();
-        if (details is null)
-        {
-            return await InvalidAsync(id, ct);
-        }
-        var result = await editor.UpdateAsync(id, details, ct);
-        if (!result.Succeeded)
-        {
-            AddErrors(result.Errors);
-            return await InvalidAsync(id, ct);
-        }
-        TempData["Success"] = $"{details.FirstName} {details.LastName}'s details are saved.";
-        return Redirect($"/staff/{id}");
+        TempData["Success"] = $"{details!.FirstName} {details.LastName}'s details are saved.";
+        return Redirect($"/staff/{Member.Id}");
     }
 
-    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
-    {
-        var member = await _db.StaffMembers.AsNoTracking().Include(s => s.School).SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (member is null)
-        {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, member, Operations.Manage)).Succeeded)
-        {
-            return Forbid();
-        }
-        Id = id;
-        Name = member.FullName;
-        School = member.School;
-        Input = StaffInput.From(member);
-        return null;
-    }
+    private async Task LoadOptionsAsync(CancellationToken ct) =>
+        (LineManagerOptions, CoachOptions) = await StaffFormChoices.PeopleAsync(Db, Member.School, Member.Id, Input, Today, ct);
 }

@@ -1,16 +1,9 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Staff;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Staff;
 
 /// <summary>The staff list: teachers and support staff as one team, filtered and searched.</summary>
-public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock clock) : PageModel
+public class IndexModel : LynchpinPageModel
 {
     public const int PageSize = 50;
 
@@ -35,13 +28,10 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock cl
     public School? ChosenSchool { get; private set; }
     public int? AddStaffUrn { get; private set; }
 
-    /// <summary>Today in the schools' time: who has left by now.</summary>
-    public DateOnly Today { get; } = clock.Today;
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var scope = await access.GetAsync(ct);
-        var schools = await (await access.VisibleSchoolsAsync(ct)).AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+        var scope = await Access.GetAsync(ct);
+        var schools = await (await Access.VisibleSchoolsAsync(ct)).AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
         SchoolOptions = [new SelectListItem("All schools", ""), .. schools.Select(s => new SelectListItem(s.Name, s.Urn.ToString(), s.Urn == SchoolUrn))];
 
         if (SchoolUrn is int urn)
@@ -49,7 +39,7 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock cl
             ChosenSchool = schools.SingleOrDefault(s => s.Urn == urn);
             if (ChosenSchool is null)
             {
-                return await db.Schools.AnyAsync(s => s.Urn == urn, ct) ? Forbid() : NotFound();
+                return await Db.Schools.AnyAsync(s => s.Urn == urn, ct) ? Forbid() : NotFound();
             }
         }
         ShowSchoolColumn = ChosenSchool is null && schools.Count > 1;
@@ -66,7 +56,7 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock cl
             Qts: YesNo(Qts),
             Search: Q,
             IncludeLeavers: Leavers);
-        var query = filter.Apply(await access.VisibleStaffAsync(ct), Today);
+        var query = filter.Apply(await Access.VisibleStaffAsync(ct), Today);
 
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);

@@ -1,23 +1,14 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Staff;
 
 /// <summary>A person's page: their details, their learning triad and the people they line-manage or coach.</summary>
-public class ShowModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, Frameworks frameworks, SchoolClock clock) : PageModel
+public class ShowModel(Frameworks frameworks) : PersonPageModel
 {
     private record Related(int Id, int SchoolId, int? LineManagerId, int? CoachId, string Name, string JobTitle, string SchoolName);
 
     public record Person(int Id, string Name, string JobTitle, string SchoolName, bool Visible);
 
-    public StaffMember Member { get; private set; } = null!;
     public Person? LineManager { get; private set; }
     public Person? Coach { get; private set; }
     public List<Person> DirectReports { get; private set; } = [];
@@ -38,30 +29,14 @@ public class ShowModel(
 
     public int ThisYear { get; private set; }
 
-    /// <summary>Today in the UK, which decides whether a review is overdue.</summary>
-    public DateOnly Today { get; private set; }
-
-    /// <summary>Whether the page is the reader's own: the appraisal link then reads "My appraisal".</summary>
-    public bool IsOwn { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        var member = await db.StaffMembers.AsNoTracking().Include(s => s.School).ThenInclude(s => s.Trust)
-            .SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (member is null)
-        {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, member, Operations.Read)).Succeeded)
-        {
-            return Forbid();
-        }
-        Member = member;
-        CanEdit = (await authorization.AuthorizeAsync(User, member, Operations.Manage)).Succeeded;
-        CanReadProgression = (await authorization.AuthorizeAsync(User, member, Operations.ReadProgression)).Succeeded;
+        var member = Member;
+        CanEdit = await MayAsync(member, Operations.Manage);
+        CanReadProgression = await MayAsync(member, Operations.ReadProgression);
         if (CanReadProgression)
         {
-            var latest = await db.Assessments.AsNoTracking()
+            var latest = await Db.Assessments.AsNoTracking()
                 .Where(a => a.StaffMemberId == member.Id && a.IsCurrent)
                 .OrderByDescending(a => a.Year).ThenByDescending(a => a.Checkpoint)
                 .FirstOrDefaultAsync(ct);
@@ -72,23 +47,21 @@ public class ShowModel(
             }
         }
 
-        var scope = await access.GetAsync(ct);
-        IsOwn = scope.OwnStaffId == member.Id;
-        Today = clock.Today;
+        var scope = await Access.GetAsync(ct);
         ThisYear = SchoolYear.Of(Today);
-        ThisYearsAppraisal = await db.Appraisals.AsNoTracking().Include(a => a.Cycle).Include(a => a.Reviews.Where(r => r.IsCurrent))
+        ThisYearsAppraisal = await Db.Appraisals.AsNoTracking().Include(a => a.Cycle).Include(a => a.Reviews.Where(r => r.IsCurrent))
             .SingleOrDefaultAsync(a => a.StaffMemberId == member.Id && a.Cycle.Year == ThisYear, ct);
         // Without an appraisal this year, asked of one as opening the cycle would make it (no appraiser yet).
         var appraisal = ThisYearsAppraisal
             ?? new Appraisal { StaffMemberId = member.Id, Cycle = new AppraisalCycle { SchoolId = member.SchoolId, Year = ThisYear, OpenedByName = "" } };
-        CanReadAppraisal = (await authorization.AuthorizeAsync(User, appraisal, Operations.ReadAppraisal)).Succeeded;
+        CanReadAppraisal = await MayAsync(appraisal, Operations.ReadAppraisal);
         if (!CanReadAppraisal)
         {
             ThisYearsAppraisal = null;
         }
 
         var today = Today;
-        var related = await db.StaffMembers.AsNoTracking()
+        var related = await Db.StaffMembers.AsNoTracking()
             .Where(s => s.Id == member.LineManagerId || s.Id == member.CoachId
                 || ((s.LineManagerId == member.Id || s.CoachId == member.Id) && (s.LeavingDate == null || s.LeavingDate >= today)))
             .OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
@@ -100,6 +73,5 @@ public class ShowModel(
         Coach = related.Where(s => s.Id == member.CoachId).Select(ToPerson).SingleOrDefault();
         DirectReports = related.Where(s => s.LineManagerId == member.Id).Select(ToPerson).ToList();
         Coachees = related.Where(s => s.CoachId == member.Id).Select(ToPerson).ToList();
-        return Page();
     }
 }

@@ -1,5 +1,4 @@
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data.Models;
 
 namespace Lynchpin.Web.Pages.Appraisals.Person;
 

@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lynchpin.Web.Pages.Appraisals.Person;
 
@@ -12,9 +7,8 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// Names a person's appraiser and reviewer, from the staff of their school and its trust. The rules (no self-appraisal,
 /// a reviewer above the appraiser in line management) are the cycle service's.
 /// </summary>
-public class AssignModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock, AppraisalCycles cycles)
-    : PersonAppraisalPage(db, authorization, access, clock)
+[Requires(nameof(Operations.ManageAppraisal))]
+public class AssignModel(AppraisalCycles cycles) : PersonAppraisalPage
 {
     [BindProperty]
     public AssignForm Input { get; set; } = new();
@@ -28,23 +22,14 @@ public class AssignModel(
         [Display(Name = "reviewer")] public int? ReviewerId { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(int id, int? year, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await FindAsync(id, year, Operations.ManageAppraisal, appraisalRequired: true, ct) is { } refused)
-        {
-            return refused;
-        }
         Input = new AssignForm { AppraiserId = Appraisal!.AppraiserId, ReviewerId = Appraisal.ReviewerId };
         await LoadOptionsAsync(ct);
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int? year, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await FindAsync(id, year, Operations.ManageAppraisal, appraisalRequired: true, ct) is { } refused)
-        {
-            return refused;
-        }
         await LoadOptionsAsync(ct);
         if (!Offered(AppraiserOptions, Input.AppraiserId))
         {
@@ -57,12 +42,11 @@ public class AssignModel(
         if (ModelState.IsValid)
         {
             var result = await cycles.AssignAsync(Appraisal!.Id, Input.AppraiserId, Input.ReviewerId, ct);
-            AddErrors(result.Errors, nameof(AssignForm.AppraiserId), nameof(AssignForm.ReviewerId));
+            AddErrors(result.Errors, Inputs(nameof(AssignForm.AppraiserId), nameof(AssignForm.ReviewerId)));
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
         TempData["Success"] = "The appraiser and reviewer are saved.";
         return Redirect(AppraisalUrl);

@@ -1,10 +1,4 @@
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lynchpin.Web.Pages.Appraisals.Person;
 
@@ -12,9 +6,8 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// A person's appraisal for a school year ("My appraisal" when it is the reader's own): the cycle, who appraises, the
 /// objectives and whether they are agreed, the reviews so far, and what the reader may do next. The person agrees here.
 /// </summary>
-public class IndexModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock, AppraisalObjectives objectives)
-    : PersonAppraisalPage(db, authorization, access, clock)
+[Requires(nameof(Operations.ReadAppraisal))]
+public class IndexModel(AppraisalObjectives objectives) : PersonAppraisalPage
 {
     /// <summary>The ModelState key of problems with the set of objectives; the objectives section has this id.</summary>
     public const string ObjectivesKey = "Objectives";
@@ -34,39 +27,34 @@ public class IndexModel(
 
     public AgreementChecklist Checklist => AgreementChecklist.For(Appraisal?.Objectives ?? []);
 
-    public async Task<IActionResult> OnGetAsync(int id, int? year, CancellationToken ct)
-    {
-        if (await FindAsync(id, year, Operations.ReadAppraisal, appraisalRequired: false, ct) is { } refused)
-        {
-            return refused;
-        }
-        await LoadAsync(ct);
-        return Page();
-    }
+    /// <summary>Without an appraisal in the year the page says so, and offers to open the cycle.</summary>
+    protected override bool AppraisalRequired => false;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadRightsAsync(ct);
 
     /// <summary>The person agrees their objectives; refused, with the rules' reasons, until the set is ready.</summary>
-    public async Task<IActionResult> OnPostAgreeAsync(int id, int? year, CancellationToken ct)
+    [Requires(nameof(Operations.SignAsAppraisee))]
+    public async Task<IActionResult> OnPostAgreeAsync(CancellationToken ct)
     {
-        if (await FindAsync(id, year, Operations.SignAsAppraisee, appraisalRequired: true, ct) is { } refused)
+        if (Appraisal is null)
         {
-            return refused;
+            return NotFound();
         }
-        var result = await objectives.AgreeAsync(Appraisal!.Id, ct);
+        var result = await objectives.AgreeAsync(Appraisal.Id, ct);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
             {
                 ModelState.AddModelError(ObjectivesKey, error.Message);
             }
-            await LoadAsync(ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            await LoadRightsAsync(ct);
+            return Invalid();
         }
         TempData["Success"] = "You have agreed your objectives.";
         return Redirect(AppraisalUrl);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private async Task LoadRightsAsync(CancellationToken ct)
     {
         YearOptions = await YearOptionsAsync(ct);
         CanManage = Appraisal is not null && await MayAsync(Operations.ManageAppraisal);

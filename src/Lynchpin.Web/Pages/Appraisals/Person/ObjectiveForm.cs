@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data.Models;
 
 namespace Lynchpin.Web.Pages.Appraisals.Person;
 

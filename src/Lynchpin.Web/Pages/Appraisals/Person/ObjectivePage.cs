@@ -1,15 +1,10 @@
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
 using Lynchpin.Core.Staff;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Lynchpin.Web.Pages.Appraisals.Person;
 
 /// <summary>The add and edit objective pages: the form, the checklist beside it, and what happens after a save.</summary>
-public abstract class ObjectivePage(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock)
-    : PersonAppraisalPage(db, authorization, access, clock)
+public abstract class ObjectivePage : PersonAppraisalPage
 {
     [BindProperty]
     public ObjectiveForm Input { get; set; } = new();
@@ -24,10 +19,9 @@ public abstract class ObjectivePage(LynchpinDbContext db, IAuthorizationService 
     {
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors, ObjectiveForm.Fields);
+            AddErrors(result.Errors, Inputs(ObjectiveForm.Fields));
             await ReloadAsync(ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
         TempData["Success"] = done;
         return Redirect(result.Value is Lynchpin.Core.Data.Models.Objective saved ? $"{AppraisalUrl}#objective-{saved.Id}" : AppraisalUrl);

@@ -1,9 +1,3 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Lynchpin.Web.Pages.Appraisals.Person;
 
 /// <summary>
@@ -11,12 +5,9 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// reflections and signatures. Whoever may read the appraisal may print it. It never holds the pay recommendation: this
 /// page does not read it at all (it is only reachable through PayRecommendations, which audits every read).
 /// </summary>
-public class PrintModel(LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock)
-    : PersonAppraisalPage(db, authorization, access, clock)
+[Requires(nameof(Operations.ReadAppraisal))]
+public class PrintModel : PersonAppraisalPage
 {
-    public async Task<IActionResult> OnGetAsync(int id, int? year, CancellationToken ct) =>
-        await FindAsync(id, year, Operations.ReadAppraisal, appraisalRequired: true, ct) ?? Page();
-
     /// <summary>Every version of a kind of review, current last; earlier versions were locked before a reopen.</summary>
     public IReadOnlyList<AppraisalReview> Versions(ReviewKind kind) =>
         Appraisal!.Reviews.Where(r => r.Kind == kind).OrderBy(r => r.Version).ToList();

@@ -1,31 +1,18 @@
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Lynchpin.Web.Pages.Appraisals.Person;
 
 /// <summary>Removes an objective after asking: refused once the objectives are agreed, or when a review has rated it.</summary>
-public class RemoveObjectiveModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock, AppraisalObjectives objectives)
-    : PersonAppraisalPage(db, authorization, access, clock)
+[Requires(nameof(Operations.ManageAppraisal))]
+public class RemoveObjectiveModel(AppraisalObjectives objectives) : PersonAppraisalPage
 {
-    public async Task<IActionResult> OnGetAsync(int id, int objectiveId, CancellationToken ct) =>
-        await FindObjectiveAsync(id, objectiveId, Operations.ManageAppraisal, ct) ?? Page();
-
-    public async Task<IActionResult> OnPostAsync(int id, int objectiveId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await FindObjectiveAsync(id, objectiveId, Operations.ManageAppraisal, ct) is { } refused)
-        {
-            return refused;
-        }
-        var result = await objectives.RemoveAsync(objectiveId, ct);
+        var result = await objectives.RemoveAsync(Objective.Id, ct);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            AddErrors(result.Errors, Inputs());
+            return Invalid();
         }
         TempData["Success"] = $"‘{Objective.Title}’ is removed.";
         return Redirect(AppraisalUrl);

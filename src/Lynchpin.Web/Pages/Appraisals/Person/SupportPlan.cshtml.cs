@@ -1,11 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lynchpin.Web.Pages.Appraisals.Person;
 
@@ -13,9 +7,8 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// The support plan of an objective rated at risk or off track at the mid-year review: actions, a coach and a date to look
 /// again. Developmental help, never capability; the coach named gets no access to the appraisal for it.
 /// </summary>
-public class SupportPlanModel(
-    LynchpinDbContext db, IAuthorizationService authorization, AccessScope access, SchoolClock clock, AppraisalObjectives objectives)
-    : PersonAppraisalPage(db, authorization, access, clock)
+[Requires(nameof(Operations.ManageAppraisal))]
+public class SupportPlanModel(AppraisalObjectives objectives) : PersonAppraisalPage
 {
     [BindProperty]
     public SupportPlanForm Input { get; set; } = new();
@@ -34,25 +27,19 @@ public class SupportPlanModel(
         [Display(Name = "date to look again")] public DateOnly? ReviewBy { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(int id, int objectiveId, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(id, objectiveId, ct) is { } refused)
-        {
-            return refused;
-        }
+        await LoadChoicesAsync(ct);
         if (Objective.SupportPlan is { } plan)
         {
             Input = new SupportPlanForm { Actions = plan.Actions, CoachId = plan.CoachId, ReviewBy = plan.ReviewBy };
         }
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int objectiveId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(id, objectiveId, ct) is { } refused)
-        {
-            return refused;
-        }
+        await LoadChoicesAsync(ct);
+        var objectiveId = Objective.Id;
         var coachOffered = Offered(CoachOptions, Input.CoachId);
         if (!coachOffered)
         {
@@ -65,36 +52,27 @@ public class SupportPlanModel(
         {
             var result = await objectives.SaveSupportPlanAsync(
                 objectiveId, new SupportPlanInput(Input.Actions, Input.CoachId, dateUnreadable ? null : Input.ReviewBy), await RecorderAsync(ct), Today, ct);
-            AddErrors(result.Errors.Where(e => !(dateUnreadable && e.Field == "ReviewBy")), "Actions", "CoachId", "ReviewBy");
+            AddErrors(result.Errors.Where(e => !(dateUnreadable && e.Field == "ReviewBy")), Inputs("Actions", "CoachId", "ReviewBy"));
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
         TempData["Success"] = $"The support plan for ‘{Objective.Title}’ is saved.";
         return Redirect($"{AppraisalUrl}#objective-{objectiveId}");
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id, int objectiveId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
     {
-        if (await LoadAsync(id, objectiveId, ct) is { } refused)
-        {
-            return refused;
-        }
+        var objectiveId = Objective.Id;
         await objectives.RemoveSupportPlanAsync(objectiveId, ct);
         TempData["Success"] = $"The support plan for ‘{Objective.Title}’ is removed.";
         return Redirect($"{AppraisalUrl}#objective-{objectiveId}");
     }
 
-    private async Task<IActionResult?> LoadAsync(int id, int objectiveId, CancellationToken ct)
+    private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        if (await FindObjectiveAsync(id, objectiveId, Operations.ManageAppraisal, ct) is { } refused)
-        {
-            return refused;
-        }
-        MidYearRating = Appraisal!.CurrentReview(ReviewKind.MidYear)?.Ratings.FirstOrDefault(r => r.ObjectiveId == objectiveId)?.Rating;
+        MidYearRating = Appraisal!.CurrentReview(ReviewKind.MidYear)?.Ratings.FirstOrDefault(r => r.ObjectiveId == Objective.Id)?.Rating;
         CoachOptions = await ColleagueOptionsAsync("No coach", [Objective.SupportPlan?.CoachId], ct);
-        return null;
     }
 }

@@ -1,37 +1,28 @@
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Staff;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Appraisals.Reviews;
 
 /// <summary>
 /// A mid-year or final review of one person's appraisal: the appraiser's part (ratings and comments), the person's part,
-/// evidence, both signatures, reopening with a reason and the earlier versions; on the final review, the pay
-/// recommendation for accounts with pay access. Each party edits only their own part.
+/// both signatures, reopening with a reason and the earlier versions; its evidence (Review.Evidence.cs) and, on the final
+/// review, the pay recommendation for accounts with pay access (Review.Pay.cs). Each party edits only their own part.
 /// </summary>
 // A little over the 10 MB a file may be, so an upload somewhat too big still reaches the handler and gets the
 // error summary; far bigger requests are refused by the server before they are read.
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public class ReviewModel(
-    LynchpinDbContext db,
-    IAuthorizationService authorization,
-    AccessScope access,
-    AppraisalReviews reviews,
-    PayRecommendations payRecommendations,
-    SchoolClock clock) : PageModel
+[Requires(nameof(Operations.ReadAppraisal))]
+public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations payRecommendations) : PersonPageModel
 {
     public const long MaxRequestBytes = 2 * EvidenceStore.MaxLength;
+
+    /// <summary>The school year asked for (<c>?year=2025</c>); without one, this year's appraisal, else the person's latest.</summary>
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? AskedYear { get; set; }
 
     public Appraisal Appraisal { get; private set; } = null!;
     public ReviewKind Kind { get; private set; }
@@ -51,24 +42,14 @@ public class ReviewModel(
     public bool CanActAsAppraisee { get; private set; }
     public bool CanReopen { get; private set; }
 
-    /// <summary>Pay access for this appraisal, and not the person's own: they never see their recommendation.</summary>
-    public bool CanSeePay { get; private set; }
-
-    /// <summary>Read (and audited) only when the page shows the pay section.</summary>
-    public PayRecommendation? Pay { get; private set; }
-    public bool PayShown { get; private set; }
-
     /// <summary>Why the review cannot start yet, if it cannot.</summary>
     public FieldError? StartError { get; private set; }
-
-    public DateOnly Today { get; private set; }
 
     public bool IsCurrent => Review?.IsCurrent == true;
     public bool IsLocked => Review?.IsLocked == true;
     public bool CanEditAppraiserPart => IsCurrent && !IsLocked && CanManage;
     public bool CanEditAppraiseePart => IsCurrent && !IsLocked && CanActAsAppraisee;
     public bool CanEditEvidence => CanEditAppraiserPart || CanEditAppraiseePart;
-    public bool IsOwn { get; private set; }
     /// <summary>The signed-in person is this appraisal's appraiser (a leader may write the appraiser's part without being it).</summary>
     public bool IsAppraiser { get; private set; }
 
@@ -81,11 +62,6 @@ public class ReviewModel(
     [BindProperty] public string? AppraiseeComments { get; set; }
     [BindProperty] public string? Reflection { get; set; }
     [BindProperty] public string? Reason { get; set; }
-    [BindProperty] public IFormFile? Upload { get; set; }
-    [BindProperty] public int? FileObjectiveId { get; set; }
-    [BindProperty] public string? Link { get; set; }
-    [BindProperty] public int? LinkObjectiveId { get; set; }
-    [BindProperty] public string? PayText { get; set; }
 
     public string PageUrl => $"/staff/{Person.Id}/appraisal/reviews/{Kind.Code()}?year={Year}";
 
@@ -114,17 +90,8 @@ public class ReviewModel(
             SupportPlanUrl: $"{AppraisalUrl}#objective-{objective.Id}");
     });
 
-    public IEnumerable<SelectListItem> ObjectiveOptions =>
-        Appraisal.Objectives.Select(o => new SelectListItem(o.Title, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Prepend(new SelectListItem("The review as a whole", ""));
-
-    public async Task<IActionResult> OnGetAsync(int id, string kind, int? year, int? version, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? version, CancellationToken ct)
     {
-        var refused = await LoadAsync(id, kind, year, null, ct);
-        if (refused is not null)
-        {
-            return refused;
-        }
         if (version is int asked && asked != Review?.Version)
         {
             Review = Versions.SingleOrDefault(v => v.Version == asked);
@@ -138,23 +105,19 @@ public class ReviewModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostStartAsync(int id, string kind, int? year, CancellationToken ct)
+    [Requires(nameof(Operations.ManageAppraisal))]
+    public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
-        var refused = await LoadAsync(id, kind, year, Operations.ManageAppraisal, ct);
-        if (refused is not null)
-        {
-            return refused;
-        }
         var result = await reviews.StartAsync(Appraisal.Id, Kind, ct);
         return await DoneAsync(result, $"The {ReviewName} has started.", "#appraiser-part", ct);
     }
 
-    public async Task<IActionResult> OnPostAppraiserAsync(int id, string kind, int? year, CancellationToken ct)
+    [Requires(nameof(Operations.ManageAppraisal))]
+    public async Task<IActionResult> OnPostAppraiserAsync(CancellationToken ct)
     {
-        var refused = await LoadAsync(id, kind, year, Operations.ManageAppraisal, ct) ?? RequireReview();
-        if (refused is not null)
+        if (Review is null)
         {
-            return refused;
+            return NotFound();
         }
         var ratings = new List<RatingInput>();
         foreach (var objective in Appraisal.Objectives)
@@ -186,25 +149,25 @@ public class ReviewModel(
             : "Your part of the review is saved as a draft.", "#appraiser-part", ct);
     }
 
-    public async Task<IActionResult> OnPostSignAppraiserAsync(int id, string kind, int? year, CancellationToken ct)
+    [Requires(nameof(Operations.ManageAppraisal))]
+    public async Task<IActionResult> OnPostSignAppraiserAsync(CancellationToken ct)
     {
-        var refused = await LoadAsync(id, kind, year, Operations.ManageAppraisal, ct) ?? RequireReview();
-        if (refused is not null)
+        if (Review is null)
         {
-            return refused;
+            return NotFound();
         }
-        var result = await reviews.SignAsAppraiserAsync(Review!.Id, await RecorderAsync(ct), ct);
+        var result = await reviews.SignAsAppraiserAsync(Review.Id, await RecorderAsync(ct), ct);
         return await DoneAsync(result, $"You have signed the {ReviewName} as appraiser.", "#signatures", ct);
     }
 
-    public async Task<IActionResult> OnPostAppraiseeAsync(int id, string kind, int? year, CancellationToken ct)
+    [Requires(nameof(Operations.SignAsAppraisee))]
+    public async Task<IActionResult> OnPostAppraiseeAsync(CancellationToken ct)
     {
-        var refused = await LoadAsync(id, kind, year, Operations.SignAsAppraisee, ct) ?? RequireReview();
-        if (refused is not null)
+        if (Review is null)
         {
-            return refused;
+            return NotFound();
         }
-        var wasSigned = Review!.AppraiseeSignedAt is not null;
+        var wasSigned = Review.AppraiseeSignedAt is not null;
         var result = await reviews.SaveAsAppraiseeAsync(Review.Id, new AppraiseeReviewInput(AppraiseeComments,
             Kind == ReviewKind.Final ? Reflection : Review.Reflection), ct);
         var unsigned = wasSigned && result.Value is { AppraiseeSignedAt: null };
@@ -213,15 +176,15 @@ public class ReviewModel(
             : "Your comments are saved.", "#appraisee-part", ct);
     }
 
-    public async Task<IActionResult> OnPostSignAppraiseeAsync(int id, string kind, int? year, CancellationToken ct)
+    [Requires(nameof(Operations.SignAsAppraisee))]
+    public async Task<IActionResult> OnPostSignAppraiseeAsync(CancellationToken ct)
     {
-        var refused = await LoadAsync(id, kind, year, Operations.SignAsAppraisee, ct) ?? RequireReview();
-        if (refused is not null)
+        if (Review is null)
         {
-            return refused;
+            return NotFound();
         }
         // The person signs what the appraiser has put their name to, so the appraiser signs first.
-        if (Review!.AppraiserSignedAt is null && !Review.IsLocked)
+        if (Review.AppraiserSignedAt is null && !Review.IsLocked)
         {
             return await FailAsync([new FieldError("Review", AppraiserFirstMessage)], ct);
         }
@@ -231,80 +194,17 @@ public class ReviewModel(
             : $"You have signed the {ReviewName}.", "#signatures", ct);
     }
 
-    public async Task<IActionResult> OnPostReopenAsync(int id, string kind, int? year, CancellationToken ct)
+    [Requires(nameof(Operations.Reopen))]
+    public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
     {
-        var refused = await LoadAsync(id, kind, year, Operations.Reopen, ct) ?? RequireReview();
-        if (refused is not null)
+        if (Review is null)
         {
-            return refused;
+            return NotFound();
         }
-        var result = await reviews.ReopenAsync(Review!.Id, Reason, await RecorderAsync(ct), ct);
+        var result = await reviews.ReopenAsync(Review.Id, Reason, await RecorderAsync(ct), ct);
         return await DoneAsync(result, result.Value is { } reopened
             ? $"The {ReviewName} is reopened as version {reopened.Version}. The signed version is kept in the history."
             : "", "#appraiser-part", ct);
-    }
-
-    public async Task<IActionResult> OnPostUploadAsync(int id, string kind, int? year, CancellationToken ct)
-    {
-        var refused = await LoadAsync(id, kind, year, null, ct) ?? RequireReview() ?? RequireEvidenceRights();
-        if (refused is not null)
-        {
-            return refused;
-        }
-        // Checked before reading: the browser's length is only a first look; the store counts as it reads.
-        if (EvidenceStore.Check(Upload?.FileName, Upload?.Length ?? 0) is { } error)
-        {
-            return await FailAsync([error], ct);
-        }
-        await using var content = Upload!.OpenReadStream();
-        var result = await reviews.AddFileAsync(Review!.Id, FileObjectiveId, content, Upload.FileName, await RecorderAsync(ct), ct);
-        return await DoneAsync(result, result.Value is { } added ? $"{added.FileName} is added as evidence." : "", "#evidence", ct);
-    }
-
-    public async Task<IActionResult> OnPostLinkAsync(int id, string kind, int? year, CancellationToken ct)
-    {
-        var refused = await LoadAsync(id, kind, year, null, ct) ?? RequireReview() ?? RequireEvidenceRights();
-        if (refused is not null)
-        {
-            return refused;
-        }
-        var result = await reviews.AddLinkAsync(Review!.Id, LinkObjectiveId, Link, await RecorderAsync(ct), ct);
-        return await DoneAsync(result, "The link is added as evidence.", "#evidence", ct);
-    }
-
-    public async Task<IActionResult> OnPostRemoveEvidenceAsync(int id, string kind, int? year, int evidenceId, CancellationToken ct)
-    {
-        var refused = await LoadAsync(id, kind, year, null, ct) ?? RequireReview() ?? RequireEvidenceRights();
-        if (refused is not null)
-        {
-            return refused;
-        }
-        var evidence = Review!.Evidence.SingleOrDefault(e => e.Id == evidenceId);
-        if (evidence is null)
-        {
-            return NotFound();
-        }
-        var result = await reviews.RemoveEvidenceAsync(evidence.Id, ct);
-        return await DoneAsync(result, $"{evidence.FileName ?? evidence.Link} is removed from the evidence.", "#evidence", ct);
-    }
-
-    public async Task<IActionResult> OnPostPayAsync(int id, string kind, int? year, CancellationToken ct)
-    {
-        var refused = await LoadAsync(id, kind, year, null, ct);
-        if (refused is not null)
-        {
-            return refused;
-        }
-        if (!CanSeePay)
-        {
-            return Forbid();
-        }
-        if (Kind != ReviewKind.Final)
-        {
-            return NotFound();
-        }
-        var result = await payRecommendations.RecordAsync(Appraisal.Id, PayText, await RecorderAsync(ct), ct);
-        return await DoneAsync(result, "The pay recommendation is saved.", "#pay-recommendation", ct);
     }
 
     private const string RatingChoiceMessage = "Select one of the ratings offered";
@@ -316,34 +216,34 @@ public class ReviewModel(
 
     private bool IsLockedAfterAppraiseeSigns => Review?.AppraiserSignedAt is not null;
 
-    /// <summary>Loads the appraisal of the year (the current school year's, else the person's latest) and checks the operation.</summary>
-    private async Task<IActionResult?> LoadAsync(int id, string kind, int? year, OperationAuthorizationRequirement? operation, CancellationToken ct)
+    /// <summary>
+    /// After the person: the kind of review in the URL, their appraisal of the year (this school year's, else their latest),
+    /// 404 without one, then 403 unless the reader may read it and do what the handler requires.
+    /// </summary>
+    protected override async Task<IActionResult?> AuthorizeAsync(CancellationToken ct)
     {
+        var kind = RouteString("kind");
         if (!AppraisalCodes.TryParseReviewKind(kind, out var parsed) || parsed.Code() != kind)
         {
             return NotFound();
         }
         Kind = parsed;
-        Today = clock.Today;
+        var (id, year) = (Member.Id, AskedYear);
         if (year is null)
         {
-            var years = await db.Appraisals.Where(a => a.StaffMemberId == id).Select(a => a.Cycle.Year).ToListAsync(ct);
+            var years = await Db.Appraisals.Where(a => a.StaffMemberId == id).Select(a => a.Cycle.Year).ToListAsync(ct);
             var thisYear = SchoolYear.Of(Today);
             year = years.Contains(thisYear) ? thisYear : years.Count > 0 ? years.Max() : null;
         }
         var appraisal = year is null
             ? null
-            : await db.Appraisals.AsNoTracking().WithDetails().SingleOrDefaultAsync(a => a.StaffMemberId == id && a.Cycle.Year == year, ct);
+            : await Db.Appraisals.AsNoTracking().WithDetails().SingleOrDefaultAsync(a => a.StaffMemberId == id && a.Cycle.Year == year, ct);
         if (appraisal is null)
         {
             return NotFound();
         }
         Appraisal = appraisal;
-        if (!await AllowedAsync(Operations.ReadAppraisal))
-        {
-            return Forbid();
-        }
-        if (operation is not null && !await AllowedAsync(operation))
+        if (!await AllowedAsync(Operations.ReadAppraisal) || !await AllowedAsync(Requirement))
         {
             return Forbid();
         }
@@ -351,8 +251,7 @@ public class ReviewModel(
         CanManage = await AllowedAsync(Operations.ManageAppraisal);
         CanActAsAppraisee = await AllowedAsync(Operations.SignAsAppraisee);
         CanReopen = await AllowedAsync(Operations.Reopen);
-        var scope = await access.GetAsync(ct);
-        IsOwn = scope.OwnStaffId == appraisal.StaffMemberId;
+        var scope = await Access.GetAsync(ct);
         IsAppraiser = scope.OwnStaffId is int own && own == appraisal.AppraiserId;
         CanSeePay = !IsOwn && await AllowedAsync(Operations.ReadPay);
 
@@ -363,12 +262,7 @@ public class ReviewModel(
         return null;
     }
 
-    private async Task<bool> AllowedAsync(OperationAuthorizationRequirement operation) =>
-        (await authorization.AuthorizeAsync(User, Appraisal, operation)).Succeeded;
-
-    private IActionResult? RequireReview() => Review is null ? NotFound() : null;
-
-    private IActionResult? RequireEvidenceRights() => CanManage || CanActAsAppraisee ? null : Forbid();
+    private Task<bool> AllowedAsync(OperationAuthorizationRequirement operation) => MayAsync(Appraisal, operation);
 
     /// <summary>
     /// The forms' values as saved in the review shown, except fields a refused post sent: those stay as typed.
@@ -406,21 +300,6 @@ public class ReviewModel(
         }
     }
 
-    /// <summary>The pay section: read through the audited service, and only when this page shows it.</summary>
-    private async Task ReadPayAsync(CancellationToken ct)
-    {
-        if (Kind != ReviewKind.Final || !CanSeePay || !IsCurrent)
-        {
-            return;
-        }
-        Pay = await payRecommendations.ReadAsync(Appraisal.Id, await RecorderAsync(ct), ct);
-        PayShown = true;
-        if (!(Request.HasFormContentType && Request.Form.ContainsKey(nameof(PayText))))
-        {
-            PayText = Pay?.Text;
-        }
-    }
-
     private async Task<IActionResult> DoneAsync(Result result, string message, string anchor, CancellationToken ct)
     {
         if (!result.Succeeded)
@@ -433,10 +312,7 @@ public class ReviewModel(
 
     private async Task<IActionResult> FailAsync(IEnumerable<FieldError> errors, CancellationToken ct)
     {
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError(FieldKey(error.Field), error.Message);
-        }
+        AddErrors(errors, FieldKey);
         return await RedisplayAsync(ct);
     }
 
@@ -444,16 +320,15 @@ public class ReviewModel(
     private async Task<IActionResult> RedisplayAsync(CancellationToken ct)
     {
         // Nothing a refused change left in the context may be saved by the pay read's audit event.
-        db.ChangeTracker.Clear();
-        var appraisal = await db.Appraisals.AsNoTracking().WithDetails().SingleAsync(a => a.Id == Appraisal.Id, ct);
+        Db.ChangeTracker.Clear();
+        var appraisal = await Db.Appraisals.AsNoTracking().WithDetails().SingleAsync(a => a.Id == Appraisal.Id, ct);
         Appraisal = appraisal;
         Versions = appraisal.Reviews.Where(r => r.Kind == Kind).OrderByDescending(r => r.Version).ToList();
         Review = appraisal.CurrentReview(Kind);
         MidYear = Kind == ReviewKind.Final ? appraisal.CurrentReview(ReviewKind.MidYear) : null;
         FillForms();
         await ReadPayAsync(ct);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return Invalid();
     }
 
     /// <summary>The form field a service's error belongs to; errors about the review as a whole have none.</summary>
@@ -464,56 +339,5 @@ public class ReviewModel(
         "PayRecommendation" => nameof(PayText),
         "Review" or "Objectives" => "",
         _ => field,
-    };
-
-    private async Task<Recorder> RecorderAsync(CancellationToken ct)
-    {
-        var user = (await access.GetAsync(ct)).User;
-        return new Recorder(user?.Id, user?.StaffMember?.FullName ?? user?.Email ?? User.Identity?.Name ?? "Unknown");
-    }
-}
-
-/// <summary>One objective as the review page shows it: what it is, its rating in this version and, at mid-year, its support plan.</summary>
-public sealed record ObjectiveCard(
-    int Number,
-    Objective Objective,
-    ObjectiveRating? Rating,
-    ObjectiveRating? MidYearRating,
-    bool ShowRating,
-    bool ShowSupportPlan,
-    bool CanAddSupportPlan,
-    string SupportPlanUrl);
-
-/// <summary>Typed text shown back: a paragraph per line, or a grey note when there is none.</summary>
-public static class ReviewText
-{
-    public static Microsoft.AspNetCore.Html.IHtmlContent Paragraphs(string? text, string empty)
-    {
-        var html = new Microsoft.AspNetCore.Html.HtmlContentBuilder();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            html.AppendHtml("<p class=\"govuk-body govuk-hint\">");
-            html.Append(empty);
-            return html.AppendHtml("</p>");
-        }
-        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            html.AppendHtml("<p class=\"govuk-body\">");
-            html.Append(line);
-            html.AppendHtml("</p>");
-        }
-        return html;
-    }
-
-    public static string FileSize(long bytes) =>
-        bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024.0):0.0} MB"
-        : bytes >= 1024 ? $"{bytes / 1024.0:0} KB"
-        : $"{bytes} bytes";
-
-    public static string RatingTagClass(Rating rating) => rating switch
-    {
-        Rating.OnTrack or Rating.Met => "govuk-tag--green",
-        Rating.AtRisk or Rating.PartlyMet => "govuk-tag--yellow",
-        _ => "govuk-tag--red",
     };
 }

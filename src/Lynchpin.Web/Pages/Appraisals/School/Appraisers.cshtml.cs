@@ -1,13 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Appraisals.Schools;
 
@@ -18,9 +11,8 @@ public record MovableAppraisal(int AppraisalId, int StaffId, string Name, string
 /// Moves appraisals to a new appraiser in one step: all of one appraiser's (they are ticked when the list is
 /// filtered to them), those without one, or whoever is ticked.
 /// </summary>
-public class AppraisersModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, SchoolClock clock, AppraisalCycles cycles)
-    : AppraisalSchoolPage(db, access, authorization, clock)
+[Requires(nameof(Operations.ManageCycle))]
+public class AppraisersModel(AppraisalCycles cycles) : AppraisalSchoolPage
 {
     public class MoveInput
     {
@@ -46,23 +38,14 @@ public class AppraisersModel(
     public bool IsTicked(int appraisalId) =>
         Request.HasFormContentType ? Input.AppraisalIds.Contains(appraisalId) : !string.IsNullOrEmpty(Filter);
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, Operations.ManageCycle, ct) is { } refused)
-        {
-            return refused;
-        }
         Year = ParseYear(YearText) ?? CurrentYear;
         await LoadStateAsync(ct);
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, Operations.ManageCycle, ct) is { } refused)
-        {
-            return refused;
-        }
         if (ParseYear(YearText) is not int year)
         {
             return BadRequest();
@@ -72,8 +55,7 @@ public class AppraisersModel(
         if (Cycle is null)
         {
             ModelState.AddModelError("", $"Open the {SchoolYear.Name(Year)} cycle before choosing appraisers");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
 
         var ids = Input.AppraisalIds.Distinct().ToList();
@@ -94,22 +76,20 @@ public class AppraisersModel(
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
 
         var result = await cycles.MoveAppraiserAsync(ids, Input.NewAppraiserId!.Value, ct);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors, new Dictionary<string, string> { ["AppraiserId"] = "Input.NewAppraiserId" });
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            AddErrors(result.Errors, field => field == "AppraiserId" ? "Input.NewAppraiserId" : $"Input.{field}");
+            return Invalid();
         }
         var appraiser = await Db.StaffMembers.Where(s => s.Id == Input.NewAppraiserId).Select(s => s.FirstName + " " + s.LastName).SingleAsync(ct);
         var moved = result.Value!;
         TempData["Success"] = $"{appraiser} is now the appraiser of {DashboardSentences.Count(moved.Moved)}."
             + (moved.Skipped.Count == 0 ? "" : $" Not moved, as nobody appraises themselves: {string.Join(", ", moved.Skipped)}.");
-        return Redirect($"/schools/{urn}/appraisal/appraisers?year={Year}&appraiser={Input.NewAppraiserId}");
+        return Redirect($"/schools/{School.Urn}/appraisal/appraisers?year={Year}&appraiser={Input.NewAppraiserId}");
     }
 
     private async Task LoadStateAsync(CancellationToken ct)

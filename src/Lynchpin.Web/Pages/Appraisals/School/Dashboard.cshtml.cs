@@ -1,14 +1,6 @@
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Appraisals.Schools;
 
@@ -32,10 +24,8 @@ public record AppraisalRow(
 /// A school's appraisal year for its leaders (everyone) or a line manager (their team): objectives agreed, reviews
 /// done, due and overdue, on-track status by category and role family, in sentences and tables, then the people.
 /// </summary>
-public class DashboardModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, SchoolClock clock,
-    AppraisalDashboard dashboard, ProfileCalculator calculator)
-    : AppraisalSchoolPage(db, access, authorization, clock)
+[Requires(nameof(Operations.ViewAppraisals))]
+public class DashboardModel(AppraisalDashboard dashboard, ProfileCalculator calculator) : AppraisalSchoolPage
 {
     public const int PageSize = 50;
 
@@ -60,12 +50,8 @@ public class DashboardModel(
     /// <summary>Whether the table is narrowed by a filter, so an empty table says why.</summary>
     public bool Filtered => !string.IsNullOrEmpty(Category) || !string.IsNullOrEmpty(RoleFamily) || !string.IsNullOrEmpty(Appraiser);
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, Operations.ViewAppraisals, ct) is { } refused)
-        {
-            return refused;
-        }
         var asked = ParseYear(YearText);
         if (YearText is not null && asked is null)
         {
@@ -83,7 +69,7 @@ public class DashboardModel(
             Sentences = DashboardSentences.For(Summary, Cycle, Today);
             await LoadRowsAsync(Cycle, team, ct);
         }
-        return new PageResult { StatusCode = ModelState.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest };
+        return PageOrInvalid();
     }
 
     private async Task LoadRowsAsync(AppraisalCycle cycle, IReadOnlyCollection<int>? team, CancellationToken ct)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data.Models;
 
 namespace Lynchpin.Web.Pages.Appraisals.Schools;
 

@@ -1,12 +1,6 @@
 using ClosedXML.Excel;
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Appraisals.Schools;
 
@@ -15,9 +9,8 @@ namespace Lynchpin.Web.Pages.Appraisals.Schools;
 /// one per objective. Scoped like the dashboard (a line manager gets their team). Never pay recommendations: they are
 /// loaded only through PayRecommendations, which this export does not use.
 /// </summary>
-public class ExportModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, SchoolClock clock, ProfileCalculator calculator)
-    : AppraisalSchoolPage(db, access, authorization, clock)
+[Requires(nameof(Operations.ViewAppraisals))]
+public class ExportModel(ProfileCalculator calculator) : AppraisalSchoolPage
 {
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -37,12 +30,8 @@ public class ExportModel(
 
     [BindProperty(SupportsGet = true, Name = "year")] public string? YearText { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, Operations.ViewAppraisals, ct) is { } refused)
-        {
-            return refused;
-        }
         var asked = ParseYear(YearText);
         if (YearText is not null && asked is null)
         {

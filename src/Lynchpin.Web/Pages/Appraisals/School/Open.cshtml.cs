@@ -1,14 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Appraisals.Schools;
 
@@ -22,9 +15,8 @@ public record WithoutAppraiser(int StaffId, string Name, string JobTitle);
 /// Opens a school's appraisal cycle in one step: due dates (prefilled with the defaults), then an appraisal for
 /// everyone in post. Once open, the same page gives appraisals to people who joined since and changes the due dates.
 /// </summary>
-public class OpenModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, SchoolClock clock, AppraisalCycles cycles)
-    : AppraisalSchoolPage(db, access, authorization, clock)
+[Requires(nameof(Operations.ManageCycle))]
+public class OpenModel(AppraisalCycles cycles) : AppraisalSchoolPage
 {
     private const string RunKey = "AppraisalOpenRun";
 
@@ -59,12 +51,8 @@ public class OpenModel(
     /// <summary>What the last run did, if this page was reached straight after one.</summary>
     public OpenRunSummary? LastRun { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, Operations.ManageCycle, ct) is { } refused)
-        {
-            return refused;
-        }
         var year = ParseYear(YearText);
         if (YearText is not null && year is null)
         {
@@ -78,16 +66,12 @@ public class OpenModel(
         {
             LastRun = JsonSerializer.Deserialize<OpenRunSummary>(run);
         }
-        return ModelState.IsValid ? Page() : new Microsoft.AspNetCore.Mvc.RazorPages.PageResult { StatusCode = StatusCodes.Status400BadRequest };
+        return PageOrInvalid();
     }
 
     /// <summary>Opens the cycle with the dates given, or, once it is open, changes its due dates.</summary>
-    public async Task<IActionResult> OnPostAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, Operations.ManageCycle, ct) is { } refused)
-        {
-            return refused;
-        }
         // Saving must never fall back to another year than the one the form showed.
         if (ParseYear(YearText) is not int year)
         {
@@ -112,7 +96,7 @@ public class OpenModel(
         if (ModelState.IsValid)
         {
             var dates = new CycleDueDates(Input.ObjectivesDue!.Value, Input.MidYearDue!.Value, Input.FinalDue!.Value);
-            AddErrors(AppraisalCycles.Validate(Year, dates), new Dictionary<string, string> { ["Year"] = "" });
+            AddErrors(AppraisalCycles.Validate(Year, dates), field => field == "Year" ? "" : $"Input.{field}");
             if (ModelState.IsValid)
             {
                 if (Cycle is null)
@@ -126,20 +110,15 @@ public class OpenModel(
                     await cycles.SetDueDatesAsync(Cycle.Id, dates, ct);
                     TempData["Success"] = $"The due dates for {SchoolYear.Name(Year)} are saved.";
                 }
-                return Redirect($"/schools/{urn}/appraisal/open?year={Year}");
+                return Redirect($"/schools/{School.Urn}/appraisal/open?year={Year}");
             }
         }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return Invalid();
     }
 
     /// <summary>Runs the opening again: everyone in post today without an appraisal gets one; the due dates stay.</summary>
-    public async Task<IActionResult> OnPostLateJoinersAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnPostLateJoinersAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, Operations.ManageCycle, ct) is { } refused)
-        {
-            return refused;
-        }
         if (ParseYear(YearText) is not int year)
         {
             return BadRequest();
@@ -152,15 +131,14 @@ public class OpenModel(
             ModelState.AddModelError("", $"The {SchoolYear.Name(Year)} cycle is not open yet: check the due dates and open it");
             var dates = CycleDueDates.Default(Year);
             Input = new DatesInput { ObjectivesDue = dates.ObjectivesDue, MidYearDue = dates.MidYearDue, FinalDue = dates.FinalDue };
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
         var result = await cycles.OpenAsync(School.Id, Year, null, await RecorderAsync(ct), Today, ct);
         Remember(result);
         TempData["Success"] = result.Created == 0
             ? "Everyone in post already had an appraisal."
             : $"{DashboardSentences.Count(result.Created)} who joined since {(result.Created == 1 ? "has" : "have")} an appraisal now.";
-        return Redirect($"/schools/{urn}/appraisal/open?year={Year}");
+        return Redirect($"/schools/{School.Urn}/appraisal/open?year={Year}");
     }
 
     private void Remember(OpenCycleResult result) =>

@@ -1,14 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Appraisals.Schools;
 
@@ -19,10 +12,8 @@ public record SharedObjectiveOutcome(string Title, string Group, IReadOnlyList<s
 /// One objective — a whole-school priority, say — for a whole group at once: everyone, teaching or support staff,
 /// a role family, the senior leadership team, or a line manager's team.
 /// </summary>
-public class SharedObjectiveModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, SchoolClock clock,
-    AppraisalCycles cycles, ProfileCalculator calculator)
-    : AppraisalSchoolPage(db, access, authorization, clock)
+[Requires(nameof(Operations.ManageCycle))]
+public class SharedObjectiveModel(AppraisalCycles cycles, ProfileCalculator calculator) : AppraisalSchoolPage
 {
     private const string OutcomeKey = "AppraisalSharedObjective";
 
@@ -54,27 +45,18 @@ public class SharedObjectiveModel(
     public static IEnumerable<SelectListItem> TypeItems =>
         AppraisalCodes.ObjectiveTypes.Select(t => new SelectListItem(t.DisplayName(), t.Code()));
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, Operations.ManageCycle, ct) is { } refused)
-        {
-            return refused;
-        }
         Year = ParseYear(YearText) ?? CurrentYear;
         await LoadStateAsync(ct);
         if (TempData[OutcomeKey] is string outcome)
         {
             Outcome = JsonSerializer.Deserialize<SharedObjectiveOutcome>(outcome);
         }
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, Operations.ManageCycle, ct) is { } refused)
-        {
-            return refused;
-        }
         if (ParseYear(YearText) is not int year)
         {
             return BadRequest();
@@ -84,8 +66,7 @@ public class SharedObjectiveModel(
         if (Cycle is null)
         {
             ModelState.AddModelError("", $"Open the {SchoolYear.Name(Year)} cycle before giving anyone objectives");
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
 
         var group = await GroupAsync(Input.Group, ct);
@@ -101,8 +82,7 @@ public class SharedObjectiveModel(
         AddErrors(AppraisalRules.ValidateObjective(objective));
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
 
         // Who will get it, by the rule the service applies (objectives not agreed, fewer than the most allowed), to name them after.
@@ -118,15 +98,14 @@ public class SharedObjectiveModel(
         if (!result.Succeeded)
         {
             AddErrors(result.Errors);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
         var outcome = new SharedObjectiveOutcome(objective.Title!.Trim(), group.Value.Name, added, result.Value!.SkippedAgreed, result.Value.SkippedFull);
         TempData[OutcomeKey] = JsonSerializer.Serialize(outcome);
         TempData["Success"] = result.Value.Added == 0
             ? "Nobody in the group could be given the objective."
             : $"‘{outcome.Title}’ is added to the objectives of {DashboardSentences.Count(result.Value.Added)}.";
-        return Redirect($"/schools/{urn}/appraisal/shared-objective?year={Year}");
+        return Redirect($"/schools/{School.Urn}/appraisal/shared-objective?year={Year}");
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

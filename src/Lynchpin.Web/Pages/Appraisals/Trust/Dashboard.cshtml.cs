@@ -1,42 +1,24 @@
 using System.Globalization;
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
-using Lynchpin.Web.Authorization;
 using Lynchpin.Web.Pages.Appraisals.Schools;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 // Not "…Appraisals.Trust": a namespace named Trust would hide the Trust entity from every file inside it.
 namespace Lynchpin.Web.Pages.Appraisals.Trusts;
 
 /// <summary>A trust's appraisal year: each school's numbers side by side and the trust's total, for the trust's admins.</summary>
-public class DashboardModel(LynchpinDbContext db, IAuthorizationService authorization, AppraisalDashboard dashboard, SchoolClock clock) : PageModel
+[Requires(nameof(Operations.ViewAppraisals))]
+public class DashboardModel(AppraisalDashboard dashboard) : TrustPageModel
 {
     [BindProperty(SupportsGet = true, Name = "year")] public string? YearText { get; set; }
 
-    public Trust Trust { get; private set; } = null!;
     public int Year { get; private set; }
     public TrustAppraisalDashboard Dashboard { get; private set; } = null!;
     public IReadOnlyList<SelectListItem> YearOptions { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
-        if (trust is null)
-        {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, trust, Operations.ViewAppraisals)).Succeeded)
-        {
-            return Forbid();
-        }
-        Trust = trust;
-        var today = clock.Today;
+        var (trust, today) = (Trust, Today);
         var current = SchoolYear.Of(today);
         var asked = AppraisalSchoolPage.ParseYear(YearText);
         if (YearText is not null && asked is null)
@@ -44,12 +26,12 @@ public class DashboardModel(LynchpinDbContext db, IAuthorizationService authoriz
             ModelState.AddModelError("year", "Select a school year from the list");
         }
         Year = asked ?? current;
-        var withCycles = await db.AppraisalCycles.Where(c => c.School.TrustId == trust.Id).Select(c => c.Year).Distinct().ToListAsync(ct);
+        var withCycles = await Db.AppraisalCycles.Where(c => c.School.TrustId == trust.Id).Select(c => c.Year).Distinct().ToListAsync(ct);
         YearOptions = withCycles.Append(current).Append(Year).Distinct().OrderDescending()
             .Select(y => new SelectListItem(SchoolYear.Name(y) + (y == current ? " (this year)" : ""), y.ToString(CultureInfo.InvariantCulture), y == Year))
             .ToList();
         Dashboard = await dashboard.TrustAsync(trust.Id, Year, today, ct);
-        return new PageResult { StatusCode = ModelState.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest };
+        return PageOrInvalid();
     }
 
     /// <summary>The trust's year in two sentences.</summary>

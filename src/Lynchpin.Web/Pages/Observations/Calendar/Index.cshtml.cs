@@ -1,7 +1,4 @@
 using Lynchpin.Core.Observations;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lynchpin.Web.Pages.Observations.Calendar;
 

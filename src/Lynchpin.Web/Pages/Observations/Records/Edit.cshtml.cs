@@ -1,20 +1,9 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Observations.Records;
 
 /// <summary>Its observer changes what a record says; who was observed, the questions and the sharing stay as made.</summary>
-public class EditModel(
-    LynchpinDbContext db,
-    IAuthorizationService authorization,
-    AccessScope access,
-    ObservationRecords records,
-    ObservationSettingsEditor settingsEditor) : RecordPageModel(access)
+public class EditModel(ObservationRecords records, ObservationSettingsEditor settingsEditor) : RecordPageModel
 {
     public ObservationRecord Record { get; private set; } = null!;
 
@@ -58,13 +47,13 @@ public class EditModel(
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
     {
-        var record = await db.ObservationRecords.AsNoTracking().Include(r => r.Observee).Include(r => r.Visit)
+        var record = await Db.ObservationRecords.AsNoTracking().Include(r => r.Observee).Include(r => r.Visit)
             .SingleOrDefaultAsync(r => r.Id == id, ct);
         if (record is null)
         {
             return NotFound();
         }
-        if (!(await authorization.AuthorizeAsync(User, record, Operations.Manage)).Succeeded)
+        if (!await MayAsync(record, Operations.Manage))
         {
             return Forbid();
         }

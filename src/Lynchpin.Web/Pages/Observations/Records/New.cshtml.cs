@@ -1,12 +1,5 @@
 using System.Globalization;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Observations.Records;
 
@@ -14,16 +7,8 @@ namespace Lynchpin.Web.Pages.Observations.Records;
 /// Records a visit on a rota (<c>?visit=ID</c>, by its observer) or an unscheduled drop-in (a leader or a listed observer
 /// chooses the kind first, then the person and lesson). The observer is always the signed-in person's staff record.
 /// </summary>
-public class NewModel(
-    LynchpinDbContext db,
-    IAuthorizationService authorization,
-    AccessScope access,
-    ObservationRecords records,
-    ObservationSettingsEditor settingsEditor,
-    SchoolClock clock) : RecordPageModel(access)
+public class NewModel(ObservationRecords records, ObservationSettingsEditor settingsEditor) : RecordPageModel
 {
-    private readonly AccessScope _access = access;
-
     public RotaVisit? Visit { get; private set; }
 
     /// <summary>A drop-in whose kind is not chosen yet: the page asks that first.</summary>
@@ -42,7 +27,7 @@ public class NewModel(
         }
         if (Visit is null && !ChoosingKind)
         {
-            Input.Date = clock.Today;
+            Input.Date = Today;
         }
         return Page();
     }
@@ -84,7 +69,7 @@ public class NewModel(
 
     private async Task<IActionResult?> LoadAsync(int? visitId, string? kind, CancellationToken ct)
     {
-        var scope = await _access.GetAsync(ct);
+        var (db, scope) = (Db, await Access.GetAsync(ct));
         if (visitId is int id)
         {
             Visit = await db.RotaVisits.AsNoTracking().Include(v => v.Rota).Include(v => v.Observee).SingleOrDefaultAsync(v => v.Id == id, ct);
@@ -92,7 +77,7 @@ public class NewModel(
             {
                 return NotFound();
             }
-            if (!(await authorization.AuthorizeAsync(User, Visit, Operations.RecordObservation)).Succeeded)
+            if (!await MayAsync(Visit, Operations.RecordObservation))
             {
                 return Forbid();
             }
@@ -113,7 +98,7 @@ public class NewModel(
         _observer = await db.StaffMembers.AsNoTracking().Include(s => s.School).SingleAsync(s => s.Id == own, ct);
         if (Visit is null)
         {
-            if (!(await authorization.AuthorizeAsync(User, _observer.School, Operations.RecordObservation)).Succeeded)
+            if (!await MayAsync(_observer.School, Operations.RecordObservation))
             {
                 return Forbid();
             }
@@ -128,7 +113,7 @@ public class NewModel(
             {
                 ChoosingKind = true;
             }
-            var today = clock.Today;
+            var today = Today;
             ObserveeOptions = [new SelectListItem("Select a person", ""),
                 .. (await db.StaffMembers.AsNoTracking()
                     .Where(s => s.SchoolId == _observer.SchoolId && s.Id != own && (s.LeavingDate == null || s.LeavingDate >= today))

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Rota;
 using Lynchpin.Core.Staff;

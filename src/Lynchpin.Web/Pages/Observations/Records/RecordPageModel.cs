@@ -1,15 +1,10 @@
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Rota;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lynchpin.Web.Pages.Observations.Records;
 
 /// <summary>What the new-record and edit pages share: the form, the questions it asks and what it says about sharing.</summary>
-public abstract class RecordPageModel(AccessScope access) : PageModel
+public abstract class RecordPageModel : LynchpinPageModel
 {
     [BindProperty]
     public RecordForm Input { get; set; } = new();
@@ -32,19 +27,6 @@ public abstract class RecordPageModel(AccessScope access) : PageModel
 
     /// <summary>The lesson, for a visit or a record being edited, shown above the form.</summary>
     public IReadOnlyList<(string Key, string Value)> Lesson { get; protected set; } = [];
-
-    protected async Task<Recorder> RecorderAsync(CancellationToken ct)
-    {
-        var scope = await access.GetAsync(ct);
-        var user = scope.User;
-        return new Recorder(user?.Id, user?.StaffMember?.FullName ?? user?.Email ?? User.Identity?.Name ?? "Unknown");
-    }
-
-    protected IActionResult Invalid()
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
 
     protected static IReadOnlyList<(string, string)> LessonOf(DateOnly date, string? period, TimeOnly? start, TimeOnly? end, string observee,
         string? @class, string? subject, string? yearGroup, string? room)

@@ -1,15 +1,7 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Lynchpin.Web.Pages.Observations.Records;
 
 /// <summary>One record, for those <see cref="ObservationRecordAuthorizationHandler"/> lets read it.</summary>
-public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization) : PageModel
+public class ShowModel : LynchpinPageModel
 {
     public ObservationRecord Record { get; private set; } = null!;
     public RotaVisit? Visit { get; private set; }
@@ -17,20 +9,20 @@ public class ShowModel(LynchpinDbContext db, IAuthorizationService authorization
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var record = await db.ObservationRecords.AsNoTracking()
+        var record = await Db.ObservationRecords.AsNoTracking()
             .Include(r => r.Observer).Include(r => r.Observee).Include(r => r.Visit)
             .SingleOrDefaultAsync(r => r.Id == id, ct);
         if (record is null)
         {
             return NotFound();
         }
-        if (!(await authorization.AuthorizeAsync(User, record, Operations.Read)).Succeeded)
+        if (!await MayAsync(record, Operations.Read))
         {
             return Forbid();
         }
         Record = record;
         Visit = record.Visit;
-        MayEdit = (await authorization.AuthorizeAsync(User, record, Operations.Manage)).Succeeded;
+        MayEdit = await MayAsync(record, Operations.Manage);
         return Page();
     }
 }

@@ -1,11 +1,7 @@
 using System.Globalization;
-using Lynchpin.Core.Data;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Rota;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lynchpin.Web.Pages.Observations.Leaders;
 
@@ -14,9 +10,7 @@ namespace Lynchpin.Web.Pages.Observations.Leaders;
 /// optionally for one kind of observation; the share of records made by pastoral and support staff; who is not yet seen;
 /// and themes across the records (focus questions' common words, subjects, year groups, the latest notes on learning).
 /// </summary>
-public class CoverageModel(LynchpinDbContext db, IAuthorizationService authorization, ObservationCoverage coverage, ObservationThemes themes,
-    SchoolClock clock)
-    : LeaderPageModel(db, authorization)
+public class CoverageModel(ObservationCoverage coverage, ObservationThemes themes) : LeaderPageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
@@ -34,13 +28,9 @@ public class CoverageModel(LynchpinDbContext db, IAuthorizationService authoriza
     public IEnumerable<SelectListItem> Kinds =>
         [new SelectListItem("Every kind", ""), .. ObservationCodes.Kinds.Select(k => new SelectListItem(k.DisplayName(), k.Code()))];
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
-        {
-            return denied;
-        }
-        var year = CurrentYear(clock);
+        var year = CurrentYear;
         var from = ParseDate(From, nameof(From), "the first day", required: false) ?? SchoolYear.Start(year);
         var to = ParseDate(To, nameof(To), "the last day", required: false) ?? SchoolYear.End(year);
         ObservationKind? kind = null;
@@ -64,7 +54,7 @@ public class CoverageModel(LynchpinDbContext db, IAuthorizationService authoriza
         if (!ModelState.IsValid)
         {
             Coverage = new Coverage(from, to, kind, [], new Dictionary<ObserverKind, int>());
-            return BadRequestPage();
+            return Invalid();
         }
         Coverage = await coverage.ForSchoolAsync(School.Id, from, to, kind, ct);
         Themes = await themes.ForSchoolAsync(School.Id, from, to, kind, ct);

@@ -1,17 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using Lynchpin.Core.Data;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Rota;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lynchpin.Web.Pages.Observations.Leaders;
 
 /// <summary>Generates a rota for a date range and a kind of observation with the solver, stores it and shows it.</summary>
-public class GenerateModel(LynchpinDbContext db, IAuthorizationService authorization, RotaService rotas, SchoolClock clock)
-    : LeaderPageModel(db, authorization)
+public class GenerateModel(RotaService rotas) : LeaderPageModel
 {
     /// <summary>Up to a minute: the page waits for the solver, so keep the wait bearable.</summary>
     public const int MaxSeconds = 60;
@@ -26,13 +21,9 @@ public class GenerateModel(LynchpinDbContext db, IAuthorizationService authoriza
 
     public IEnumerable<SelectListItem> Kinds => ObservationCodes.Kinds.Select(k => new SelectListItem(k.DisplayName(), k.Code()));
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public void OnGet()
     {
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
-        {
-            return denied;
-        }
-        var today = Today(clock);
+        var today = Today;
         Input = new GenerateInput
         {
             From = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -40,15 +31,10 @@ public class GenerateModel(LynchpinDbContext db, IAuthorizationService authoriza
             Kind = ObservationKind.LearningWalk.Code(),
             TimeLimit = DefaultSeconds.ToString(CultureInfo.InvariantCulture),
         };
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
-        {
-            return denied;
-        }
         ModelState.Clear();
         var from = ParseDate(Input.From, "Input.From", "the first day of the rota");
         var to = ParseDate(Input.To, "Input.To", "the last day of the rota");
@@ -76,7 +62,7 @@ public class GenerateModel(LynchpinDbContext db, IAuthorizationService authoriza
         }
         if (!ModelState.IsValid)
         {
-            return BadRequestPage();
+            return Invalid();
         }
 
         var overrides = new RotaOverrides { MaxVisitsPerObservee = maxPerObservee, TimeLimit = TimeSpan.FromSeconds(seconds) };
@@ -84,7 +70,7 @@ public class GenerateModel(LynchpinDbContext db, IAuthorizationService authoriza
         if (generated.Value is not { } generation)
         {
             AddErrors(generated.Errors, Fields, "Input.From");
-            return BadRequestPage();
+            return Invalid();
         }
         TempData[GoalsKey] = JsonSerializer.Serialize(generation.Result.Goals);
         TempData["Success"] = $"Rota made: {generation.Rota.Visits.Count} visits, {RotaReport.StatusText(generation.Rota.Status).ToLowerInvariant()}.";

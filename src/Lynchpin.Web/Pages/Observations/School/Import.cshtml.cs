@@ -12,8 +12,7 @@ namespace Lynchpin.Web.Pages.Observations.Leaders;
 /// nothing: a file with any bad row changes nothing and every problem is listed with its line.
 /// </summary>
 [RequestSizeLimit(MaxBytes)]
-public class ImportModel(LynchpinDbContext db, IAuthorizationService authorization,
-    TimetableImporter timetable, DutyImporter duties, ObserverImporter observers) : LeaderPageModel(db, authorization)
+public class ImportModel(TimetableImporter timetable, DutyImporter duties, ObserverImporter observers) : LeaderPageModel
 {
     public const int MaxBytes = ImportUpload.MaxBytes;
 
@@ -39,22 +38,18 @@ public class ImportModel(LynchpinDbContext db, IAuthorizationService authorizati
 
     public ImportResult? Result { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int urn, string what, CancellationToken ct)
+    public IActionResult OnGet(string what)
     {
         What = what;
-        return await LoadSchoolAsync(urn, ct) ?? Page();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int urn, string what, CancellationToken ct)
     {
         What = what;
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
-        {
-            return denied;
-        }
         if (!ImportUpload.Check(ModelState, Upload, $"the {Name}"))
         {
-            return BadRequestPage();
+            return Invalid();
         }
 
         await using var stream = Upload!.OpenReadStream();
@@ -67,7 +62,7 @@ public class ImportModel(LynchpinDbContext db, IAuthorizationService authorizati
         if (!Result.Succeeded)
         {
             ImportUpload.Refused(ModelState, Result);
-            return BadRequestPage();
+            return Invalid();
         }
         var replaced = Result is ListImportResult list && list.Replaced > 0 ? $", replacing {list.Replaced} before" : "";
         TempData["Success"] = $"{char.ToUpperInvariant(Name[0])}{Name[1..]} imported: {Result.Created} {(What == "timetable" ? "lessons" : "rows")}{replaced}.";

@@ -1,17 +1,11 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Rota;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Observations.Leaders;
 
 /// <summary>A school's observations at a glance: what is set up, its rotas, and coverage this school year.</summary>
-public class IndexModel(LynchpinDbContext db, IAuthorizationService authorization, SchoolCalendars calendars, ObservationSettingsEditor editor,
-    ObservationCoverage coverage, SchoolClock clock) : LeaderPageModel(db, authorization)
+public class IndexModel(SchoolCalendars calendars, ObservationSettingsEditor editor, ObservationCoverage coverage) : LeaderPageModel
 {
     public int Lessons { get; private set; }
 
@@ -35,12 +29,8 @@ public class IndexModel(LynchpinDbContext db, IAuthorizationService authorizatio
 
     public int Year { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
-        {
-            return denied;
-        }
         var schoolId = School.Id;
         Lessons = await Db.TimetableRows.CountAsync(r => r.SchoolId == schoolId, ct);
         PeopleOnTimetable = await Db.TimetableRows.Where(r => r.SchoolId == schoolId).Select(r => r.StaffMemberId).Distinct().CountAsync(ct);
@@ -56,9 +46,8 @@ public class IndexModel(LynchpinDbContext db, IAuthorizationService authorizatio
             .Select(r => new RotaSummary(r.Id, r.Kind, r.From, r.To, r.Status, r.Visits.Count, r.CreatedAt))
             .ToListAsync(ct);
         Rotas = rotas.OrderByDescending(r => r.From).ThenByDescending(r => r.CreatedAt).ToList();
-        Year = CurrentYear(clock);
+        Year = CurrentYear;
         Coverage = await coverage.ForSchoolAsync(schoolId, SchoolYear.Start(Year), SchoolYear.End(Year), null, ct);
-        return Page();
     }
 }
 

@@ -1,19 +1,12 @@
 using System.Text.Json;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Rota;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Observations.Leaders;
 
 /// <summary>One stored rota: the solver's report, how it measures, the checker's verdict against today's data, and its visits by date.</summary>
-public class RotaModel(LynchpinDbContext db, IAuthorizationService authorization, RotaService rotas) : LeaderPageModel(db, authorization)
+public class RotaModel(RotaService rotas) : RotaPageModel
 {
-    public ObservationRota Rota { get; private set; } = null!;
-
     public IReadOnlyList<VisitRow> Visits { get; private set; } = [];
 
     /// <summary>The solver's per-goal figures, shown once, right after the rota is made (they are not stored).</summary>
@@ -26,29 +19,18 @@ public class RotaModel(LynchpinDbContext db, IAuthorizationService authorization
 
     public IReadOnlyList<string> CheckErrors { get; private set; } = [];
 
-    public string RotaUrl => $"/schools/{School.Urn}/observations/rotas/{Rota.Id}";
-
-    public async Task<IActionResult> OnGetAsync(int urn, int id, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(urn, id, ct) is { } denied)
-        {
-            return denied;
-        }
         if (TempData[GenerateModel.GoalsKey] is string goals)
         {
             Goals = JsonSerializer.Deserialize<List<RotaGoal>>(goals);
         }
         await ReportAsync(ct);
-        return Page();
     }
 
     /// <summary>Takes a visit off the rota (a record already made for it is kept).</summary>
-    public async Task<IActionResult> OnPostRemoveAsync(int urn, int id, int visitId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRemoveAsync(int visitId, CancellationToken ct)
     {
-        if (await LoadAsync(urn, id, ct) is { } denied)
-        {
-            return denied;
-        }
         var visit = Visits.FirstOrDefault(v => v.Id == visitId);
         if (visit is null)
         {
@@ -63,19 +45,14 @@ public class RotaModel(LynchpinDbContext db, IAuthorizationService authorization
         return Redirect(RotaUrl);
     }
 
-    private async Task<IActionResult?> LoadAsync(int urn, int id, CancellationToken ct)
+    /// <summary>After the rota: its visits, which both the page and a removal need.</summary>
+    protected override async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
+        if (await base.LoadAsync(ct) is { } refused)
         {
-            return denied;
+            return refused;
         }
-        var rota = await Db.ObservationRotas.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.SchoolId == School.Id, ct);
-        if (rota is null)
-        {
-            return NotFound();
-        }
-        Rota = rota;
-        Visits = await VisitRow.ForRotaAsync(Db, id, ct);
+        Visits = await VisitRow.ForRotaAsync(Db, Rota.Id, ct);
         return null;
     }
 

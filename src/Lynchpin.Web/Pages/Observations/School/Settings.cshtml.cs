@@ -1,11 +1,6 @@
 using System.Globalization;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Rota;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lynchpin.Web.Pages.Observations.Leaders;
 
@@ -13,8 +8,7 @@ namespace Lynchpin.Web.Pages.Observations.Leaders;
 /// A school's observation settings on one page, each part its own form: the date week A starts, blocked dates (added and
 /// removed one at a time, with a reason), and how observations run (sharing, judgements, limits, focus questions).
 /// </summary>
-public class SettingsModel(LynchpinDbContext db, IAuthorizationService authorization, SchoolCalendars calendars, ObservationSettingsEditor editor)
-    : LeaderPageModel(db, authorization)
+public class SettingsModel(SchoolCalendars calendars, ObservationSettingsEditor editor) : LeaderPageModel
 {
     public static readonly IReadOnlyList<SelectListItem> YesNo = [new("Yes", "yes"), new("No", "no")];
 
@@ -31,22 +25,10 @@ public class SettingsModel(LynchpinDbContext db, IAuthorizationService authoriza
 
     public string SettingsUrl => $"{HubUrl}/settings";
 
-    public async Task<IActionResult> OnGetAsync(int urn, CancellationToken ct)
-    {
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
-        {
-            return denied;
-        }
-        await LoadAsync(ct, calendarForm: true, settings: true);
-        return Page();
-    }
+    public async Task OnGetAsync(CancellationToken ct) => await LoadFormsAsync(ct, calendarForm: true, settings: true);
 
-    public async Task<IActionResult> OnPostCalendarAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnPostCalendarAsync(CancellationToken ct)
     {
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
-        {
-            return denied;
-        }
         ModelState.Clear();
         var weekA = ParseDate(CalendarForm.WeekAStarts, "CalendarForm.WeekAStarts", "the date week A starts", required: false);
         if (weekA is { } date && date.DayOfWeek != DayOfWeek.Monday)
@@ -55,8 +37,8 @@ public class SettingsModel(LynchpinDbContext db, IAuthorizationService authoriza
         }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(ct, calendarForm: false, settings: true);
-            return BadRequestPage();
+            await LoadFormsAsync(ct, calendarForm: false, settings: true);
+            return Invalid();
         }
         await calendars.SetAsync(School.Id, weekA, null, ct);
         TempData["Success"] = weekA is { } starts
@@ -65,12 +47,8 @@ public class SettingsModel(LynchpinDbContext db, IAuthorizationService authoriza
         return Redirect(SettingsUrl);
     }
 
-    public async Task<IActionResult> OnPostBlockAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnPostBlockAsync(CancellationToken ct)
     {
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
-        {
-            return denied;
-        }
         ModelState.Clear();
         var date = ParseDate(Block.Date, "Block.Date", "the date to block");
         if (Block.Reason?.Trim().Length > BlockedDate.ReasonMaxLength)
@@ -84,19 +62,15 @@ public class SettingsModel(LynchpinDbContext db, IAuthorizationService authoriza
         }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(ct, calendarForm: true, settings: true);
-            return BadRequestPage();
+            await LoadFormsAsync(ct, calendarForm: true, settings: true);
+            return Invalid();
         }
         TempData["Success"] = $"{RotaReport.Date(date!.Value)} is blocked: no visits are planned on it.";
         return Redirect(SettingsUrl);
     }
 
-    public async Task<IActionResult> OnPostUnblockAsync(int urn, string? date, CancellationToken ct)
+    public async Task<IActionResult> OnPostUnblockAsync(string? date, CancellationToken ct)
     {
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
-        {
-            return denied;
-        }
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             || !await calendars.UnblockAsync(School.Id, day, ct))
         {
@@ -106,12 +80,8 @@ public class SettingsModel(LynchpinDbContext db, IAuthorizationService authoriza
         return Redirect(SettingsUrl);
     }
 
-    public async Task<IActionResult> OnPostAsync(int urn, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
-        {
-            return denied;
-        }
         ModelState.Clear();
         var maxObservers = ParseNumber(Settings.MaxObserversPerLesson, "Settings.MaxObserversPerLesson", "Observers in one lesson");
         var maxVisits = ParseNumber(Settings.MaxVisitsPerObservee, "Settings.MaxVisitsPerObservee", "Visits to one person in a rota");
@@ -139,8 +109,8 @@ public class SettingsModel(LynchpinDbContext db, IAuthorizationService authoriza
         }
         if (!ModelState.IsValid)
         {
-            await LoadAsync(ct, calendarForm: true, settings: false);
-            return BadRequestPage();
+            await LoadFormsAsync(ct, calendarForm: true, settings: false);
+            return Invalid();
         }
         TempData["Success"] = "Observation settings saved.";
         return Redirect(SettingsUrl);
@@ -156,7 +126,7 @@ public class SettingsModel(LynchpinDbContext db, IAuthorizationService authoriza
     };
 
     /// <summary>What the page shows; the forms not being posted are filled from what is stored.</summary>
-    private async Task LoadAsync(CancellationToken ct, bool calendarForm, bool settings)
+    private async Task LoadFormsAsync(CancellationToken ct, bool calendarForm, bool settings)
     {
         Calendar = await calendars.GetAsync(School.Id, ct);
         if (calendarForm)

@@ -1,11 +1,5 @@
 using System.Globalization;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Observations.Leaders;
 
@@ -22,7 +16,7 @@ public sealed class VisitInput
 /// What moving and adding a visit share: the rota from the URL, the choices (periods and people on the timetable,
 /// observers on the list) and reading the form into a <see cref="VisitSlot"/>. The service checks every rule.
 /// </summary>
-public abstract class VisitFormModel(LynchpinDbContext db, IAuthorizationService authorization) : LeaderPageModel(db, authorization)
+public abstract class VisitFormModel : RotaPageModel
 {
     /// <summary>The service's field names on this form; a broken rule ("Visit") is shown at the date.</summary>
     protected static readonly Dictionary<string, string> Fields = new()
@@ -34,8 +28,6 @@ public abstract class VisitFormModel(LynchpinDbContext db, IAuthorizationService
         ["ObserverId"] = "Input.ObserverId",
     };
 
-    public ObservationRota Rota { get; private set; } = null!;
-
     [BindProperty]
     public VisitInput Input { get; set; } = new();
 
@@ -45,28 +37,22 @@ public abstract class VisitFormModel(LynchpinDbContext db, IAuthorizationService
 
     public IReadOnlyList<SelectListItem> Observers { get; private set; } = [];
 
-    public string RotaUrl => $"/schools/{School.Urn}/observations/rotas/{Rota.Id}";
-
-    protected async Task<IActionResult?> LoadRotaAsync(int urn, int id, CancellationToken ct)
+    /// <summary>After the rota: the choices the form offers.</summary>
+    protected override async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (await LoadSchoolAsync(urn, ct) is { } denied)
+        if (await base.LoadAsync(ct) is { } refused)
         {
-            return denied;
+            return refused;
         }
-        var rota = await Db.ObservationRotas.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.SchoolId == School.Id, ct);
-        if (rota is null)
-        {
-            return NotFound();
-        }
-        Rota = rota;
-        var rows = await Db.TimetableRows.AsNoTracking().Where(r => r.SchoolId == School.Id)
+        var schoolId = School.Id;
+        var rows = await Db.TimetableRows.AsNoTracking().Where(r => r.SchoolId == schoolId)
             .Select(r => new { r.Period, r.Start, r.StaffMemberId, r.StaffMember.FirstName, r.StaffMember.LastName, r.StaffMember.StaffRef })
             .ToListAsync(ct);
         Periods = rows.GroupBy(r => r.Period).OrderBy(g => g.Min(r => r.Start)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new SelectListItem(g.Key, g.Key)).ToList();
         Observees = rows.DistinctBy(r => r.StaffMemberId).OrderBy(r => r.LastName, StringComparer.OrdinalIgnoreCase).ThenBy(r => r.FirstName, StringComparer.OrdinalIgnoreCase)
             .Select(r => new SelectListItem($"{r.FirstName} {r.LastName} ({r.StaffRef})", r.StaffMemberId.ToString(CultureInfo.InvariantCulture))).ToList();
-        var observers = await Db.RotaObservers.AsNoTracking().Where(o => o.SchoolId == School.Id)
+        var observers = await Db.RotaObservers.AsNoTracking().Where(o => o.SchoolId == schoolId)
             .Select(o => new { o.StaffMemberId, o.StaffMember.FirstName, o.StaffMember.LastName, o.StaffMember.StaffRef, o.Visits })
             .ToListAsync(ct);
         Observers = observers.OrderBy(o => o.LastName, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.FirstName, StringComparer.OrdinalIgnoreCase)

@@ -1,23 +1,16 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Lynchpin.Web.Pages.Observations.Visits;
 
 /// <summary>
 /// "My visits": the signed-in person's visits as an observer from the stored rotas, the records they wrote and, where the
 /// school shared them, the records about their own lessons. Everything here is the person's own, so no further check.
 /// </summary>
-public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock clock) : PageModel
+public class IndexModel : LynchpinPageModel
 {
     public sealed record VisitRow(RotaVisit Visit, int? RecordId);
 
     public sealed record RecordRow(ObservationRecord Record, string PersonName);
 
     public bool HasStaffRecord { get; private set; }
-    public DateOnly Today { get; private set; }
     public IReadOnlyList<VisitRow> Upcoming { get; private set; } = [];
     public IReadOnlyList<VisitRow> Past { get; private set; } = [];
     public IReadOnlyList<RecordRow> Written { get; private set; } = [];
@@ -28,8 +21,7 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock cl
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = clock.Today;
-        var scope = await access.GetAsync(ct);
+        var (db, scope) = (Db, await Access.GetAsync(ct));
         if (scope.OwnStaffId is not int own)
         {
             MayRecordDropIn = scope.LedSchoolIds.Count > 0;
@@ -47,9 +39,10 @@ public class IndexModel(LynchpinDbContext db, AccessScope access, SchoolClock cl
         var recorded = await db.ObservationRecords.Where(r => r.VisitId != null && visitIds.Contains(r.VisitId.Value))
             .Select(r => new { VisitId = r.VisitId!.Value, r.Id }).ToDictionaryAsync(r => r.VisitId, r => r.Id, ct);
         var rows = visits.Select(v => new VisitRow(v, recorded.TryGetValue(v.Id, out var id) ? id : null)).ToList();
-        Upcoming = rows.Where(r => r.Visit.Date >= Today).ToList();
+        var today = Today;
+        Upcoming = rows.Where(r => r.Visit.Date >= today).ToList();
         // The most recent first: the visit to record now is at the top.
-        Past = rows.Where(r => r.Visit.Date < Today).Reverse().ToList();
+        Past = rows.Where(r => r.Visit.Date < today).Reverse().ToList();
 
         Written = (await db.ObservationRecords.AsNoTracking().Include(r => r.Observee)
                 .Where(r => r.ObserverId == own).OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).ToListAsync(ct))

@@ -1,0 +1,68 @@
+namespace Lynchpin.Web.Pages.Shared.Components.Navigation;
+
+/// <summary>One item of the service navigation; <see cref="Current"/> is "page" on its own page, "true" anywhere inside it.</summary>
+public sealed record NavigationItem(string Text, string Href, string? Current);
+
+/// <summary>
+/// The service navigation for the signed-in account, from the access scope the request has already loaded (its role,
+/// staff record, school and trust): each area's link only for those it is for, and no query of its own.
+/// </summary>
+public sealed class NavigationViewComponent(AccessScope access) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var scope = await access.GetAsync(HttpContext.RequestAborted);
+        var items = Items(scope).ToList();
+        // The most specific item the path is in is the active one, so a school's profile marks "Profile", not "Schools".
+        var path = HttpContext.Request.Path;
+        var active = items.Where(n => n.Href != "/" && path.StartsWithSegments(n.Href, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(n => n.Href.Length).Select(n => n.Href).FirstOrDefault();
+        return View(items.Select(n => n with
+        {
+            Current = path.Equals(n.Href, StringComparison.OrdinalIgnoreCase) ? "page" : n.Href == active ? "true" : null,
+        }).ToList());
+    }
+
+    private static IEnumerable<NavigationItem> Items(AccessScope.Scope scope)
+    {
+        yield return Item("Home", "/");
+        yield return Item("Staff", "/staff");
+        yield return Item("Schools", "/schools");
+        // A trust admin's trust view; else the home school's, for those who may see it (leaders, and line managers their team's).
+        var trustAdmin = scope.Role == UserRole.TrustAdmin && scope.User?.TrustId is int trustId && scope.IsTrustAdminOf(trustId);
+        var home = scope.HomeSchoolId is int schoolId ? (Id: schoolId, Urn: scope.HomeSchoolUrn) : default;
+        if (trustAdmin && scope.TrustCode is { } code)
+        {
+            yield return Item("Profile", $"/trusts/{Uri.EscapeDataString(code)}/profile");
+            yield return Item("Appraisal", $"/trusts/{Uri.EscapeDataString(code)}/appraisal");
+        }
+        else if (!trustAdmin && home.Urn is int urn)
+        {
+            if (scope.CanSeeProfile(home.Id))
+            {
+                yield return Item("Profile", $"/schools/{urn}/profile");
+            }
+            if (scope.CanSeeAppraisals(home.Id))
+            {
+                yield return Item("Appraisal", $"/schools/{urn}/appraisal");
+            }
+        }
+        // Everyone with a staff record has their own appraisal and visits.
+        if (scope.OwnStaffId is int own)
+        {
+            yield return Item("My appraisal", $"/staff/{own}/appraisal");
+        }
+        // A school leader's own school's observations; a trust admin reaches each school's from its page.
+        if (scope.Role == UserRole.SchoolLeader && home.Urn is int ledUrn && scope.LeadsSchool(home.Id))
+        {
+            yield return Item("Observations", $"/schools/{ledUrn}/observations");
+        }
+        if (scope.OwnStaffId is int)
+        {
+            yield return Item("My visits", "/observations/visits");
+        }
+        yield return Item("API tokens", "/account/tokens");
+    }
+
+    private static NavigationItem Item(string text, string href) => new(text, href, null);
+}

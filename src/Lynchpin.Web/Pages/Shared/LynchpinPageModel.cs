@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace Lynchpin.Web.Pages.Shared;
+
+/// <summary>
+/// What every page shares: the request's database, access scope and school clock; checking a right; who is recording a
+/// change; a service's errors onto the form; and the form again as a 400. A page injects only its own feature's services.
+/// </summary>
+public abstract class LynchpinPageModel : PageModel
+{
+    protected LynchpinDbContext Db => Service<LynchpinDbContext>();
+
+    protected AccessScope Access => Service<AccessScope>();
+
+    protected SchoolClock Clock => Service<SchoolClock>();
+
+    /// <summary>Today in the schools' own time.</summary>
+    public DateOnly Today => Clock.Today;
+
+    /// <summary>Whether the viewer may do <paramref name="operation"/> to <paramref name="resource"/> (see ResourceAuthorization).</summary>
+    protected async Task<bool> MayAsync(object resource, OperationAuthorizationRequirement operation) =>
+        (await Service<IAuthorizationService>().AuthorizeAsync(User, resource, operation)).Succeeded;
+
+    /// <summary>Who is making a change, by the name the record will show.</summary>
+    protected Task<Recorder> RecorderAsync(CancellationToken ct) => Access.RecorderAsync(ct);
+
+    /// <summary>A service's errors on the form's inputs: <c>Title</c> on <c>Input.Title</c>.</summary>
+    protected void AddErrors(IEnumerable<FieldError> errors) => AddErrors(errors, field => $"Input.{field}");
+
+    /// <summary>A service's errors under the keys <paramref name="key"/> gives their fields; "" puts one at the top of the summary.</summary>
+    protected void AddErrors(IEnumerable<FieldError> errors, Func<string, string> key)
+    {
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError(key(error.Field), error.Message);
+        }
+    }
+
+    /// <summary>Keys for a form with only these inputs (<c>Input.Field</c>); any other field's error goes at the top.</summary>
+    protected static Func<string, string> Inputs(params string[] fields) => field => fields.Contains(field) ? $"Input.{field}" : "";
+
+    /// <summary>The page again with its error summary, as a 400: nothing was saved.</summary>
+    protected PageResult Invalid() => new() { StatusCode = StatusCodes.Status400BadRequest };
+
+    /// <summary>The page, as a 400 if reading the query string found errors (a year that is not one), else a 200.</summary>
+    protected PageResult PageOrInvalid() => ModelState.IsValid ? Page() : Invalid();
+
+    private T Service<T>() where T : notnull => HttpContext.RequestServices.GetRequiredService<T>();
+}
