@@ -1,4 +1,4 @@
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 
 /// <summary>
 /// A made-up but realistic 11-18 secondary: about 2,000 pupils, 150 teachers, a two-week timetable of 25 periods a

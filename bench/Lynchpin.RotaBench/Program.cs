@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 
 // Times the rota solver on a generated secondary and on the real St Paul's timetable, beside the greedy rota:
 //   dotnet run -c Release --project bench/Lynchpin.RotaBench -- generated

@@ -1,5 +1,5 @@
 using System.Xml.Linq;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 
 /// <summary>
 /// Reads an XHSTT-2014 archive instance (such as UK-SP-06, "St Paul's") into timetable rows. What is mapped:

@@ -1,5 +1,5 @@
 using Lynchpin.Core.Data.Models;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 
 namespace Lynchpin.Demo;
 

@@ -5,7 +5,7 @@ using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Progression;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

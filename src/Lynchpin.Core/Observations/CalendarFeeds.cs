@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 
 namespace Lynchpin.Core.Observations;
 

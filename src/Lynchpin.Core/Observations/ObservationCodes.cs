@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 
 namespace Lynchpin.Core.Observations;
 

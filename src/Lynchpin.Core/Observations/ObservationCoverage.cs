@@ -1,4 +1,4 @@
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 
 namespace Lynchpin.Core.Observations;
 

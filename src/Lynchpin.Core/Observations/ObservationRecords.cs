@@ -1,6 +1,6 @@
 using System.Globalization;
 using Lynchpin.Core.Progression;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Core.Staff;
 
 namespace Lynchpin.Core.Observations;

@@ -1,4 +1,4 @@
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Core.Staff;
 
 namespace Lynchpin.Core.Observations;

@@ -1,7 +1,7 @@
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Observations;

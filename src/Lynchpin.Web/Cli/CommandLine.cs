@@ -8,7 +8,7 @@ using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Progression;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Core.Schools;
 using Lynchpin.Core.Staff;
 using Microsoft.AspNetCore.Identity;

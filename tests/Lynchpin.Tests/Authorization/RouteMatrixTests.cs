@@ -976,7 +976,7 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         var rota = new ObservationRota
         {
             SchoolId = _people.SchoolA1.Id,
-            Kind = Core.Rota.ObservationKind.LearningWalk,
+            Kind = Core.Observations.Rota.ObservationKind.LearningWalk,
             From = new DateOnly(2025, 10, 6),
             To = new DateOnly(2025, 10, 10),
             MaxVisitsPerObservee = 2,
@@ -987,7 +987,7 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
                 new RotaVisit
                 {
                     Date = new DateOnly(2025, 10, 6), Period = "1", Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0),
-                    ObserverId = _people.Teacher.Id, ObserverKind = Core.Rota.ObserverKind.Teacher, ObserveeId = _people.Peer.Id, Class = "8B",
+                    ObserverId = _people.Teacher.Id, ObserverKind = Core.Observations.Rota.ObserverKind.Teacher, ObserveeId = _people.Peer.Id, Class = "8B",
                 },
             ],
         };
@@ -1002,7 +1002,7 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
         {
             var result = await records.CreateAsync(_people.SchoolA1.Id, new Core.Observations.ObservationInput
             {
-                Kind = Core.Rota.ObservationKind.DropIn,
+                Kind = Core.Observations.Rota.ObservationKind.DropIn,
                 ObserverId = observer.Id,
                 ObserveeId = _people.Teacher.Id,
                 Date = new DateOnly(2025, 10, 1),
@@ -1032,14 +1032,14 @@ public abstract class RouteMatrixTests(LynchpinAppFactory app) : IntegrationTest
     {
         var rota = new Core.Data.Models.ObservationRota
         {
-            SchoolId = _people.SchoolA1.Id, Kind = Core.Rota.ObservationKind.LearningWalk, From = new DateOnly(2026, 11, 2), To = new DateOnly(2026, 11, 10),
+            SchoolId = _people.SchoolA1.Id, Kind = Core.Observations.Rota.ObservationKind.LearningWalk, From = new DateOnly(2026, 11, 2), To = new DateOnly(2026, 11, 10),
             MaxVisitsPerObservee = 2, MaxObserversPerLesson = 1, CreatedAt = DateTime.UtcNow, CreatedByName = "Matrix setup",
             Visits =
             [
                 new Core.Data.Models.RotaVisit
                 {
                     Date = new DateOnly(2026, 11, 2), Period = "1", Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0), ObserverId = _people.Head.Id,
-                    ObserverKind = Core.Rota.ObserverKind.Slt, ObserveeId = _people.Teacher.Id, Class = "9A",
+                    ObserverKind = Core.Observations.Rota.ObserverKind.Slt, ObserveeId = _people.Teacher.Id, Class = "9A",
                 },
             ],
         };

@@ -1,7 +1,7 @@
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static Lynchpin.Tests.Observations.ObservationSchool;

@@ -1,7 +1,7 @@
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Observations;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Tests.Imports;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,7 +2,7 @@ using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Progression;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Tests.Imports;
 using Lynchpin.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,7 @@
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Tests.Infrastructure;
-using Lynchpin.Tests.Pages;
 using Microsoft.Extensions.DependencyInjection;
 using static Lynchpin.Tests.Observations.ObservationSchool;
 

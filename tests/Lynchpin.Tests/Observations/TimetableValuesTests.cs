@@ -1,6 +1,6 @@
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 
 namespace Lynchpin.Tests.Observations;
 

@@ -4,7 +4,6 @@ using AngleSharp.Html.Dom;
 using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Tests.Infrastructure;
-using Lynchpin.Tests.Pages;
 
 namespace Lynchpin.Tests.Appraisals.Reviews;
 

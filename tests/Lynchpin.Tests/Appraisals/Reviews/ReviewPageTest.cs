@@ -2,7 +2,6 @@ using AngleSharp.Html.Dom;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Tests.Infrastructure;
-using Lynchpin.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Tests.Appraisals.Reviews;

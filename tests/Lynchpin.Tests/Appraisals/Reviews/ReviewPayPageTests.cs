@@ -3,7 +3,6 @@ using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
 using Lynchpin.Tests.Infrastructure;
-using Lynchpin.Tests.Pages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Tests.Appraisals.Reviews;

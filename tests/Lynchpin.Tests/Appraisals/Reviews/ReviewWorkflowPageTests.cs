@@ -2,7 +2,6 @@ using System.Net;
 using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Tests.Infrastructure;
-using Lynchpin.Tests.Pages;
 
 namespace Lynchpin.Tests.Appraisals.Reviews;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Lynchpin.Core.Observations;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Core.Staff;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -1,5 +1,5 @@
 using Lynchpin.Core.Progression;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 
 namespace Lynchpin.Web.Pages.Observations.Records;
 

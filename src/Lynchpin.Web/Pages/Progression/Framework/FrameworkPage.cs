@@ -1,0 +1,129 @@
+using System.Globalization;
+using Lynchpin.Core.Progression;
+
+namespace Lynchpin.Web.Pages.Progression.Framework;
+
+/// <summary>
+/// What the framework pages share: the owner from the URL (<c>/schools/{urn}/…</c> or <c>/trusts/{code}/…</c>,
+/// one page for both so the school and trust journeys cannot drift apart), who may read and edit it, the framework it
+/// works to, and the stage and criterion the URL names. Loaded before any handler runs: 404 for no such owner, 403
+/// for a viewer without the right the page requires (reading, or Manage for the pages that edit), then 404 for no
+/// such stage or criterion.
+/// </summary>
+public abstract class FrameworkPage : ScopedPageModel
+{
+    /// <summary>The <c>{kind}</c> segment of the URL: every page's route allows only these two.</summary>
+    public const string Schools = "schools";
+    public const string Trusts = "trusts";
+
+    public FrameworkOwner Owner { get; private set; } = null!;
+    public ResolvedFramework Framework { get; private set; } = null!;
+    /// <summary>What the owner follows when it has no framework of its own.</summary>
+    public FrameworkSource InheritsFrom { get; private set; }
+    public bool CanEdit { get; private set; }
+    /// <summary>A trust admin of the trust a school inherits from, who may follow a link to edit it.</summary>
+    public bool LeadsOwnersTrust { get; private set; }
+
+    public bool IsOwn => Framework.Source == Owner.OwnSource;
+    public bool IsSchool => Owner.School is not null;
+    public string OwnerName => Owner.School?.Name ?? Owner.Trust!.Name;
+    public string Home => Owner.School is { } school
+        ? $"/schools/{school.Urn}/framework"
+        : $"/trusts/{Uri.EscapeDataString(Owner.Trust!.Code)}/framework";
+    public string TrustHome(Trust trust) => $"/trusts/{Uri.EscapeDataString(trust.Code)}/framework";
+
+    /// <summary>"Your school's own", "Your trust's" or "Lynchpin's default".</summary>
+    public string SourceText => Describe(Framework.Source);
+
+    /// <summary>"the trust's framework" or "Lynchpin's default": what going back leads to.</summary>
+    public string InheritedName => InheritsFrom == FrameworkSource.Trust ? "the trust's framework" : "Lynchpin's default";
+
+    /// <summary>"school's" or "trust's", for sentences about the owner's own copy.</summary>
+    public string OwnersWord => IsSchool ? "school's" : "trust's";
+
+    /// <summary>The stage the URL names (<c>…/stages/{stage}/…</c>), on the pages that have one.</summary>
+    public ProgressionStage Stage { get; private set; } = null!;
+
+    /// <summary>The stage's criterion the URL names (<c>…/criteria/{number}/…</c>), on the pages that have one.</summary>
+    public StageCriterion Criterion { get; private set; } = null!;
+
+    private FrameworkEditor? _editor;
+
+    protected FrameworkEditor Editor => _editor ??= new(Db);
+
+    public static string Describe(FrameworkSource source) => source switch
+    {
+        FrameworkSource.School => "Your school's own",
+        FrameworkSource.Trust => "Your trust's",
+        _ => "Lynchpin's default",
+    };
+
+    protected override async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    {
+        var key = RouteString("key");
+        object owner;
+        if (RouteString("kind") == Schools)
+        {
+            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var urn)
+                || await Db.Schools.AsNoTracking().Include(s => s.Trust).SingleOrDefaultAsync(s => s.Urn == urn, ct) is not { } school)
+            {
+                return NotFound();
+            }
+            // Everyone in the school may read the expectations they are assessed against; its leaders change them.
+            owner = school;
+            Owner = FrameworkOwner.Of(school);
+            LeadsOwnersTrust = school.TrustId is int trustId && (await Access.GetAsync(ct)).IsTrustAdminOf(trustId);
+        }
+        else
+        {
+            // A trust's own admins read and edit its framework.
+            if (await Db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.Code == key, ct) is not { } trust)
+            {
+                return NotFound();
+            }
+            owner = trust;
+            Owner = FrameworkOwner.Of(trust);
+        }
+        CanEdit = await MayAsync(owner, Operations.Manage);
+        if (!await MayAsync(owner, Requirement))
+        {
+            return Forbid();
+        }
+        Framework = await Editor.ResolveAsync(Owner, ct);
+        InheritsFrom = await Editor.InheritsFromAsync(Owner, ct);
+        return FindStageAndCriterion() ? null : NotFound();
+    }
+
+    /// <summary>The stage and criterion the URL numbers, if it numbers them (criteria 1-based, in the order the framework page lists them).</summary>
+    private bool FindStageAndCriterion()
+    {
+        if (RouteData.Values.ContainsKey("stage"))
+        {
+            var number = RouteInt("stage");
+            if (number is < ProgressionStage.Lowest or > ProgressionStage.Highest
+                || Framework.Framework.Stages.SingleOrDefault(s => s.Number == number) is not { } stage)
+            {
+                return false;
+            }
+            Stage = stage;
+        }
+        if (RouteData.Values.ContainsKey("number"))
+        {
+            var criteria = FrameworkEditor.InOrder(Stage);
+            var number = RouteInt("number");
+            if (number < 1 || number > criteria.Count)
+            {
+                return false;
+            }
+            Criterion = criteria[number - 1];
+        }
+        return true;
+    }
+
+    /// <summary>The success banner after an edit, saying so when it made the owner's own copy.</summary>
+    protected void Saved(string message, bool copyCreated)
+    {
+        TempData["Success"] = copyCreated ? $"{message} Your {OwnersWord} own copy of the framework has been created." : message;
+    }
+
+}

@@ -1,0 +1,119 @@
+using Lynchpin.Core.Progression;
+
+namespace Lynchpin.Web.Pages.Progression.Profile;
+
+/// <summary>
+/// A school's Professional Progression Profile for a year: people per stage at each checkpoint (chart and table),
+/// how progressive it is in sentences, movement between two checkpoints, and one checkpoint year on year.
+/// </summary>
+public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks) : ProfilePageModel(calculator)
+{
+    /// <summary>Year-on-year goes back this many years, the one shown included.</summary>
+    public const int YearsCompared = 5;
+
+    [BindProperty(SupportsGet = true, Name = "from")] public int? From { get; set; }
+    [BindProperty(SupportsGet = true, Name = "to")] public int? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "checkpoint")] public int? Checkpoint { get; set; }
+
+    public IReadOnlyList<string> StageNames { get; private set; } = [];
+    public SchoolProfile Profile { get; private set; } = null!;
+    public CheckpointProfile? FirstAssessed { get; private set; }
+    public IReadOnlyList<string> InYearSentences { get; private set; } = [];
+
+    /// <summary>Null when From and To are not a valid pair (the form shows why).</summary>
+    public Transitions? Movement { get; private set; }
+    public string? MovementSentence { get; private set; }
+
+    public IReadOnlyList<YearDistribution> YearOnYear { get; private set; } = [];
+    public IReadOnlyList<string> YearOnYearSentences { get; private set; } = [];
+
+    public string CheckpointChartJson { get; private set; } = "";
+    public string YearOnYearChartJson { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var framework = await frameworks.ForSchoolAsync(School, ct);
+        StageNames = Enumerable.Range(0, StageDistribution.StageCount).Select(n => framework.Stage(n).Name).ToList();
+
+        Profile = await Calculator.SchoolAsync(School.Id, ChosenYear, Filter, ct);
+        FirstAssessed = Profile.Checkpoints.FirstOrDefault(c => c.Distribution.Assessed > 0);
+        var latest = Profile.LatestAssessed;
+        var sinceFirst = FirstAssessed is not null && latest is not null && FirstAssessed != latest
+            ? await Calculator.TransitionsAsync(School.Id, ChosenYear, FirstAssessed.Checkpoint.Number, latest.Checkpoint.Number, Filter, ct)
+            : null;
+        InYearSentences = ProfileSentences.InYear(Profile, sinceFirst);
+        CheckpointChartJson = StageChart.Json(
+            Profile.Checkpoints.Select(c => c.Checkpoint.Name).ToList(), Profile.Checkpoints.Select(c => c.Distribution).ToList(), StageNames);
+
+        await LoadMovementAsync(latest, ct);
+
+        Checkpoint ??= latest?.Checkpoint.Number ?? SchoolYear.LastCheckpoint;
+        if (!SchoolYear.IsCheckpoint(Checkpoint.Value))
+        {
+            ModelState.AddModelError("checkpoint", "Select a checkpoint from the list");
+            Checkpoint = latest?.Checkpoint.Number ?? SchoolYear.LastCheckpoint;
+        }
+        var years = await Calculator.YearOnYearAsync(School.Id, ChosenYear, Checkpoint.Value, Filter, YearsCompared, ct);
+        // Years before the school's first assessment at this checkpoint say nothing; the year shown always stays.
+        YearOnYear = years.SkipWhile(y => y.Distribution.Assessed == 0 && y.Year != ChosenYear).ToList();
+        YearOnYearSentences = ProfileSentences.YearOnYear(YearOnYear);
+        YearOnYearChartJson = StageChart.Json(
+            YearOnYear.Select(y => SchoolYear.Name(y.Year)).ToList(), YearOnYear.Select(y => y.Distribution).ToList(), StageNames);
+
+        return PageOrInvalid();
+    }
+
+    private async Task LoadMovementAsync(CheckpointProfile? latest, CancellationToken ct)
+    {
+        var asked = From is not null || To is not null;
+        From ??= SchoolYear.FirstCheckpoint;
+        // The latest assessed checkpoint, unless that is the first (nothing to move between yet).
+        To ??= latest is not null && latest.Checkpoint.Number > From ? latest.Checkpoint.Number : SchoolYear.LastCheckpoint;
+        if (!SchoolYear.IsCheckpoint(From.Value))
+        {
+            ModelState.AddModelError("from", "Select a From checkpoint from the list");
+        }
+        if (!SchoolYear.IsCheckpoint(To.Value))
+        {
+            ModelState.AddModelError("to", "Select a To checkpoint from the list");
+        }
+        else if (asked && SchoolYear.IsCheckpoint(From.Value) && To <= From)
+        {
+            ModelState.AddModelError("to", "Select a To checkpoint later than the From checkpoint");
+        }
+        if (HasError("from") || HasError("to"))
+        {
+            return;
+        }
+        Movement = await Calculator.TransitionsAsync(School.Id, ChosenYear, From.Value, To.Value, Filter, ct);
+        var from = Profile[From.Value].Checkpoint;
+        var to = Profile[To.Value].Checkpoint;
+        MovementSentence = ProfileSentences.Movement(
+            $"Between the {Lower(from.Name)} and the {Lower(to.Name)}", Movement, from, to);
+    }
+
+    private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+
+    public IEnumerable<SelectListItem> CheckpointOptions(int? current) =>
+        Profile.Checkpoints.Select(c => new SelectListItem($"{c.Checkpoint.Number}: {c.Checkpoint.Name}", c.Checkpoint.Number.ToString(), c.Checkpoint.Number == current));
+
+    public string StageLabel(int stage) => $"{stage} {StageNames[stage]}";
+
+    /// <summary>A table cell: the count and its share of everyone in post, "12 (40%)".</summary>
+    public static string CountAndPercent(StageDistribution d, int count) =>
+        $"{count} ({Math.Round(d.PercentOfInPost(count), MidpointRounding.AwayFromZero):0}%)";
+
+    /// <summary>Change in the mean stage as shown (one decimal place): "+0.5", "-0.2", "0.0".</summary>
+    public static string MeanChange(StageDistribution from, StageDistribution to) =>
+        Signed(Math.Round(to.MeanStage ?? 0, 1, MidpointRounding.AwayFromZero) - Math.Round(from.MeanStage ?? 0, 1, MidpointRounding.AwayFromZero), "0.0");
+
+    /// <summary>Change in a share as shown (whole percentages), in percentage points.</summary>
+    public static string ShareChange(StageDistribution from, StageDistribution to, int low, int high) =>
+        Signed(Math.Round(100 * (to.ShareAt(low, high) ?? 0), MidpointRounding.AwayFromZero) - Math.Round(100 * (from.ShareAt(low, high) ?? 0), MidpointRounding.AwayFromZero), "0")
+        + " points";
+
+    private static string Signed(double value, string format) =>
+        (value > 0 ? "+" : "") + value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Lower(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

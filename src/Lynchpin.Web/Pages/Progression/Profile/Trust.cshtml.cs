@@ -1,0 +1,80 @@
+using Lynchpin.Core.Progression;
+
+namespace Lynchpin.Web.Pages.Progression.Profile;
+
+/// <summary>A trust's schools side by side at one checkpoint, and the trust as a whole: for the trust's own admins only.</summary>
+// Comparing schools is the trust's business: a leader of one of its schools sees only their own profile.
+[Requires(nameof(Operations.ViewProfile))]
+public class TrustModel(ProfileCalculator calculator, Frameworks frameworks) : TrustPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "year")] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true, Name = "checkpoint")] public int? Checkpoint { get; set; }
+    [BindProperty(SupportsGet = true, Name = "category")] public string? Category { get; set; }
+
+    public int ChosenYear { get; private set; }
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public IReadOnlyList<string> StageNames { get; private set; } = [];
+    public IReadOnlyList<SchoolDistribution> Schools { get; private set; } = [];
+
+    /// <summary>Every school's people added together.</summary>
+    public StageDistribution Whole { get; private set; } = StageDistribution.Empty;
+
+    public string ChartJson { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (trust, db) = (Trust, Db);
+        var schools = await db.Schools.AsNoTracking().Where(s => s.TrustId == trust.Id).OrderBy(s => s.Name).ToListAsync(ct);
+        var schoolIds = schools.Select(s => s.Id).ToList();
+        var assessed = db.Assessments.Where(a => a.IsCurrent && schoolIds.Contains(a.StaffMember.SchoolId));
+
+        var withAssessments = await assessed.Select(a => a.Year).Distinct().ToListAsync(ct);
+        var current = SchoolYear.Of(Today);
+        if (Year is int asked && asked is < 2000 or > 2100)
+        {
+            ModelState.AddModelError("year", "Select a school year from the list");
+            Year = null;
+        }
+        ChosenYear = Year ?? (withAssessments.Count == 0 || withAssessments.Contains(current) ? current : withAssessments.Max());
+        Years = withAssessments.Append(current).Append(ChosenYear).Distinct().OrderDescending().ToList();
+
+        if (Checkpoint is int chosen && !SchoolYear.IsCheckpoint(chosen))
+        {
+            ModelState.AddModelError("checkpoint", "Select a checkpoint from the list");
+            Checkpoint = null;
+        }
+        Checkpoint ??= await assessed.Where(a => a.Year == ChosenYear).MaxAsync(a => (int?)a.Checkpoint, ct) ?? SchoolYear.FirstCheckpoint;
+
+        var framework = await frameworks.ForTrustAsync(trust, ct);
+        StageNames = Enumerable.Range(0, StageDistribution.StageCount).Select(n => framework.Stage(n).Name).ToList();
+        var filter = new ProfileFilter(RoleFamilies.TryParseCategory(Category, out var category) ? category : null);
+        Schools = await calculator.SchoolsAsync(schools, ChosenYear, Checkpoint.Value, filter, ct);
+        Whole = new StageDistribution(
+            Enumerable.Range(0, StageDistribution.StageCount).Select(n => Schools.Sum(s => s.Distribution.Stages[n])).ToArray(),
+            Schools.Sum(s => s.Distribution.NotAssessed));
+        ChartJson = StageChart.Json(
+            [.. Schools.Select(s => s.SchoolName), $"{trust.Name} (whole trust)"],
+            [.. Schools.Select(s => s.Distribution), Whole],
+            StageNames, percent: true, horizontal: true);
+
+        return PageOrInvalid();
+    }
+
+    public string SchoolProfileUrl(int urn) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/schools/{urn}/profile",
+            new Dictionary<string, string?> { ["year"] = ChosenYear.ToString(), ["category"] = Category, ["checkpoint"] = Checkpoint?.ToString() }
+                .Where(p => !string.IsNullOrEmpty(p.Value)));
+
+    public IEnumerable<SelectListItem> YearOptions =>
+        Years.Select(y => new SelectListItem(SchoolYear.Name(y), y.ToString(), y == ChosenYear));
+
+    public IEnumerable<SelectListItem> CheckpointOptions =>
+        SchoolYear.Checkpoints.Select(n => new SelectListItem($"{n}: {SchoolYear.CheckpointName(n)}", n.ToString(), n == Checkpoint));
+
+    public IEnumerable<SelectListItem> CategoryOptions =>
+    [
+        new("All staff", "", string.IsNullOrEmpty(Category)),
+        new("Teaching staff", "teaching", Category == "teaching"),
+        new("Support staff", "support", Category == "support"),
+    ];
+}
