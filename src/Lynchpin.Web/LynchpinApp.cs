@@ -93,7 +93,7 @@ public static class LynchpinApp
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<LynchpinDbContext>("database");
         services.AddHttpContextAccessor();
-        services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Accounts/SignIn"))
+        services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage(Pages.Shared.PageLinks.NameOf<Pages.Accounts.SignInModel>()))
             .AddMvcOptions(o =>
             {
                 o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());

@@ -13,6 +13,6 @@ public class SignOutModel(SignInManager<AppUser> signIn) : PageModel
     {
         await signIn.SignOutAsync();
         TempData["Success"] = "You have signed out.";
-        return RedirectToPage("/Accounts/SignIn");
+        return RedirectToPage(PageLinks.NameOf<SignInModel>());
     }
 }

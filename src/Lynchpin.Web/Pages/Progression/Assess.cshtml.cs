@@ -106,7 +106,7 @@ public class AssessModel(Frameworks frameworks, ProfileCalculator calculator, As
         var saved = await recorder.RecordAsync(input, await RecorderAsync(ct), ct);
         var what = $"Stage {saved.Stage} for {Member.FullName} at the {SchoolYear.CheckpointName(saved.Checkpoint).ToLowerInvariant()}, {SchoolYear.Name(saved.Year)}";
         TempData["Success"] = saved.Version == 1 ? $"{what} is recorded." : $"{what} is recorded as a correction; the earlier version is kept.";
-        return Redirect($"/staff/{Member.Id}/progression?year={saved.Year}&checkpoint={saved.Checkpoint}#assessment");
+        return RedirectTo<PersonModel>(new { id = Member.Id, year = saved.Year, checkpoint = saved.Checkpoint }, "assessment");
     }
 
     private void RequireAnswer(string field, object? value, string message)

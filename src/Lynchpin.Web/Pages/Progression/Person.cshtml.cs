@@ -61,7 +61,7 @@ public class PersonModel(Frameworks frameworks, ProfileCalculator calculator, As
         }
         await recorder.SaveReflectionAsync(assessment, Reflection ?? "", ct);
         TempData["Success"] = assessment.Reflection is null ? "Your reflection is removed." : "Your reflection is saved.";
-        return Redirect($"/staff/{id}/progression?year={year}&checkpoint={checkpoint}#assessment");
+        return RedirectTo<PersonModel>(new { id, year, checkpoint }, "assessment");
     }
 
     private async Task LoadAssessmentsAsync(int? year, int? checkpoint, CancellationToken ct)

@@ -39,6 +39,10 @@ public abstract class LynchpinPageModel : PageModel
     /// <summary>Keys for a form with only these inputs (<c>Input.Field</c>); any other field's error goes at the top.</summary>
     protected static Func<string, string> Inputs(params string[] fields) => field => fields.Contains(field) ? $"Input.{field}" : "";
 
+    /// <summary>Redirects to a page by its model, so a renamed page breaks the build: <c>RedirectTo&lt;Staff.ShowModel&gt;(new { id })</c>.</summary>
+    protected RedirectToPageResult RedirectTo<TPage>(object? values = null, string? fragment = null) where TPage : PageModel =>
+        RedirectToPage(PageLinks.NameOf<TPage>(), pageHandler: null, routeValues: values, fragment: fragment);
+
     /// <summary>The page again with its error summary, as a 400: nothing was saved.</summary>
     protected PageResult Invalid() => new() { StatusCode = StatusCodes.Status400BadRequest };
 

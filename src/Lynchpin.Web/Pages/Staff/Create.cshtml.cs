@@ -30,7 +30,7 @@ public class CreateModel(StaffEditor editor) : SchoolPageModel, IStaffFormPage
             return Invalid();
         }
         TempData["Success"] = $"{details!.FirstName} {details.LastName} is added.";
-        return Redirect($"/staff/{result.Value!.Id}");
+        return RedirectTo<ShowModel>(new { id = result.Value!.Id });
     }
 
     private async Task LoadOptionsAsync(CancellationToken ct) =>

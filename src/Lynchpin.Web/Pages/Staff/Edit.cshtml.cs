@@ -31,7 +31,7 @@ public class EditModel(StaffEditor editor) : PersonPageModel, IStaffFormPage
             return Invalid();
         }
         TempData["Success"] = $"{details!.FirstName} {details.LastName}'s details are saved.";
-        return Redirect($"/staff/{Member.Id}");
+        return RedirectTo<ShowModel>(new { id = Member.Id });
     }
 
     private async Task LoadOptionsAsync(CancellationToken ct) =>

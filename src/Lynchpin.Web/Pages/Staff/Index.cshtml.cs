@@ -99,7 +99,7 @@ public class IndexModel : LynchpinPageModel
 
     public string PageUrl(int page)
     {
-        var query = new Dictionary<string, string?>
+        var query = new Dictionary<string, object?>
         {
             ["school"] = SchoolUrn?.ToString(),
             ["category"] = Category,
@@ -110,7 +110,7 @@ public class IndexModel : LynchpinPageModel
             ["leavers"] = Leavers ? "true" : null,
             ["page"] = page.ToString(),
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/staff", query.Where(p => !string.IsNullOrEmpty(p.Value)));
+        return Url.To<IndexModel>(new RouteValueDictionary(query.Where(p => !string.IsNullOrEmpty((string?)p.Value))));
     }
 
     public IEnumerable<SelectListItem> CategoryOptions =>

@@ -49,7 +49,7 @@ public class AssignModel(AppraisalCycles cycles) : PersonAppraisalPage
             return Invalid();
         }
         TempData["Success"] = "The appraiser and reviewer are saved.";
-        return Redirect(AppraisalUrl);
+        return RedirectToAppraisal();
     }
 
     private async Task LoadOptionsAsync(CancellationToken ct)

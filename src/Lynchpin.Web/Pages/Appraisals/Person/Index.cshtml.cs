@@ -51,7 +51,7 @@ public class IndexModel(AppraisalObjectives objectives) : PersonAppraisalPage
             return Invalid();
         }
         TempData["Success"] = "You have agreed your objectives.";
-        return Redirect(AppraisalUrl);
+        return RedirectToAppraisal();
     }
 
     private async Task LoadRightsAsync(CancellationToken ct)

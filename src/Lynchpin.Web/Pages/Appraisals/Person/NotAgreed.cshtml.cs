@@ -21,6 +21,6 @@ public class NotAgreedModel(AppraisalObjectives objectives) : PersonAppraisalPag
             return Invalid();
         }
         TempData["Success"] = "Your reasons for not agreeing are recorded with your objectives.";
-        return Redirect(AppraisalUrl);
+        return RedirectToAppraisal();
     }
 }

@@ -24,6 +24,6 @@ public abstract class ObjectivePage : PersonAppraisalPage
             return Invalid();
         }
         TempData["Success"] = done;
-        return Redirect(result.Value is Lynchpin.Core.Data.Models.Objective saved ? $"{AppraisalUrl}#objective-{saved.Id}" : AppraisalUrl);
+        return RedirectToAppraisal(result.Value is Objective saved ? $"objective-{saved.Id}" : null);
     }
 }

@@ -30,7 +30,11 @@ public abstract class PersonAppraisalPage : PersonPageModel
     public string YearName => SchoolYear.Name(Year);
 
     /// <summary>The person's appraisal page for the year shown.</summary>
-    public string AppraisalUrl => $"/staff/{Member.Id}/appraisal?year={Year}";
+    public string AppraisalUrl => Url.To<IndexModel>(new { id = Member.Id, year = Year });
+
+    /// <summary>Back to the person's appraisal page for the year shown, at <paramref name="fragment"/> if given.</summary>
+    protected RedirectToPageResult RedirectToAppraisal(string? fragment = null) =>
+        RedirectTo<IndexModel>(new { id = Member.Id, year = Year }, fragment);
 
     /// <summary>Whether the page needs an appraisal in the year (404 without one); the person's appraisal page does not.</summary>
     protected virtual bool AppraisalRequired => true;

@@ -15,6 +15,6 @@ public class RemoveObjectiveModel(AppraisalObjectives objectives) : PersonApprai
             return Invalid();
         }
         TempData["Success"] = $"‘{Objective.Title}’ is removed.";
-        return Redirect(AppraisalUrl);
+        return RedirectToAppraisal();
     }
 }

@@ -21,6 +21,6 @@ public class ReopenModel(AppraisalObjectives objectives) : PersonAppraisalPage
             return Invalid();
         }
         TempData["Success"] = $"The objectives are reopened. {Member.FullName} is asked to agree them again once they are changed.";
-        return Redirect(AppraisalUrl);
+        return RedirectToAppraisal();
     }
 }

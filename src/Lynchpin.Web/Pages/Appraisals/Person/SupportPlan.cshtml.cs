@@ -59,7 +59,7 @@ public class SupportPlanModel(AppraisalObjectives objectives) : PersonAppraisalP
             return Invalid();
         }
         TempData["Success"] = $"The support plan for ‘{Objective.Title}’ is saved.";
-        return Redirect($"{AppraisalUrl}#objective-{objectiveId}");
+        return RedirectToAppraisal($"objective-{objectiveId}");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
@@ -67,7 +67,7 @@ public class SupportPlanModel(AppraisalObjectives objectives) : PersonAppraisalP
         var objectiveId = Objective.Id;
         await objectives.RemoveSupportPlanAsync(objectiveId, ct);
         TempData["Success"] = $"The support plan for ‘{Objective.Title}’ is removed.";
-        return Redirect($"{AppraisalUrl}#objective-{objectiveId}");
+        return RedirectToAppraisal($"objective-{objectiveId}");
     }
 
     private async Task LoadChoicesAsync(CancellationToken ct)

@@ -63,11 +63,16 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
     [BindProperty] public string? Reflection { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
-    public string PageUrl => $"/staff/{Person.Id}/appraisal/reviews/{Kind.Code()}?year={Year}";
+    /// <summary>This review's route: the person, the kind and the year.</summary>
+    private object Route => new { id = Person.Id, kind = Kind.Code(), year = Year };
 
-    public string HandlerUrl(string handler) => $"{PageUrl}&handler={handler}";
+    public string PageUrl => Url.To<ReviewModel>(Route);
 
-    public string AppraisalUrl => $"/staff/{Person.Id}/appraisal?year={Year}";
+    public string HandlerUrl(string handler) => Url.To<ReviewModel>(Route, handler);
+
+    public string VersionUrl(int version) => Url.To<ReviewModel>(new { id = Person.Id, kind = Kind.Code(), year = Year, version });
+
+    public string AppraisalUrl => Url.To<Appraisals.Person.IndexModel>(new { id = Person.Id, year = Year });
 
     public string ReviewName => Kind == ReviewKind.MidYear ? "mid-year review" : "final review";
 
@@ -87,7 +92,7 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
             // At risk or off track now: the person's appraisal page holds the support plan and its form.
             ShowSupportPlan: Kind == ReviewKind.MidYear && IsCurrent && AppraisalRules.MayHaveSupportPlan(rating?.Rating),
             CanAddSupportPlan: CanManage,
-            SupportPlanUrl: $"{AppraisalUrl}#objective-{objective.Id}");
+            SupportPlanUrl: Url.To<Appraisals.Person.IndexModel>(new { id = Person.Id, year = Year }, fragment: $"objective-{objective.Id}"));
     });
 
     public async Task<IActionResult> OnGetAsync(int? version, CancellationToken ct)
@@ -307,7 +312,7 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
             return await FailAsync(result.Errors, ct);
         }
         TempData["Success"] = message;
-        return Redirect(PageUrl + anchor);
+        return RedirectTo<ReviewModel>(Route, anchor.TrimStart('#'));
     }
 
     private async Task<IActionResult> FailAsync(IEnumerable<FieldError> errors, CancellationToken ct)

@@ -89,7 +89,7 @@ public class AppraisersModel(AppraisalCycles cycles) : AppraisalSchoolPage
         var moved = result.Value!;
         TempData["Success"] = $"{appraiser} is now the appraiser of {DashboardSentences.Count(moved.Moved)}."
             + (moved.Skipped.Count == 0 ? "" : $" Not moved, as nobody appraises themselves: {string.Join(", ", moved.Skipped)}.");
-        return Redirect($"/schools/{School.Urn}/appraisal/appraisers?year={Year}&appraiser={Input.NewAppraiserId}");
+        return RedirectTo<AppraisersModel>(new { urn = School.Urn, year = Year, appraiser = Input.NewAppraiserId });
     }
 
     private async Task LoadStateAsync(CancellationToken ct)

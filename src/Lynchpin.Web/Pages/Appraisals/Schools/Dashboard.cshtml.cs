@@ -1,6 +1,5 @@
 using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Progression;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Lynchpin.Web.Pages.Appraisals.Schools;
 
@@ -191,7 +190,7 @@ public class DashboardModel(AppraisalDashboard dashboard, ProfileCalculator calc
     /// <summary>The dashboard's own URL with the year and filters, plus <paramref name="extra"/>.</summary>
     public string DashboardUrl(params (string Key, string? Value)[] extra)
     {
-        var values = new Dictionary<string, string?>
+        var values = new Dictionary<string, object?>
         {
             ["year"] = Year.ToString(),
             ["category"] = Category,
@@ -202,7 +201,8 @@ public class DashboardModel(AppraisalDashboard dashboard, ProfileCalculator calc
         {
             values[key] = value;
         }
-        return QueryHelpers.AddQueryString($"/schools/{School.Urn}/appraisal", values.Where(v => !string.IsNullOrEmpty(v.Value)));
+        values["urn"] = School.Urn;
+        return Url.To<DashboardModel>(new RouteValueDictionary(values.Where(v => v.Value is not (null or ""))));
     }
 
     public string PageUrl(int page) => DashboardUrl(("page", page.ToString()));

@@ -110,7 +110,7 @@ public class OpenModel(AppraisalCycles cycles) : AppraisalSchoolPage
                     await cycles.SetDueDatesAsync(Cycle.Id, dates, ct);
                     TempData["Success"] = $"The due dates for {SchoolYear.Name(Year)} are saved.";
                 }
-                return Redirect($"/schools/{School.Urn}/appraisal/open?year={Year}");
+                return RedirectTo<OpenModel>(new { urn = School.Urn, year = Year });
             }
         }
         return Invalid();
@@ -138,7 +138,7 @@ public class OpenModel(AppraisalCycles cycles) : AppraisalSchoolPage
         TempData["Success"] = result.Created == 0
             ? "Everyone in post already had an appraisal."
             : $"{DashboardSentences.Count(result.Created)} who joined since {(result.Created == 1 ? "has" : "have")} an appraisal now.";
-        return Redirect($"/schools/{School.Urn}/appraisal/open?year={Year}");
+        return RedirectTo<OpenModel>(new { urn = School.Urn, year = Year });
     }
 
     private void Remember(OpenCycleResult result) =>

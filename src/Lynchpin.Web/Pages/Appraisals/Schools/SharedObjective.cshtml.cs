@@ -105,7 +105,7 @@ public class SharedObjectiveModel(AppraisalCycles cycles, ProfileCalculator calc
         TempData["Success"] = result.Value.Added == 0
             ? "Nobody in the group could be given the objective."
             : $"‘{outcome.Title}’ is added to the objectives of {DashboardSentences.Count(result.Value.Added)}.";
-        return Redirect($"/schools/{School.Urn}/appraisal/shared-objective?year={Year}");
+        return RedirectTo<SharedObjectiveModel>(new { urn = School.Urn, year = Year });
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -3,7 +3,7 @@ using Lynchpin.Core.Observations;
 namespace Lynchpin.Web.Pages.Observations.Calendar;
 
 /// <summary>The signed-in person's private calendar feed URL, and resetting it when it has been shared by mistake.</summary>
-public class IndexModel(AccessScope access, CalendarFeeds feeds) : PageModel
+public class IndexModel(AccessScope access, CalendarFeeds feeds) : LynchpinPageModel
 {
     public string? FeedUrl { get; private set; }
 
@@ -26,7 +26,7 @@ public class IndexModel(AccessScope access, CalendarFeeds feeds) : PageModel
         }
         await feeds.ResetTokenAsync(own, ct);
         TempData["Success"] = "Your calendar link is reset. The old link no longer works: subscribe again with the new one.";
-        return Redirect("/observations/calendar");
+        return RedirectTo<IndexModel>();
     }
 
     private string UrlFor(string token) => $"{Request.Scheme}://{Request.Host}/calendar/{token}.ics";

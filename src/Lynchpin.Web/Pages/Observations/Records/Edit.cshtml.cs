@@ -42,7 +42,7 @@ public class EditModel(ObservationRecords records, ObservationSettingsEditor set
             return Invalid();
         }
         TempData["Success"] = "Your changes are saved.";
-        return Redirect($"/observations/records/{Record.Id}");
+        return RedirectTo<ShowModel>(new { id = Record.Id });
     }
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
@@ -76,7 +76,7 @@ public class EditModel(ObservationRecords records, ObservationSettingsEditor set
             Lesson = [("Teacher", record.Observee.FullName)];
         }
         SubmitText = "Save changes";
-        CancelHref = $"/observations/records/{record.Id}";
+        CancelToRecord = record.Id;
         return null;
     }
 }

@@ -64,7 +64,7 @@ public class NewModel(ObservationRecords records, ObservationSettingsEditor sett
             return Invalid();
         }
         TempData["Success"] = $"Your {Kind.DisplayName().ToLowerInvariant()} record is saved.";
-        return Redirect($"/observations/records/{result.Value!.Id}");
+        return RedirectTo<ShowModel>(new { id = result.Value!.Id });
     }
 
     private async Task<IActionResult?> LoadAsync(int? visitId, string? kind, CancellationToken ct)
@@ -84,7 +84,7 @@ public class NewModel(ObservationRecords records, ObservationSettingsEditor sett
             var existing = await db.ObservationRecords.Where(r => r.VisitId == id).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
             if (existing is int recordId)
             {
-                return Redirect($"/observations/records/{recordId}/edit");
+                return RedirectTo<EditModel>(new { id = recordId });
             }
             Kind = Visit.Rota.Kind;
             ObserveeName = Visit.Observee.FullName;

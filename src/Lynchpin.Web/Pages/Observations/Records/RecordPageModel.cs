@@ -23,7 +23,10 @@ public abstract class RecordPageModel : LynchpinPageModel
     public string ObserveeName { get; protected set; } = "";
     public IReadOnlyList<SelectListItem> ObserveeOptions { get; protected set; } = [];
     public string SubmitText { get; protected set; } = "Save record";
-    public string CancelHref { get; protected set; } = "/observations/visits";
+    /// <summary>The record a Cancel link goes back to; without one, the person's visits.</summary>
+    protected int? CancelToRecord { get; set; }
+
+    public string CancelHref => CancelToRecord is int id ? Url.To<ShowModel>(new { id }) : Url.To<Visits.IndexModel>();
 
     /// <summary>The lesson, for a visit or a record being edited, shown above the form.</summary>
     public IReadOnlyList<(string Key, string Value)> Lesson { get; protected set; } = [];

@@ -20,6 +20,6 @@ public class AddVisitModel(RotaService rotas) : VisitFormModel
             return Invalid();
         }
         TempData["Success"] = $"Visit added on {RotaReport.Date(added.Value!.Date)}, period {added.Value.Period}.";
-        return Redirect(RotaUrl);
+        return RedirectTo<RotaModel>(RotaRoute);
     }
 }

@@ -74,7 +74,7 @@ public class GenerateModel(RotaService rotas) : LeaderPageModel
         }
         TempData[GoalsKey] = JsonSerializer.Serialize(generation.Result.Goals);
         TempData["Success"] = $"Rota made: {generation.Rota.Visits.Count} visits, {RotaReport.StatusText(generation.Rota.Status).ToLowerInvariant()}.";
-        return Redirect($"/schools/{School.Urn}/observations/rotas/{generation.Rota.Id}");
+        return RedirectTo<RotaModel>(new { urn = School.Urn, id = generation.Rota.Id });
     }
 
     /// <summary>The service's field names on this form; timetable and observer problems point at the dates.</summary>

@@ -12,7 +12,7 @@ namespace Lynchpin.Web.Pages.Observations.Schools;
 [Requires(nameof(Operations.Manage))]
 public abstract class LeaderPageModel : SchoolPageModel
 {
-    public string HubUrl => $"/schools/{School.Urn}/observations";
+    public string HubUrl => Url.To<IndexModel>(new { urn = School.Urn });
 
     /// <summary>Service errors onto the form: each field's under its input, the rest under <paramref name="fallback"/>.</summary>
     protected void AddErrors(IEnumerable<FieldError> errors, IReadOnlyDictionary<string, string> fields, string fallback) =>

@@ -33,7 +33,7 @@ public class MoveVisitModel(RotaService rotas) : VisitFormModel
             return Invalid();
         }
         TempData["Success"] = $"Visit moved: {Visit.ObserverName} now visits on {RotaReport.Date(moved.Value!.Date)}, period {moved.Value.Period}.";
-        return Redirect(RotaUrl);
+        return RedirectTo<RotaModel>(RotaRoute);
     }
 
     /// <summary>After the rota: the visit in the URL, 404 when it is not on the rota.</summary>

@@ -42,7 +42,7 @@ public class RotaModel(RotaService rotas) : RotaPageModel
             return NotFound();
         }
         TempData["Success"] = $"Visit removed: {visit.ObserverName} to {visit.ObserveeName}, {RotaReport.Date(visit.Date)} period {visit.Period}.";
-        return Redirect(RotaUrl);
+        return RedirectTo<RotaModel>(RotaRoute);
     }
 
     /// <summary>After the rota: its visits, which both the page and a removal need.</summary>

@@ -5,7 +5,10 @@ public abstract class RotaPageModel : LeaderPageModel
 {
     public ObservationRota Rota { get; private set; } = null!;
 
-    public string RotaUrl => $"/schools/{School.Urn}/observations/rotas/{Rota.Id}";
+    /// <summary>The rota's route: its school and its id.</summary>
+    public object RotaRoute => new { urn = School.Urn, id = Rota.Id };
+
+    public string RotaUrl => Url.To<RotaModel>(RotaRoute);
 
     protected override async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {

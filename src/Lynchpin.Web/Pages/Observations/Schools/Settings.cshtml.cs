@@ -23,8 +23,6 @@ public class SettingsModel(SchoolCalendars calendars, ObservationSettingsEditor 
     [BindProperty]
     public SettingsInput Settings { get; set; } = new();
 
-    public string SettingsUrl => $"{HubUrl}/settings";
-
     public async Task OnGetAsync(CancellationToken ct) => await LoadFormsAsync(ct, calendarForm: true, settings: true);
 
     public async Task<IActionResult> OnPostCalendarAsync(CancellationToken ct)
@@ -44,7 +42,7 @@ public class SettingsModel(SchoolCalendars calendars, ObservationSettingsEditor 
         TempData["Success"] = weekA is { } starts
             ? $"Week A starts on {RotaReport.Date(starts)}; weeks alternate A and B from then."
             : "No week A date: the timetable is the same every week.";
-        return Redirect(SettingsUrl);
+        return RedirectTo<SettingsModel>(new { urn = School.Urn });
     }
 
     public async Task<IActionResult> OnPostBlockAsync(CancellationToken ct)
@@ -66,7 +64,7 @@ public class SettingsModel(SchoolCalendars calendars, ObservationSettingsEditor 
             return Invalid();
         }
         TempData["Success"] = $"{RotaReport.Date(date!.Value)} is blocked: no visits are planned on it.";
-        return Redirect(SettingsUrl);
+        return RedirectTo<SettingsModel>(new { urn = School.Urn });
     }
 
     public async Task<IActionResult> OnPostUnblockAsync(string? date, CancellationToken ct)
@@ -77,7 +75,7 @@ public class SettingsModel(SchoolCalendars calendars, ObservationSettingsEditor 
             return NotFound();
         }
         TempData["Success"] = $"{RotaReport.Date(day)} is no longer blocked.";
-        return Redirect(SettingsUrl);
+        return RedirectTo<SettingsModel>(new { urn = School.Urn });
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -113,7 +111,7 @@ public class SettingsModel(SchoolCalendars calendars, ObservationSettingsEditor 
             return Invalid();
         }
         TempData["Success"] = "Observation settings saved.";
-        return Redirect(SettingsUrl);
+        return RedirectTo<SettingsModel>(new { urn = School.Urn });
     }
 
     private static readonly Dictionary<string, string> SettingsFields = new()

@@ -26,6 +26,6 @@ public class AddCriterionModel : CriterionPage
             return Invalid();
         }
         Saved($"The criterion is added to stage {stage} for {ForWhom(details.RoleFamily)}.", result.CopyCreated);
-        return Redirect($"{Home}#stage-{stage}");
+        return RedirectToFramework(stage);
     }
 }

@@ -58,7 +58,7 @@ public class CheckpointsModel(ProfileCalculator calculator) : SchoolPageModel
             return Invalid();
         }
         TempData["Success"] = $"The checkpoint dates for {SchoolYear.Name(Year)} are saved.";
-        return Redirect($"/schools/{School.Urn}/checkpoints?year={Year}");
+        return RedirectTo<CheckpointsModel>(new { urn = School.Urn, year = Year });
     }
 
     private async Task LoadYearAsync(string? year, CancellationToken ct)

@@ -22,6 +22,6 @@ public class EditCriterionModel : CriterionPage
             return Invalid();
         }
         Saved($"The criterion for {ForWhom(details.RoleFamily)} at stage {stage} is saved.", result.CopyCreated);
-        return Redirect($"{Home}#stage-{stage}");
+        return RedirectToFramework(stage);
     }
 }

@@ -29,7 +29,7 @@ public class EditStageModel : FrameworkPage
             return Invalid();
         }
         Saved($"Stage {stage} is saved.", result.CopyCreated);
-        return Redirect($"{Home}#stage-{stage}");
+        return RedirectToFramework(stage);
     }
 
 }

@@ -27,10 +27,34 @@ public abstract class FrameworkPage : ScopedPageModel
     public bool IsOwn => Framework.Source == Owner.OwnSource;
     public bool IsSchool => Owner.School is not null;
     public string OwnerName => Owner.School?.Name ?? Owner.Trust!.Name;
-    public string Home => Owner.School is { } school
-        ? $"/schools/{school.Urn}/framework"
-        : $"/trusts/{Uri.EscapeDataString(Owner.Trust!.Code)}/framework";
-    public string TrustHome(Trust trust) => $"/trusts/{Uri.EscapeDataString(trust.Code)}/framework";
+
+    /// <summary>The owner in a framework URL: <c>schools/{urn}</c> or <c>trusts/{code}</c>.</summary>
+    private (string Kind, string Key) OwnerKey => Owner.School is { } school
+        ? (Schools, school.Urn.ToString(CultureInfo.InvariantCulture))
+        : (Trusts, Owner.Trust!.Code);
+
+    /// <summary>The owner's framework page.</summary>
+    public string Home => Url.To<IndexModel>(new { kind = OwnerKey.Kind, key = OwnerKey.Key });
+
+    /// <summary>The owner's framework page at one stage.</summary>
+    public string StageHome(int stage) => Url.To<IndexModel>(new { kind = OwnerKey.Kind, key = OwnerKey.Key }, fragment: $"stage-{stage}");
+
+    public string TrustHome(Trust trust) => Url.To<IndexModel>(new { kind = Trusts, key = trust.Code });
+
+    public string RevertUrl => Url.To<RevertModel>(new { kind = OwnerKey.Kind, key = OwnerKey.Key });
+
+    public string EditStageUrl(int stage) => Url.To<EditStageModel>(new { kind = OwnerKey.Kind, key = OwnerKey.Key, stage });
+
+    public string AddCriterionUrl(int stage, RoleFamily? family) =>
+        Url.To<AddCriterionModel>(new { kind = OwnerKey.Kind, key = OwnerKey.Key, stage, family = family?.Code() });
+
+    public string EditCriterionUrl(int stage, int number) => Url.To<EditCriterionModel>(new { kind = OwnerKey.Kind, key = OwnerKey.Key, stage, number });
+
+    public string RemoveCriterionUrl(int stage, int number) => Url.To<RemoveCriterionModel>(new { kind = OwnerKey.Kind, key = OwnerKey.Key, stage, number });
+
+    /// <summary>Back to the owner's framework page, at one stage after a change to it.</summary>
+    protected RedirectToPageResult RedirectToFramework(int? stage = null) =>
+        RedirectTo<IndexModel>(new { kind = OwnerKey.Kind, key = OwnerKey.Key }, stage is int n ? $"stage-{n}" : null);
 
     /// <summary>"Your school's own", "Your trust's" or "Lynchpin's default".</summary>
     public string SourceText => Describe(Framework.Source);

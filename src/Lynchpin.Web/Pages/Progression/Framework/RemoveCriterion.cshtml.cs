@@ -10,6 +10,6 @@ public class RemoveCriterionModel : CriterionPage
         var stage = Stage.Number;
         var result = await Editor.RemoveCriterionAsync(Owner, stage, number, ct);
         Saved($"The criterion is removed from stage {stage}.", result.CopyCreated);
-        return Redirect($"{Home}#stage-{stage}");
+        return RedirectToFramework(stage);
     }
 }

@@ -12,6 +12,6 @@ public class RevertModel : FrameworkPage
         {
             TempData["Success"] = $"The {(IsSchool ? "school" : "trust")} now follows {InheritedName}.";
         }
-        return Redirect(Home);
+        return RedirectToFramework();
     }
 }

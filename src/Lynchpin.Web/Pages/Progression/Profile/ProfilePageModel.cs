@@ -98,17 +98,10 @@ public abstract class ProfilePageModel(ProfileCalculator calculator) : SchoolPag
         return withAssessments.Count == 0 || withAssessments.Contains(current) ? current : withAssessments.Max();
     }
 
-    /// <summary>The query string for this school's profile with the current year and filters, plus <paramref name="extra"/>.</summary>
-    public string Query(params (string Key, string? Value)[] extra)
-    {
-        var values = new List<KeyValuePair<string, string?>>
-        {
-            new("year", ChosenYear.ToString()), new("category", Category), new("roleFamily", RoleFamily),
-            new("slt", Slt), new("team", Leads ? Team?.ToString() : null),
-        };
-        values.AddRange(extra.Select(e => new KeyValuePair<string, string?>(e.Key, e.Value)));
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", values.Where(v => !string.IsNullOrEmpty(v.Value)));
-    }
+    /// <summary>The profile's table as a file (<paramref name="format"/> csv or xlsx), with the current year and filters.</summary>
+    public string ExportUrl(string format) =>
+        Url.To<ExportModel>(new RouteValueDictionary(FilterFields().Select(f => KeyValuePair.Create(f.Name, (object?)f.Value))
+            .Prepend(KeyValuePair.Create("urn", (object?)School.Urn)).Append(KeyValuePair.Create("format", (object?)format))));
 
     /// <summary>The current year and filters as name/value pairs, for hidden fields in the page's other GET forms.</summary>
     public IEnumerable<(string Name, string Value)> FilterFields()

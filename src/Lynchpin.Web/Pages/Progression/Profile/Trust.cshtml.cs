@@ -61,9 +61,9 @@ public class TrustModel(ProfileCalculator calculator, Frameworks frameworks) : T
     }
 
     public string SchoolProfileUrl(int urn) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/schools/{urn}/profile",
-            new Dictionary<string, string?> { ["year"] = ChosenYear.ToString(), ["category"] = Category, ["checkpoint"] = Checkpoint?.ToString() }
-                .Where(p => !string.IsNullOrEmpty(p.Value)));
+        Url.To<SchoolModel>(new RouteValueDictionary(
+            new Dictionary<string, object?> { ["urn"] = urn, ["year"] = ChosenYear, ["category"] = Category, ["checkpoint"] = Checkpoint }
+                .Where(p => p.Value is not (null or ""))));
 
     public IEnumerable<SelectListItem> YearOptions =>
         Years.Select(y => new SelectListItem(SchoolYear.Name(y), y.ToString(), y == ChosenYear));

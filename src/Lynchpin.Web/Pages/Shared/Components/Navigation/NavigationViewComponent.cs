@@ -12,7 +12,7 @@ public sealed class NavigationViewComponent(AccessScope access) : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var scope = await access.GetAsync(HttpContext.RequestAborted);
-        var items = Items(scope).ToList();
+        var items = Items(scope, Url).ToList();
         // The most specific item the path is in is the active one, so a school's profile marks "Profile", not "Schools".
         var path = HttpContext.Request.Path;
         var active = items.Where(n => n.Href != "/" && path.StartsWithSegments(n.Href, StringComparison.OrdinalIgnoreCase))
@@ -23,45 +23,45 @@ public sealed class NavigationViewComponent(AccessScope access) : ViewComponent
         }).ToList());
     }
 
-    private static IEnumerable<NavigationItem> Items(AccessScope.Scope scope)
+    private static IEnumerable<NavigationItem> Items(AccessScope.Scope scope, IUrlHelper url)
     {
-        yield return Item("Home", "/");
-        yield return Item("Staff", "/staff");
-        yield return Item("Schools", "/schools");
+        yield return Item("Home", url.To<IndexModel>());
+        yield return Item("Staff", url.To<Staff.IndexModel>());
+        yield return Item("Schools", url.To<Schools.IndexModel>());
         // A trust admin's trust view; else the home school's, for those who may see it (leaders, and line managers their team's).
         var trustAdmin = scope.Role == UserRole.TrustAdmin && scope.User?.TrustId is int trustId && scope.IsTrustAdminOf(trustId);
         var home = scope.HomeSchoolId is int schoolId ? (Id: schoolId, Urn: scope.HomeSchoolUrn) : default;
         if (trustAdmin && scope.TrustCode is { } code)
         {
-            yield return Item("Profile", $"/trusts/{Uri.EscapeDataString(code)}/profile");
-            yield return Item("Appraisal", $"/trusts/{Uri.EscapeDataString(code)}/appraisal");
+            yield return Item("Profile", url.To<Progression.Profile.TrustModel>(new { code }));
+            yield return Item("Appraisal", url.To<Appraisals.Trusts.DashboardModel>(new { code }));
         }
         else if (!trustAdmin && home.Urn is int urn)
         {
             if (scope.CanSeeProfile(home.Id))
             {
-                yield return Item("Profile", $"/schools/{urn}/profile");
+                yield return Item("Profile", url.To<Progression.Profile.SchoolModel>(new { urn }));
             }
             if (scope.CanSeeAppraisals(home.Id))
             {
-                yield return Item("Appraisal", $"/schools/{urn}/appraisal");
+                yield return Item("Appraisal", url.To<Appraisals.Schools.DashboardModel>(new { urn }));
             }
         }
         // Everyone with a staff record has their own appraisal and visits.
         if (scope.OwnStaffId is int own)
         {
-            yield return Item("My appraisal", $"/staff/{own}/appraisal");
+            yield return Item("My appraisal", url.To<Appraisals.Person.IndexModel>(new { id = own }));
         }
         // A school leader's own school's observations; a trust admin reaches each school's from its page.
         if (scope.Role == UserRole.SchoolLeader && home.Urn is int ledUrn && scope.LeadsSchool(home.Id))
         {
-            yield return Item("Observations", $"/schools/{ledUrn}/observations");
+            yield return Item("Observations", url.To<Observations.Schools.IndexModel>(new { urn = ledUrn }));
         }
         if (scope.OwnStaffId is int)
         {
-            yield return Item("My visits", "/observations/visits");
+            yield return Item("My visits", url.To<Observations.Visits.IndexModel>());
         }
-        yield return Item("API tokens", "/account/tokens");
+        yield return Item("API tokens", url.To<Accounts.TokensModel>());
     }
 
     private static NavigationItem Item(string text, string href) => new(text, href, null);
