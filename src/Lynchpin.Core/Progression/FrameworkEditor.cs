@@ -27,11 +27,9 @@ public record StageDetails(string? Name, string? Descriptor);
 /// <summary>A criterion as entered: its role family (null for everyone) and its 1-based place among that group's criteria (null: last, or where it was).</summary>
 public record CriterionDetails(string? Text, RoleFamily? RoleFamily, int? Position);
 
-/// <summary>What an edit did: the errors that stopped it, and whether it made the owner's own copy first.</summary>
-public record FrameworkEditResult(IReadOnlyList<FieldError> Errors, bool CopyCreated)
+/// <summary>What an edit did: a <see cref="Result"/>, and whether it made the owner's own copy first.</summary>
+public sealed record FrameworkEditResult(IReadOnlyList<FieldError> Errors, bool CopyCreated) : Result(Errors)
 {
-    public bool Succeeded => Errors.Count == 0;
-
     public static FrameworkEditResult Invalid(IReadOnlyList<FieldError> errors) => new(errors, false);
 }
 

@@ -54,101 +54,82 @@ public static class Operations
     public static OperationAuthorizationRequirement Named(string name) => ByName[name];
 }
 
-public sealed class SchoolAuthorizationHandler(AccessScope access, LynchpinDbContext db)
-    : AuthorizationHandler<OperationAuthorizationRequirement, School>
+/// <summary>
+/// A resource handler that decides from the request's <see cref="AccessScope"/>: each says, per operation, whether the
+/// account may do it to the resource; an operation it does not know is refused.
+/// </summary>
+public abstract class ScopeAuthorizationHandler<TResource>(AccessScope access)
+    : AuthorizationHandler<OperationAuthorizationRequirement, TResource>
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, School school)
+    protected abstract Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, TResource resource);
+
+    protected sealed override async Task HandleRequirementAsync(
+        AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, TResource resource)
     {
-        var scope = await access.GetAsync();
-        var allowed = requirement.Name switch
-        {
-            // An unscheduled drop-in: the school's leaders, or a member of its staff on its observer list.
-            nameof(Operations.RecordObservation) => scope.LeadsSchool(school.Id)
-                || (scope.OwnStaffId is int own && await db.RotaObservers.AnyAsync(o => o.SchoolId == school.Id && o.StaffMemberId == own)),
-            nameof(Operations.Manage) => scope.LeadsSchool(school.Id),
-            nameof(Operations.ViewProfile) => scope.CanSeeProfile(school.Id),
-            nameof(Operations.ViewAppraisals) => scope.CanSeeAppraisals(school.Id),
-            nameof(Operations.ManageCycle) => scope.CanManageCycle(school.Id),
-            _ => scope.CanSeeSchool(school.Id),
-        };
-        if (allowed)
+        if (await AllowedAsync(await access.GetAsync(), requirement.Name, resource))
         {
             context.Succeed(requirement);
         }
     }
 }
 
-public sealed class StaffAuthorizationHandler(AccessScope access)
-    : AuthorizationHandler<OperationAuthorizationRequirement, StaffMember>
+public sealed class SchoolAuthorizationHandler(AccessScope access, LynchpinDbContext db) : ScopeAuthorizationHandler<School>(access)
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, StaffMember staff)
+    protected override async Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, School school) => operation switch
     {
-        var scope = await access.GetAsync();
-        var allowed = requirement.Name switch
-        {
-            nameof(Operations.Manage) => scope.LeadsSchool(staff.SchoolId),
-            nameof(Operations.ReadProgression) => scope.CanSeeProgression(staff),
-            nameof(Operations.Assess) => scope.CanAssess(staff),
-            nameof(Operations.Reflect) => scope.OwnStaffId == staff.Id,
-            _ => scope.CanSeeStaff(staff),
-        };
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
-    }
+        // An unscheduled drop-in: the school's leaders, or a member of its staff on its observer list.
+        nameof(Operations.RecordObservation) => scope.LeadsSchool(school.Id)
+            || (scope.OwnStaffId is int own && await db.RotaObservers.AnyAsync(o => o.SchoolId == school.Id && o.StaffMemberId == own)),
+        nameof(Operations.Manage) => scope.LeadsSchool(school.Id),
+        nameof(Operations.ViewProfile) => scope.CanSeeProfile(school.Id),
+        nameof(Operations.ViewAppraisals) => scope.CanSeeAppraisals(school.Id),
+        nameof(Operations.ManageCycle) => scope.CanManageCycle(school.Id),
+        _ => scope.CanSeeSchool(school.Id),
+    };
+}
+
+public sealed class StaffAuthorizationHandler(AccessScope access) : ScopeAuthorizationHandler<StaffMember>(access)
+{
+    protected override Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, StaffMember staff) => Task.FromResult(operation switch
+    {
+        nameof(Operations.Manage) => scope.LeadsSchool(staff.SchoolId),
+        nameof(Operations.ReadProgression) => scope.CanSeeProgression(staff),
+        nameof(Operations.Assess) => scope.CanAssess(staff),
+        nameof(Operations.Reflect) => scope.OwnStaffId == staff.Id,
+        _ => scope.CanSeeStaff(staff),
+    });
 }
 
 /// <summary>A trust's own pages (its appraisal roll-up, its profile, its framework): its admins, who alone see every school of it.</summary>
-public sealed class TrustAuthorizationHandler(AccessScope access)
-    : AuthorizationHandler<OperationAuthorizationRequirement, Trust>
+public sealed class TrustAuthorizationHandler(AccessScope access) : ScopeAuthorizationHandler<Trust>(access)
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Trust trust)
+    protected override Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, Trust trust) => Task.FromResult(operation switch
     {
-        var scope = await access.GetAsync();
-        var allowed = requirement.Name switch
-        {
-            nameof(Operations.Read) or nameof(Operations.Manage) or nameof(Operations.ViewProfile) or nameof(Operations.ViewAppraisals)
-                => scope.IsTrustAdminOf(trust.Id),
-            _ => false,
-        };
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
-    }
+        nameof(Operations.Read) or nameof(Operations.Manage) or nameof(Operations.ViewProfile) or nameof(Operations.ViewAppraisals)
+            => scope.IsTrustAdminOf(trust.Id),
+        _ => false,
+    });
 }
 
-public sealed class AppraisalCycleAuthorizationHandler(AccessScope access)
-    : AuthorizationHandler<OperationAuthorizationRequirement, AppraisalCycle>
+public sealed class AppraisalCycleAuthorizationHandler(AccessScope access) : ScopeAuthorizationHandler<AppraisalCycle>(access)
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, AppraisalCycle cycle)
+    protected override Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, AppraisalCycle cycle) => Task.FromResult(operation switch
     {
-        var scope = await access.GetAsync();
-        var allowed = requirement.Name switch
-        {
-            nameof(Operations.ManageCycle) => scope.CanManageCycle(cycle.SchoolId),
-            nameof(Operations.ViewAppraisals) => scope.CanSeeAppraisals(cycle.SchoolId),
-            _ => false,
-        };
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
-    }
+        nameof(Operations.ManageCycle) => scope.CanManageCycle(cycle.SchoolId),
+        nameof(Operations.ViewAppraisals) => scope.CanSeeAppraisals(cycle.SchoolId),
+        _ => false,
+    });
 }
 
 /// <summary>Decides on one person's appraisal; the school is its cycle's, read from the database when the cycle is not loaded.</summary>
-public sealed class AppraisalAuthorizationHandler(AccessScope access, LynchpinDbContext db)
-    : AuthorizationHandler<OperationAuthorizationRequirement, Appraisal>
+public sealed class AppraisalAuthorizationHandler(AccessScope access, LynchpinDbContext db) : ScopeAuthorizationHandler<Appraisal>(access)
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Appraisal appraisal)
+    protected override async Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, Appraisal appraisal)
     {
-        var scope = await access.GetAsync();
         var schoolId = appraisal.Cycle?.SchoolId
             ?? await db.AppraisalCycles.Where(c => c.Id == appraisal.CycleId).Select(c => c.SchoolId).SingleAsync();
         var parties = new AppraisalParties(appraisal.StaffMemberId, schoolId, appraisal.AppraiserId, appraisal.ReviewerId);
-        var allowed = requirement.Name switch
+        return operation switch
         {
             nameof(Operations.Read) or nameof(Operations.ReadAppraisal) => scope.CanReadAppraisal(parties),
             nameof(Operations.Manage) or nameof(Operations.ManageAppraisal) => scope.CanManageAppraisal(parties),
@@ -158,10 +139,6 @@ public sealed class AppraisalAuthorizationHandler(AccessScope access, LynchpinDb
             nameof(Operations.ReadPay) => scope.CanReadPay(schoolId) && appraisal.StaffMemberId != scope.OwnStaffId,
             _ => false,
         };
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
     }
 }
 
@@ -169,38 +146,25 @@ public sealed class AppraisalAuthorizationHandler(AccessScope access, LynchpinDb
 /// A learning walk, observation or drop-in record: read by its observer, the school's leaders and trust admins, and, only
 /// when it was shared with them, the observed person and the line-management chain above them. Only its observer edits it.
 /// </summary>
-public sealed class ObservationRecordAuthorizationHandler(AccessScope access)
-    : AuthorizationHandler<OperationAuthorizationRequirement, ObservationRecord>
+public sealed class ObservationRecordAuthorizationHandler(AccessScope access) : ScopeAuthorizationHandler<ObservationRecord>(access)
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ObservationRecord record)
+    protected override Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, ObservationRecord record)
     {
-        var scope = await access.GetAsync();
         var isObserver = scope.OwnStaffId is int own && record.ObserverId == own;
-        var allowed = requirement.Name switch
+        return Task.FromResult(operation switch
         {
             // VisibleStaffIds holds the account's own record and, for a line manager, everyone below them.
             nameof(Operations.Read) => isObserver || scope.LeadsSchool(record.SchoolId)
                 || (record.SharedWithObservee && scope.VisibleStaffIds.Contains(record.ObserveeId)),
             nameof(Operations.Manage) => isObserver,
             _ => false,
-        };
-        if (allowed)
-        {
-            context.Succeed(requirement);
-        }
+        });
     }
 }
 
 /// <summary>A visit on a rota is recorded by its observer alone (the service refuses anyone else too).</summary>
-public sealed class RotaVisitAuthorizationHandler(AccessScope access)
-    : AuthorizationHandler<OperationAuthorizationRequirement, RotaVisit>
+public sealed class RotaVisitAuthorizationHandler(AccessScope access) : ScopeAuthorizationHandler<RotaVisit>(access)
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, RotaVisit visit)
-    {
-        var scope = await access.GetAsync();
-        if (requirement.Name == nameof(Operations.RecordObservation) && scope.OwnStaffId is int own && visit.ObserverId == own)
-        {
-            context.Succeed(requirement);
-        }
-    }
+    protected override Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, RotaVisit visit) =>
+        Task.FromResult(operation == nameof(Operations.RecordObservation) && scope.OwnStaffId is int own && visit.ObserverId == own);
 }

@@ -22,7 +22,7 @@ public class IndexModel : LynchpinPageModel
 
     public List<Row> Staff { get; private set; } = [];
     public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Pagination.PageCount(Total, PageSize);
     public List<SelectListItem> SchoolOptions { get; private set; } = [];
     public bool ShowSchoolColumn { get; private set; }
     public School? ChosenSchool { get; private set; }
@@ -76,26 +76,7 @@ public class IndexModel : LynchpinPageModel
         _ => null,
     };
 
-    /// <summary>First, last and the pages around this one; null marks a gap (GOV.UK pagination pattern).</summary>
-    public IEnumerable<int?> PageLinks
-    {
-        get
-        {
-            int? previous = null;
-            for (var p = 1; p <= PageCount; p++)
-            {
-                if (p == 1 || p == PageCount || Math.Abs(p - PageNumber) <= 1)
-                {
-                    if (previous is int last && p - last > 1)
-                    {
-                        yield return null;
-                    }
-                    previous = p;
-                    yield return p;
-                }
-            }
-        }
-    }
+    public IEnumerable<int?> PageLinks => Pagination.Numbers(PageNumber, PageCount);
 
     public string PageUrl(int page)
     {
@@ -108,9 +89,8 @@ public class IndexModel : LynchpinPageModel
             ["qts"] = Qts,
             ["q"] = Q,
             ["leavers"] = Leavers ? "true" : null,
-            ["page"] = page.ToString(),
         };
-        return Url.To<IndexModel>(new RouteValueDictionary(query.Where(p => !string.IsNullOrEmpty((string?)p.Value))));
+        return Pagination.Url(Url.To<IndexModel>(new RouteValueDictionary(query.Where(p => !string.IsNullOrEmpty((string?)p.Value)))), page);
     }
 
     public IEnumerable<SelectListItem> CategoryOptions =>

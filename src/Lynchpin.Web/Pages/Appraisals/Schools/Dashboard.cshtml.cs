@@ -44,7 +44,7 @@ public class DashboardModel(AppraisalDashboard dashboard, ProfileCalculator calc
     public IReadOnlyList<SelectListItem> AppraiserOptions { get; private set; } = [];
     public IReadOnlyList<AppraisalRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Pagination.PageCount(Total, PageSize);
 
     /// <summary>Whether the table is narrowed by a filter, so an empty table says why.</summary>
     public bool Filtered => !string.IsNullOrEmpty(Category) || !string.IsNullOrEmpty(RoleFamily) || !string.IsNullOrEmpty(Appraiser);
@@ -187,46 +187,15 @@ public class DashboardModel(AppraisalDashboard dashboard, ProfileCalculator calc
         _ => count == 0 ? "None set yet" : $"Draft ({count})",
     };
 
-    /// <summary>The dashboard's own URL with the year and filters, plus <paramref name="extra"/>.</summary>
-    public string DashboardUrl(params (string Key, string? Value)[] extra)
+    /// <summary>The dashboard's own URL with the year and filters.</summary>
+    public string DashboardUrl() => Url.To<DashboardModel>(new RouteValueDictionary(new Dictionary<string, object?>
     {
-        var values = new Dictionary<string, object?>
-        {
-            ["year"] = Year.ToString(),
-            ["category"] = Category,
-            ["roleFamily"] = RoleFamily,
-            ["appraiser"] = Appraiser,
-        };
-        foreach (var (key, value) in extra)
-        {
-            values[key] = value;
-        }
-        values["urn"] = School.Urn;
-        return Url.To<DashboardModel>(new RouteValueDictionary(values.Where(v => v.Value is not (null or ""))));
-    }
+        ["urn"] = School.Urn, ["year"] = Year, ["category"] = Category, ["roleFamily"] = RoleFamily, ["appraiser"] = Appraiser,
+    }.Where(v => v.Value is not (null or ""))));
 
-    public string PageUrl(int page) => DashboardUrl(("page", page.ToString()));
+    public string PageUrl(int page) => Pagination.Url(DashboardUrl(), page);
 
-    /// <summary>First, last and the pages around this one; null marks a gap (GOV.UK pagination pattern).</summary>
-    public IEnumerable<int?> PageLinks
-    {
-        get
-        {
-            int? previous = null;
-            for (var p = 1; p <= PageCount; p++)
-            {
-                if (p == 1 || p == PageCount || Math.Abs(p - PageNumber) <= 1)
-                {
-                    if (previous is int last && p - last > 1)
-                    {
-                        yield return null;
-                    }
-                    previous = p;
-                    yield return p;
-                }
-            }
-        }
-    }
+    public IEnumerable<int?> PageLinks => Pagination.Numbers(PageNumber, PageCount);
 
     public IEnumerable<SelectListItem> CategoryOptions =>
     [
