@@ -3,7 +3,7 @@ using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Progression;
-using Lynchpin.Core.Rota;
+using Lynchpin.Core.Observations.Rota;
 
 namespace Lynchpin.Bench.Load;
 
