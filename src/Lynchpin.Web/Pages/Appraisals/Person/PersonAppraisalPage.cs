@@ -11,10 +11,6 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// objective's pages, the year of the objective in the URL) is loaded and the right the page requires checked against
 /// it, before any handler runs.
 /// </summary>
-/// <remarks>
-/// The type <c>School</c> is never named in this folder: a sibling folder <c>Appraisals/School</c> is a namespace of
-/// that name, which C# would find first (the clash decision 0003 describes for <c>Appraisal</c>).
-/// </remarks>
 public abstract class PersonAppraisalPage : PersonPageModel
 {
     /// <summary>The school year asked for (<c>?year=2025</c>); one that is not a year falls back to the default.</summary>
