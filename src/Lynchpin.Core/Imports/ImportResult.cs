@@ -4,7 +4,10 @@ namespace Lynchpin.Core.Imports;
 /// <remarks>Line 0 means the problem is with the import as a whole (an unknown school, a file type we can't read).</remarks>
 public record RowError(int Line, string Message);
 
-/// <summary>The outcome of an all-or-nothing import: either every row was applied, or none and the errors say why.</summary>
+/// <summary>
+/// The report of every import, all or nothing: either every row was applied, or none and the errors say why. An import
+/// with more to count derives from it (<see cref="ListImportResult"/>, the GIAS import's trusts).
+/// </summary>
 /// <param name="Created">Records added.</param>
 /// <param name="Updated">Existing records matched by the file whose values changed.</param>
 /// <param name="Errors">Every problem found, in line order; empty when the import was applied.</param>
@@ -17,3 +20,6 @@ public record ImportResult(int Created, int Updated, IReadOnlyList<RowError> Err
 
     public static ImportResult Failed(IReadOnlyList<RowError> errors) => new(0, 0, errors);
 }
+
+/// <summary>An import that replaced a school's whole list: <see cref="ImportResult.Created"/> rows now stored, <see cref="Replaced"/> removed.</summary>
+public sealed record ListImportResult(int Imported, int Replaced) : ImportResult(Imported, 0, []);

@@ -69,4 +69,15 @@ public static class ImportValues
     /// <summary>The message for a value longer than its column allows.</summary>
     public static string TooLong(string column, string value, int maxLength) =>
         $"{column} is {value.Length} characters long; it can be at most {maxLength}";
+
+    /// <summary>A text cell that must not be longer than its database column; an error on the row's line when it is.</summary>
+    public static string Text(TabularRow row, string column, int maxLength, List<RowError> errors)
+    {
+        var text = row[column];
+        if (text.Length > maxLength)
+        {
+            errors.Add(new RowError(row.Line, TooLong(column, text, maxLength)));
+        }
+        return text;
+    }
 }

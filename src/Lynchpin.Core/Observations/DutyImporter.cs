@@ -26,54 +26,36 @@ public static class DutyImportColumns
 /// CSV or XLSX, replacing those stored, all or nothing. Columns <c>week,day,period,staff_ref,duty</c>, read as in the
 /// timetable; one person cannot have two duties in the same period of a week.
 /// </summary>
-public class DutyImporter(LynchpinDbContext db)
+public class DutyImporter(LynchpinDbContext db) : SchoolImporter<DutyImporter.Row>(db)
 {
-    public async Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, CancellationToken cancellationToken = default)
+    protected override IReadOnlyList<string> RequiredColumns => DutyImportColumns.Required;
+
+    protected override IReadOnlyList<string> OptionalColumns => DutyImportColumns.Optional;
+
+    protected override string RowsName => "duties";
+
+    protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
+
+    protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
-        var school = await ListImport.SchoolAsync(db, schoolUrn, cancellationToken);
-        if (school is null)
+        var staff = await StaffAsync(run.School, cancellationToken);
+        foreach (var row in rows.Where(r => r.StaffRef.Length > 0 && !staff.Contains(r.StaffRef)))
         {
-            return ListImport.NoSchool(schoolUrn);
+            run.Error(row.Line, staff.NotStaff(DutyImportColumns.StaffRef, row.StaffRef));
         }
-        var errors = new List<RowError>();
-        var rows = new List<Row>();
-        if (ListImport.Read(file, fileName, DutyImportColumns.Required, DutyImportColumns.Optional, Row.Parse, "duties",
-                rows, errors, cancellationToken) is { } unreadable)
+        FindClashes(rows, run.Errors);
+        return ct => ReplaceAsync(Db.StaffDuties, d => d.SchoolId == run.School.Id, rows.Select(r => new StaffDuty
         {
-            return unreadable;
-        }
-
-        var staff = await ListImport.StaffIdsAsync(db, school.Id, cancellationToken);
-        foreach (var row in rows.Where(r => r.StaffRef.Length > 0 && !staff.ContainsKey(r.StaffRef)))
-        {
-            errors.Add(new RowError(row.Line, ListImport.NotStaff(DutyImportColumns.StaffRef, row.StaffRef, school)));
-        }
-        FindClashes(rows, errors);
-        if (errors.Count > 0)
-        {
-            return ListImport.Failed(errors);
-        }
-
-        await using var transaction = await ListImport.BeginAsync(db, cancellationToken);
-        var replaced = await db.StaffDuties.Where(d => d.SchoolId == school.Id).ExecuteDeleteAsync(cancellationToken);
-        db.StaffDuties.AddRange(rows.Select(r => new StaffDuty
-        {
-            SchoolId = school.Id,
+            SchoolId = run.School.Id,
             Week = r.Week,
             Day = r.Day!.Value,
             Period = r.Period,
-            StaffMemberId = staff[r.StaffRef],
+            StaffMemberId = staff.IdOf(r.StaffRef),
             Name = r.Name,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        return new ListImportResult(rows.Count, replaced);
+        }).ToList(), ct);
     }
 
-    private static void FindClashes(List<Row> rows, List<RowError> errors)
+    private static void FindClashes(IReadOnlyList<Row> rows, List<RowError> errors)
     {
         var groups = rows.Where(r => r.StaffRef.Length > 0 && r.Day is not null && r.Period.Length > 0)
             .GroupBy(r => (r.StaffRef, r.Day!.Value, r.Period))
@@ -82,18 +64,18 @@ public class DutyImporter(LynchpinDbContext db)
         {
             foreach (var row in group)
             {
-                var other = group.FirstOrDefault(o => o != row && ListImport.Overlap(o.Week, row.Week));
+                var other = group.FirstOrDefault(o => o != row && TimetableCells.Overlap(o.Week, row.Week));
                 if (other is not null)
                 {
                     errors.Add(new RowError(row.Line,
                         $"{row.StaffRef} has two duties at once: line {row.Line} ({row.Name}) and line {other.Line} ({other.Name}) are both " +
-                        $"{TimetableValues.DayText(row.Day!.Value)} period {row.Period}{ListImport.CommonWeekText(row.Week, other.Week)}; keep one"));
+                        $"{TimetableValues.DayText(row.Day!.Value)} period {row.Period}{TimetableCells.CommonWeekText(row.Week, other.Week)}; keep one"));
                 }
             }
         }
     }
 
-    private sealed class Row
+    public sealed class Row
     {
         public int Line { get; private init; }
         public TimetableWeek Week { get; private init; }
@@ -105,15 +87,15 @@ public class DutyImporter(LynchpinDbContext db)
         public static Row Parse(TabularRow row, List<RowError> errors)
         {
             // In column order, so a line's problems read left to right.
-            var week = TimetableImporter.ParseWeek(row, DutyImportColumns.Week, errors);
-            var day = TimetableImporter.ParseDay(row, DutyImportColumns.Day, errors);
-            var period = TimetableImporter.ParsePeriod(row, DutyImportColumns.Period, errors);
+            var week = TimetableCells.Week(row, DutyImportColumns.Week, errors);
+            var day = TimetableCells.Day(row, DutyImportColumns.Day, errors);
+            var period = TimetableCells.Period(row, DutyImportColumns.Period, errors);
             var staffRef = row[DutyImportColumns.StaffRef];
             if (staffRef.Length == 0)
             {
                 errors.Add(new RowError(row.Line, $"{DutyImportColumns.StaffRef} is empty; every row needs the staff reference of the person on duty"));
             }
-            var name = ListImport.Text(row, DutyImportColumns.Duty, StaffDuty.NameMaxLength, errors);
+            var name = ImportValues.Text(row, DutyImportColumns.Duty, StaffDuty.NameMaxLength, errors);
             if (name.Length == 0)
             {
                 errors.Add(new RowError(row.Line, $"{DutyImportColumns.Duty} is empty; say what the duty is, such as Reception or Exam invigilation"));

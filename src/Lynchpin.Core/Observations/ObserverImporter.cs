@@ -24,60 +24,40 @@ public static class ObserverImportColumns
 /// each rota (0 to 50; 0 keeps them on the list without visits), and optionally a focus year group — one year, such as
 /// an achievement coordinator's. Each person once.
 /// </summary>
-public class ObserverImporter(LynchpinDbContext db)
+public class ObserverImporter(LynchpinDbContext db) : SchoolImporter<ObserverImporter.Row>(db)
 {
-    public async Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, CancellationToken cancellationToken = default)
-    {
-        var school = await ListImport.SchoolAsync(db, schoolUrn, cancellationToken);
-        if (school is null)
-        {
-            return ListImport.NoSchool(schoolUrn);
-        }
-        var errors = new List<RowError>();
-        var rows = new List<Row>();
-        if (ListImport.Read(file, fileName, ObserverImportColumns.Required, ObserverImportColumns.Optional, Row.Parse, "observers",
-                rows, errors, cancellationToken) is { } unreadable)
-        {
-            return unreadable;
-        }
+    protected override IReadOnlyList<string> RequiredColumns => ObserverImportColumns.Required;
 
-        var staff = await ListImport.StaffIdsAsync(db, school.Id, cancellationToken);
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+    protected override IReadOnlyList<string> OptionalColumns => ObserverImportColumns.Optional;
+
+    protected override string RowsName => "observers";
+
+    protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
+
+    protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
+    {
+        var staff = await StaffAsync(run.School, cancellationToken);
         foreach (var row in rows.Where(r => r.StaffRef.Length > 0))
         {
-            if (!staff.ContainsKey(row.StaffRef))
+            if (!staff.Contains(row.StaffRef))
             {
-                errors.Add(new RowError(row.Line, ListImport.NotStaff(ObserverImportColumns.StaffRef, row.StaffRef, school)));
+                run.Error(row.Line, staff.NotStaff(ObserverImportColumns.StaffRef, row.StaffRef));
             }
-            else if (!firstLine.TryAdd(row.StaffRef, row.Line))
+            else if (run.EarlierLineOf(row.StaffRef, row.Line) is { } earlier)
             {
-                errors.Add(new RowError(row.Line,
-                    $"{ObserverImportColumns.StaffRef} \"{row.StaffRef}\" is also on line {firstLine[row.StaffRef]}; each observer can appear only once"));
+                run.Error(row.Line, $"{ObserverImportColumns.StaffRef} \"{row.StaffRef}\" is also on line {earlier}; each observer can appear only once");
             }
         }
-        if (errors.Count > 0)
+        return ct => ReplaceAsync(Db.RotaObservers, o => o.SchoolId == run.School.Id, rows.Select(r => new RotaObserver
         {
-            return ListImport.Failed(errors);
-        }
-
-        await using var transaction = await ListImport.BeginAsync(db, cancellationToken);
-        var replaced = await db.RotaObservers.Where(o => o.SchoolId == school.Id).ExecuteDeleteAsync(cancellationToken);
-        db.RotaObservers.AddRange(rows.Select(r => new RotaObserver
-        {
-            SchoolId = school.Id,
-            StaffMemberId = staff[r.StaffRef],
+            SchoolId = run.School.Id,
+            StaffMemberId = staff.IdOf(r.StaffRef),
             Visits = r.Visits!.Value,
             FocusYearGroup = r.YearGroup.Length == 0 ? null : r.YearGroup,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        return new ListImportResult(rows.Count, replaced);
+        }).ToList(), ct);
     }
 
-    private sealed class Row
+    public sealed class Row
     {
         public int Line { get; private init; }
         public string StaffRef { get; private init; } = "";

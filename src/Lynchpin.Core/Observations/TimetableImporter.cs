@@ -40,60 +40,43 @@ public static class TimetableImportColumns
 /// in a week they share (an every-week row shares both weeks) are both errors, each naming the other line.
 /// Visits already on a rota keep their copy of the lesson when the timetable is replaced.
 /// </remarks>
-public class TimetableImporter(LynchpinDbContext db)
+public class TimetableImporter(LynchpinDbContext db) : SchoolImporter<TimetableImporter.Row>(db)
 {
-    public async Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, CancellationToken cancellationToken = default)
+    protected override IReadOnlyList<string> RequiredColumns => TimetableImportColumns.Required;
+
+    protected override IReadOnlyList<string> OptionalColumns => TimetableImportColumns.Optional;
+
+    protected override string RowsName => "lessons";
+
+    protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
+
+    protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
-        var school = await ListImport.SchoolAsync(db, schoolUrn, cancellationToken);
-        if (school is null)
+        var staff = await StaffAsync(run.School, cancellationToken);
+        foreach (var row in rows.Where(r => r.StaffRef.Length > 0 && !staff.Contains(r.StaffRef)))
         {
-            return ListImport.NoSchool(schoolUrn);
+            run.Error(row.Line, staff.NotStaff(TimetableImportColumns.StaffRef, row.StaffRef));
         }
-        var errors = new List<RowError>();
-        var rows = new List<Row>();
-        if (ListImport.Read(file, fileName, TimetableImportColumns.Required, TimetableImportColumns.Optional, Row.Parse, "lessons",
-                rows, errors, cancellationToken) is { } unreadable)
+        FindClashes(rows, run.Errors);
+        // Visits already on a rota keep their copy of the lesson, so replacing the timetable leaves them alone.
+        return ct => ReplaceAsync(Db.TimetableRows, r => r.SchoolId == run.School.Id, rows.Select(r => new TimetableRow
         {
-            return unreadable;
-        }
-
-        var staff = await ListImport.StaffIdsAsync(db, school.Id, cancellationToken);
-        foreach (var row in rows.Where(r => r.StaffRef.Length > 0 && !staff.ContainsKey(r.StaffRef)))
-        {
-            errors.Add(new RowError(row.Line, ListImport.NotStaff(TimetableImportColumns.StaffRef, row.StaffRef, school)));
-        }
-        FindClashes(rows, errors);
-        if (errors.Count > 0)
-        {
-            return ListImport.Failed(errors);
-        }
-
-        await using var transaction = await ListImport.BeginAsync(db, cancellationToken);
-        var replaced = await db.TimetableRows.Where(r => r.SchoolId == school.Id).ExecuteDeleteAsync(cancellationToken);
-        db.TimetableRows.AddRange(rows.Select(r => new TimetableRow
-        {
-            SchoolId = school.Id,
+            SchoolId = run.School.Id,
             Week = r.Week,
             Day = r.Day!.Value,
             Period = r.Period,
             Start = r.Start!.Value,
             End = r.End!.Value,
-            StaffMemberId = staff[r.StaffRef],
+            StaffMemberId = staff.IdOf(r.StaffRef),
             Class = r.Class,
             Subject = r.Subject,
             YearGroup = r.YearGroup,
             Room = r.Room,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        return new ListImportResult(rows.Count, replaced);
+        }).ToList(), ct);
     }
 
     /// <summary>Two rows for one person in the same day and period, in a week both take place in: each names the other.</summary>
-    private static void FindClashes(List<Row> rows, List<RowError> errors)
+    private static void FindClashes(IReadOnlyList<Row> rows, List<RowError> errors)
     {
         var groups = rows.Where(r => r.StaffRef.Length > 0 && r.Day is not null && r.Period.Length > 0)
             .GroupBy(r => (r.StaffRef, r.Day!.Value, r.Period))
@@ -102,12 +85,12 @@ public class TimetableImporter(LynchpinDbContext db)
         {
             foreach (var row in group)
             {
-                var others = group.Where(o => o != row && ListImport.Overlap(o.Week, row.Week)).ToList();
+                var others = group.Where(o => o != row && TimetableCells.Overlap(o.Week, row.Week)).ToList();
                 if (others.Count == 0)
                 {
                     continue;
                 }
-                var clashes = string.Join(", and ", others.Select(o => $"line {o.Line} ({o.Class}){ListImport.CommonWeekText(row.Week, o.Week)}"));
+                var clashes = string.Join(", and ", others.Select(o => $"line {o.Line} ({o.Class}){TimetableCells.CommonWeekText(row.Week, o.Week)}"));
                 errors.Add(new RowError(row.Line,
                     $"{row.StaffRef} is in two places at once on {TimetableValues.DayText(row.Day!.Value)} period {row.Period}: " +
                     $"line {row.Line} ({row.Class}) and {clashes}; " +
@@ -116,7 +99,7 @@ public class TimetableImporter(LynchpinDbContext db)
         }
     }
 
-    private sealed class Row
+    public sealed class Row
     {
         public int Line { get; private init; }
         public TimetableWeek Week { get; private init; }
@@ -134,9 +117,9 @@ public class TimetableImporter(LynchpinDbContext db)
         {
             var line = row.Line;
             void Error(string message) => errors.Add(new RowError(line, message));
-            var week = ParseWeek(row, TimetableImportColumns.Week, errors);
-            var day = ParseDay(row, TimetableImportColumns.Day, errors);
-            var period = ParsePeriod(row, TimetableImportColumns.Period, errors);
+            var week = TimetableCells.Week(row, TimetableImportColumns.Week, errors);
+            var day = TimetableCells.Day(row, TimetableImportColumns.Day, errors);
+            var period = TimetableCells.Period(row, TimetableImportColumns.Period, errors);
 
             TimeOnly? Time(string column)
             {
@@ -162,13 +145,13 @@ public class TimetableImporter(LynchpinDbContext db)
             {
                 Error($"{TimetableImportColumns.StaffRef} is empty; every row needs the staff reference of the person in the lesson");
             }
-            var @class = ListImport.Text(row, TimetableImportColumns.Class, TimetableRow.ClassMaxLength, errors);
+            var @class = ImportValues.Text(row, TimetableImportColumns.Class, TimetableRow.ClassMaxLength, errors);
             if (@class.Length == 0)
             {
                 Error($"{TimetableImportColumns.Class} is empty; write the class or teaching group, such as 9A or 10X/Ma1");
             }
-            var subject = ListImport.Text(row, TimetableImportColumns.Subject, TimetableRow.SubjectMaxLength, errors);
-            var room = ListImport.Text(row, TimetableImportColumns.Room, TimetableRow.RoomMaxLength, errors);
+            var subject = ImportValues.Text(row, TimetableImportColumns.Subject, TimetableRow.SubjectMaxLength, errors);
+            var room = ImportValues.Text(row, TimetableImportColumns.Room, TimetableRow.RoomMaxLength, errors);
             var yearText = row[TimetableImportColumns.YearGroup];
             if (!TimetableValues.TryParseYearGroup(yearText, allowMixed: true, out var yearGroup))
             {
@@ -190,40 +173,5 @@ public class TimetableImporter(LynchpinDbContext db)
                 Room = room,
             };
         }
-    }
-
-    internal static TimetableWeek ParseWeek(TabularRow row, string column, List<RowError> errors)
-    {
-        var text = row[column];
-        if (TimetableValues.TryParseWeek(text, out var week))
-        {
-            return week;
-        }
-        errors.Add(new RowError(row.Line, $"{column} \"{text}\" is not A or B; leave it empty for a timetable that is the same every week"));
-        return TimetableWeek.Every;
-    }
-
-    internal static DayOfWeek? ParseDay(TabularRow row, string column, List<RowError> errors)
-    {
-        var text = row[column];
-        if (TimetableValues.TryParseDay(text, out var day, out var schoolDay) && schoolDay)
-        {
-            return day;
-        }
-        errors.Add(new RowError(row.Line,
-            text.Length == 0 ? $"{column} is empty; write Mon, Tue, Wed, Thu or Fri"
-            : TimetableValues.TryParseDay(text, out _, out _) ? $"{column} \"{text}\" is not a school day; the timetable runs Monday to Friday"
-            : $"{column} \"{text}\" is not a day; write Mon, Tue, Wed, Thu or Fri (or the full name)"));
-        return null;
-    }
-
-    internal static string ParsePeriod(TabularRow row, string column, List<RowError> errors)
-    {
-        var period = ListImport.Text(row, column, TimetableRow.PeriodMaxLength, errors);
-        if (period.Length == 0)
-        {
-            errors.Add(new RowError(row.Line, $"{column} is empty; write the period's label as on the timetable, such as 1 or P1"));
-        }
-        return period;
     }
 }

@@ -1,0 +1,183 @@
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Progression;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Core.Imports;
+
+/// <summary>A file to import into one school, and who is importing it (recorded by imports that keep a history).</summary>
+public sealed record ImportRequest(int SchoolUrn, Stream File, string FileName, Recorder? By = null);
+
+/// <summary>Writes the checked rows; the pipeline runs it inside the import's one transaction.</summary>
+public delegate Task<ImportResult> ImportWrite(CancellationToken cancellationToken);
+
+/// <summary>
+/// The one import pipeline, all or nothing. A subclass is a row mapper: it names its columns, reads one row at a time,
+/// checks the rows against each other and what is stored, and says how to write them. The pipeline does the rest the
+/// same way for every import:
+/// <list type="number">
+/// <item>opens the file (CSV or XLSX, see <see cref="TabularFile"/>) and checks the heading row (a failure stops here);</item>
+/// <item>reads every row through <see cref="Parse"/>, which reports each problem with its line;</item>
+/// <item>asks <see cref="CheckAsync"/> to check the rows against the database, outside any transaction;</item>
+/// <item>if anything is wrong, changes nothing and reports every problem, sorted by line (a line's own problems stay in
+/// the order they were found);</item>
+/// <item>otherwise runs the write <see cref="CheckAsync"/> returned in one transaction (the caller's, if it has one).</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// The reading loop is here and only here, so limits on rows or cells, or a streaming reader, go in once for every
+/// import; a row mapper sees one <see cref="TabularRow"/> at a time and then the rows it made.
+/// </remarks>
+public abstract class Importer<TRow>(LynchpinDbContext db) where TRow : class
+{
+    protected LynchpinDbContext Db { get; } = db;
+
+    /// <summary>Columns that must be in the heading row.</summary>
+    protected abstract IReadOnlyList<string> RequiredColumns { get; }
+
+    /// <summary>Columns that may be left out; any other column is ignored.</summary>
+    protected abstract IReadOnlyList<string> OptionalColumns { get; }
+
+    /// <summary>
+    /// What the rows are, for "The file has headings but no {RowsName} under them"; null where a file of headings alone
+    /// is allowed (and imports nothing).
+    /// </summary>
+    protected abstract string? RowsName { get; }
+
+    /// <summary>
+    /// Reads one row's values on their own, adding an error to <see cref="ImportRun.Errors"/> for each problem. Returns
+    /// the row even when it has problems if later checks still need it (a staff_ref that others name); null leaves it out.
+    /// </summary>
+    protected abstract TRow? Parse(TabularRow row, ImportRun run);
+
+    /// <summary>
+    /// Checks the rows against each other and what is stored, adding errors to <see cref="ImportRun.Errors"/>; returns
+    /// the write, which the pipeline runs only if no row has a problem. Runs outside the transaction.
+    /// </summary>
+    protected abstract Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<TRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>The pipeline: read, check, then write all or nothing.</summary>
+    protected async Task<ImportResult> RunAsync(ImportRun run, Func<TabularFile> open, CancellationToken cancellationToken)
+    {
+        var rows = new List<TRow>();
+        try
+        {
+            using var table = open();
+            var headerErrors = table.ValidateColumns(RequiredColumns, OptionalColumns);
+            if (headerErrors.Count > 0)
+            {
+                return ImportResult.Failed(headerErrors);
+            }
+            run.Columns = RequiredColumns.Concat(OptionalColumns).Where(table.HasColumn).ToHashSet(StringComparer.Ordinal);
+            foreach (var row in table.ReadRows())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Parse(row, run) is { } parsed)
+                {
+                    rows.Add(parsed);
+                }
+            }
+            run.Errors.AddRange(table.Problems);
+        }
+        catch (TabularFileException e)
+        {
+            return ImportResult.Failed([e.Error]);
+        }
+        if (rows.Count == 0 && RowsName is { } what)
+        {
+            return ImportResult.Failed([new RowError(0, $"The file has headings but no {what} under them")]);
+        }
+
+        var write = await CheckAsync(run, rows, cancellationToken);
+        if (run.Errors.Count > 0)
+        {
+            // A stable sort: a line's own problems stay in column order.
+            return ImportResult.Failed(run.Errors.OrderBy(e => e.Line).ToList());
+        }
+
+        // Our own transaction unless the caller already has one (then the caller decides to commit).
+        await using var transaction = Db.Database.CurrentTransaction is null
+            ? await Db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        var result = await write(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return result;
+    }
+}
+
+/// <summary>What the web page and the command line call: any import into one school.</summary>
+public interface ISchoolImporter
+{
+    Task<ImportResult> ImportAsync(ImportRequest request, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An import into one school, named by URN: the pipeline of <see cref="Importer{TRow}"/>, after finding the school.</summary>
+public abstract class SchoolImporter<TRow>(LynchpinDbContext db) : Importer<TRow>(db), ISchoolImporter where TRow : class
+{
+    public Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, CancellationToken cancellationToken = default) =>
+        ImportAsync(new ImportRequest(schoolUrn, file, fileName), cancellationToken);
+
+    public async Task<ImportResult> ImportAsync(ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        var school = await Db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == request.SchoolUrn, cancellationToken);
+        if (school is null)
+        {
+            return ImportResult.Failed([new RowError(0, $"There is no school with URN {request.SchoolUrn}; import it from GIAS first")]);
+        }
+        return await RunAsync(new ImportRun(school, request.By), () => TabularFile.Open(request.File, request.FileName), cancellationToken);
+    }
+
+    /// <summary>The school's staff, to look up the people rows name by staff_ref.</summary>
+    protected Task<SchoolStaff> StaffAsync(School school, CancellationToken cancellationToken) =>
+        SchoolStaff.LoadAsync(Db, school, cancellationToken);
+
+    /// <summary>
+    /// Replaces the school's whole list (a timetable, its duties) with <paramref name="rows"/>: deletes the stored ones
+    /// and adds these, in the import's transaction.
+    /// </summary>
+    protected async Task<ImportResult> ReplaceAsync<T>(DbSet<T> stored, System.Linq.Expressions.Expression<Func<T, bool>> ofSchool,
+        IReadOnlyCollection<T> rows, CancellationToken cancellationToken) where T : class
+    {
+        var replaced = await stored.Where(ofSchool).ExecuteDeleteAsync(cancellationToken);
+        stored.AddRange(rows);
+        await Db.SaveChangesAsync(cancellationToken);
+        return new ListImportResult(rows.Count, replaced);
+    }
+}
+
+/// <summary>One run of an import, as its row mapper sees it: the school, who is importing, the columns, the problems.</summary>
+public sealed class ImportRun
+{
+    private readonly School? school;
+    private readonly Dictionary<object, int> firstLines = [];
+
+    public ImportRun(School? school, Recorder? by)
+    {
+        this.school = school;
+        By = by;
+    }
+
+    /// <summary>The school being imported into.</summary>
+    /// <exception cref="InvalidOperationException">The import is not into one school (GIAS).</exception>
+    public School School => school ?? throw new InvalidOperationException("This import is not into one school.");
+
+    /// <summary>Who is importing, for imports that record it.</summary>
+    public Recorder? By { get; }
+
+    /// <summary>The import's columns that the heading row has, spelled as the import spells them.</summary>
+    public IReadOnlySet<string> Columns { get; internal set; } = new HashSet<string>();
+
+    /// <summary>Every problem found so far; the pipeline sorts them by line.</summary>
+    public List<RowError> Errors { get; } = [];
+
+    public void Error(int line, string message) => Errors.Add(new RowError(line, message));
+
+    /// <summary>
+    /// For values that must be unique in the file (a URN, a staff_ref): the line <paramref name="key"/> was first seen on,
+    /// or null (and <paramref name="line"/> is remembered) when this is the first time.
+    /// </summary>
+    public int? EarlierLineOf(object key, int line) => firstLines.TryAdd(key, line) ? null : firstLines[key];
+}
