@@ -18,55 +18,27 @@ namespace Lynchpin.Core.Appraisals;
 /// already has (same title, type, criteria and priority) is left alone, so uploading the same file twice adds nothing;
 /// one with the same title but other words is refused rather than guessed at.</para>
 /// </remarks>
-public class ObjectiveImporter(LynchpinDbContext db)
+public class ObjectiveImporter(LynchpinDbContext db) : SchoolImporter<ObjectiveImporter.Row>(db)
 {
-    public async Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, CancellationToken cancellationToken = default)
+    protected override IReadOnlyList<string> RequiredColumns => ObjectiveImportColumns.Required;
+
+    protected override IReadOnlyList<string> OptionalColumns => ObjectiveImportColumns.Optional;
+
+    protected override string RowsName => "objectives";
+
+    protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
+
+    protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
-        var school = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == schoolUrn, cancellationToken);
-        if (school is null)
-        {
-            return ImportResult.Failed([new RowError(0, $"There is no school with URN {schoolUrn}; import it from GIAS first")]);
-        }
-
-        var errors = new List<RowError>();
-        var rows = new List<Row>();
-        try
-        {
-            using var table = TabularFile.Open(file, fileName);
-            var headerErrors = table.ValidateColumns(ObjectiveImportColumns.Required, ObjectiveImportColumns.Optional);
-            if (headerErrors.Count > 0)
-            {
-                return ImportResult.Failed(headerErrors);
-            }
-            foreach (var row in table.ReadRows())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                rows.Add(Row.Parse(row, errors));
-            }
-            errors.AddRange(table.Problems);
-        }
-        catch (TabularFileException e)
-        {
-            return ImportResult.Failed([e.Error]);
-        }
-        if (rows.Count == 0)
-        {
-            return ImportResult.Failed([new RowError(0, "The file has headings but no objectives under them")]);
-        }
-
-        // Tracked: the same entities are written to below, inside the transaction.
-        await using var transaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
+        var school = run.School;
         var years = rows.Where(r => r.Year is not null).Select(r => r.Year!.Value).Distinct().ToList();
-        var cycles = await db.AppraisalCycles.AsNoTracking()
+        var cycles = await Db.AppraisalCycles.AsNoTracking()
             .Where(c => c.SchoolId == school.Id && years.Contains(c.Year))
             .ToDictionaryAsync(c => c.Year, cancellationToken);
-        var staff = await db.StaffMembers.AsNoTracking().Where(s => s.SchoolId == school.Id)
-            .Select(s => new { s.Id, s.StaffRef })
-            .ToDictionaryAsync(s => s.StaffRef, s => s.Id, StringComparer.Ordinal, cancellationToken);
+        var staff = await StaffAsync(school, cancellationToken);
         var cycleIds = cycles.Values.Select(c => c.Id).ToList();
-        var appraisals = (await db.Appraisals.Include(a => a.Objectives)
+        // Tracked: the write adds to these appraisals' objectives.
+        var appraisals = (await Db.Appraisals.Include(a => a.Objectives)
                 .Where(a => cycleIds.Contains(a.CycleId))
                 .ToListAsync(cancellationToken))
             .ToDictionary(a => (a.StaffMemberId, a.CycleId));
@@ -75,18 +47,18 @@ public class ObjectiveImporter(LynchpinDbContext db)
         var targets = new Dictionary<Row, Appraisal>();
         foreach (var row in rows)
         {
-            void Error(string message) => errors.Add(new RowError(row.Line, message));
+            void Error(string message) => run.Error(row.Line, message);
 
             int? personId = null;
             if (row.StaffRef.Length > 0)
             {
-                if (staff.TryGetValue(row.StaffRef, out var id))
+                if (staff.TryGet(row.StaffRef, out var person))
                 {
-                    personId = id;
+                    personId = person.Id;
                 }
                 else
                 {
-                    Error($"{ObjectiveImportColumns.StaffRef} \"{row.StaffRef}\" is not a member of staff at {school.Name}; check the reference or import the person first");
+                    Error(staff.NotStaff(ObjectiveImportColumns.StaffRef, row.StaffRef));
                 }
             }
             if (row.Year is not int year)
@@ -98,11 +70,11 @@ public class ObjectiveImporter(LynchpinDbContext db)
                 Error($"The {SchoolYear.Name(year)} appraisal cycle is not open at {school.Name}; open it first (appraisal open --school {school.Urn} --year {year})");
                 continue;
             }
-            if (personId is not int person)
+            if (personId is not int id)
             {
                 continue;
             }
-            if (!appraisals.TryGetValue((person, cycle.Id), out var appraisal))
+            if (!appraisals.TryGetValue((id, cycle.Id), out var appraisal))
             {
                 Error($"{row.StaffRef} has no appraisal in {SchoolYear.Name(year)}: they were not in post when the cycle opened. Open the cycle again to add people who joined since");
                 continue;
@@ -115,14 +87,12 @@ public class ObjectiveImporter(LynchpinDbContext db)
             targets[row] = appraisal;
         }
 
-        var toAdd = FindRepeatsAndCheckCounts(targets, errors);
+        var toAdd = FindRepeatsAndCheckCounts(targets, run.Errors);
+        return ct => WriteAsync(toAdd, targets.Count, ct);
+    }
 
-        if (errors.Count > 0)
-        {
-            // A stable sort: a line's own problems stay in column order.
-            return ImportResult.Failed(errors.OrderBy(e => e.Line).ToList());
-        }
-
+    private async Task<ImportResult> WriteAsync(List<(Row Row, Appraisal Appraisal)> toAdd, int matched, CancellationToken cancellationToken)
+    {
         foreach (var (row, appraisal) in toAdd)
         {
             var sortOrder = appraisal.Objectives.Count == 0 ? 1 : appraisal.Objectives.Max(o => o.SortOrder) + 1;
@@ -133,12 +103,8 @@ public class ObjectiveImporter(LynchpinDbContext db)
                 appraisal.ObjectivesStatus = ObjectivesStatus.Draft;
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        return new ImportResult(toAdd.Count, 0, []) { Unchanged = targets.Count - toAdd.Count };
+        await Db.SaveChangesAsync(cancellationToken);
+        return new ImportResult(toAdd.Count, 0, []) { Unchanged = matched - toAdd.Count };
     }
 
     /// <summary>
@@ -193,7 +159,7 @@ public class ObjectiveImporter(LynchpinDbContext db)
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>One row of the file, its values read on their own; a value that did not read is null (and reported).</summary>
-    private sealed class Row
+    public sealed class Row
     {
         public int Line { get; private init; }
         public string StaffRef { get; private init; } = "";
