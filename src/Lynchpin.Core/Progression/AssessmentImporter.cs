@@ -40,71 +40,44 @@ public static class AssessmentImportColumns
 /// assessor, note) is left alone, so uploading the same file twice does not pile up identical versions.
 /// An import records no criteria; those are ticked on the page.</para>
 /// </remarks>
-public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock)
+public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock) : SchoolImporter<AssessmentImporter.Row>(db)
 {
     /// <summary>Who the command line records as the recorder (it has no account).</summary>
     public const string CommandLineRecorderName = "Import (command line)";
 
-    public async Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, Recorder recorder, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, Recorder recorder, CancellationToken cancellationToken = default) =>
+        ImportAsync(new ImportRequest(schoolUrn, file, fileName, recorder), cancellationToken);
+
+    protected override IReadOnlyList<string> RequiredColumns => AssessmentImportColumns.Required;
+
+    protected override IReadOnlyList<string> OptionalColumns => AssessmentImportColumns.Optional;
+
+    protected override string RowsName => "assessments";
+
+    protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
+
+    protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
-        var school = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == schoolUrn, cancellationToken);
-        if (school is null)
-        {
-            return ImportResult.Failed([new RowError(0, $"There is no school with URN {schoolUrn}; import it from GIAS first")]);
-        }
-
-        var errors = new List<RowError>();
-        var rows = new List<Row>();
-        try
-        {
-            using var table = TabularFile.Open(file, fileName);
-            var headerErrors = table.ValidateColumns(AssessmentImportColumns.Required, AssessmentImportColumns.Optional);
-            if (headerErrors.Count > 0)
-            {
-                return ImportResult.Failed(headerErrors);
-            }
-            foreach (var row in table.ReadRows())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                rows.Add(Row.Parse(row, errors));
-            }
-            errors.AddRange(table.Problems);
-        }
-        catch (TabularFileException e)
-        {
-            return ImportResult.Failed([e.Error]);
-        }
-        if (rows.Count == 0)
-        {
-            return ImportResult.Failed([new RowError(0, "The file has headings but no assessments under them")]);
-        }
-
-        var staff = await db.StaffMembers.AsNoTracking().Where(s => s.SchoolId == school.Id)
-            .Select(s => new Person(s.Id, s.StaffRef, s.StartDate))
-            .ToDictionaryAsync(s => s.StaffRef, StringComparer.Ordinal, cancellationToken);
+        // Each version records who made it, so an import without a recorder is a mistake in the caller.
+        var recorder = run.By ?? throw new ArgumentException("An assessments import records who made it: pass the recorder.", nameof(run));
+        var staff = await StaffAsync(run.School, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         foreach (var row in rows)
         {
-            CheckAgainstSchool(row, school, staff, today, errors);
+            CheckAgainstSchool(row, staff, today, run.Errors);
         }
-        FindDuplicates(rows, errors);
-
-        if (errors.Count > 0)
-        {
-            // A stable sort: a line's own problems stay in column order.
-            return ImportResult.Failed(errors.OrderBy(e => e.Line).ToList());
-        }
-        return await WriteAsync(school, rows, staff, recorder, cancellationToken);
+        FindDuplicates(rows, run.Errors);
+        return ct => WriteAsync(run.School, rows, staff, recorder, ct);
     }
 
-    private static void CheckAgainstSchool(Row row, School school, Dictionary<string, Person> staff, DateOnly today, List<RowError> errors)
+    private static void CheckAgainstSchool(Row row, SchoolStaff staff, DateOnly today, List<RowError> errors)
     {
         void Error(string message) => errors.Add(new RowError(row.Line, message));
 
-        Person? person = null;
-        if (row.StaffRef.Length > 0 && !staff.TryGetValue(row.StaffRef, out person))
+        SchoolStaff.Person? person = null;
+        if (row.StaffRef.Length > 0 && !staff.TryGet(row.StaffRef, out person))
         {
-            Error($"{AssessmentImportColumns.StaffRef} \"{row.StaffRef}\" is not a member of staff at {school.Name}; check the reference or import the person first");
+            Error(staff.NotStaff(AssessmentImportColumns.StaffRef, row.StaffRef));
         }
         if (row.AssessorRef is { } assessorRef)
         {
@@ -112,9 +85,9 @@ public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock
             {
                 Error($"{AssessmentImportColumns.AssessorRef} is {assessorRef}, the person being assessed; nobody can assess themselves");
             }
-            else if (!staff.ContainsKey(assessorRef))
+            else if (!staff.Contains(assessorRef))
             {
-                Error($"{AssessmentImportColumns.AssessorRef} \"{assessorRef}\" is not a member of staff at {school.Name}");
+                Error($"{AssessmentImportColumns.AssessorRef} \"{assessorRef}\" is not a member of staff at {staff.School.Name}");
             }
         }
         if (row.AssessedOn is not { } on)
@@ -136,7 +109,7 @@ public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock
     }
 
     /// <summary>Two or more rows for one person's checkpoint: each of them is an error naming the others.</summary>
-    private static void FindDuplicates(List<Row> rows, List<RowError> errors)
+    private static void FindDuplicates(IReadOnlyList<Row> rows, List<RowError> errors)
     {
         var groups = rows
             .Where(r => r.StaffRef.Length > 0 && r.Year is not null && r.Checkpoint is not null)
@@ -158,16 +131,11 @@ public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock
     /// Supersedes the current versions being corrected, then adds the new ones: two saves in that order, like
     /// <see cref="AssessmentRecorder"/>'s, so the unique index on current versions never sees two at once.
     /// </summary>
-    private async Task<ImportResult> WriteAsync(School school, List<Row> rows, Dictionary<string, Person> staff, Recorder recorder,
+    private async Task<ImportResult> WriteAsync(School school, IReadOnlyList<Row> rows, SchoolStaff staff, Recorder recorder,
         CancellationToken cancellationToken)
     {
-        // Our own transaction unless the caller already has one (then the caller decides to commit).
-        await using var transaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
-
         var years = rows.Select(r => r.Year!.Value).Distinct().ToList();
-        var stored = (await db.Assessments
+        var stored = (await Db.Assessments
                 .Where(a => a.StaffMember.SchoolId == school.Id && years.Contains(a.Year))
                 .ToListAsync(cancellationToken))
             .ToLookup(a => (a.StaffMemberId, a.Year, a.Checkpoint));
@@ -177,8 +145,8 @@ public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock
         int created = 0, corrected = 0, unchanged = 0;
         foreach (var row in rows)
         {
-            var personId = staff[row.StaffRef].Id;
-            int? assessorId = row.AssessorRef is null ? null : staff[row.AssessorRef].Id;
+            var personId = staff.IdOf(row.StaffRef);
+            int? assessorId = row.AssessorRef is null ? null : staff.IdOf(row.AssessorRef);
             var earlier = stored[(personId, row.Year!.Value, row.Checkpoint!.Value)].ToList();
             var current = earlier.SingleOrDefault(a => a.IsCurrent);
             if (current is not null && current.Stage == row.Stage && current.AssessedOn == row.AssessedOn
@@ -216,13 +184,9 @@ public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock
                 RecordedByName = recorder.Name,
             });
         }
-        await db.SaveChangesAsync(cancellationToken);
-        db.Assessments.AddRange(added);
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await Db.SaveChangesAsync(cancellationToken);
+        Db.Assessments.AddRange(added);
+        await Db.SaveChangesAsync(cancellationToken);
         return new ImportResult(created, corrected, []) { Unchanged = unchanged };
     }
 
@@ -260,10 +224,8 @@ public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock
     [GeneratedRegex(@"^(\d{4})(?:\s*[/-]\s*(\d{2}|\d{4}))?$")]
     private static partial Regex YearPattern();
 
-    private sealed record Person(int Id, string StaffRef, DateOnly? StartDate);
-
     /// <summary>One row of the file, its values read on their own; a value that did not read is null (and reported).</summary>
-    private sealed class Row
+    public sealed class Row
     {
         public int Line { get; private init; }
         public string StaffRef { get; private init; } = "";
