@@ -36,7 +36,7 @@ internal sealed class StaffImportTrust
     public IReadOnlyDictionary<int, PersonKey> KeysById { get; }
 
     public static async Task<StaffImportTrust> LoadAsync(LynchpinDbContext db, School school, List<StaffMember> storedHere,
-        List<StaffImportRow> rows, CancellationToken cancellationToken)
+        IReadOnlyList<StaffImportRow> rows, CancellationToken cancellationToken)
     {
         List<SchoolInfo> schools = school.TrustId is int trustId
             ? await db.Schools.AsNoTracking().Where(s => s.TrustId == trustId)

@@ -9,7 +9,7 @@ namespace Lynchpin.Core.Staff;
 /// A person named in line_manager_ref or coach_ref: a staff_ref of the school being imported, or
 /// <c>URN:REF</c> for someone at another school of the same trust.
 /// </summary>
-internal readonly partial record struct StaffReference(int? Urn, string StaffRef)
+public readonly partial record struct StaffReference(int? Urn, string StaffRef)
 {
     public static StaffReference Parse(string text)
     {
@@ -27,7 +27,7 @@ internal readonly partial record struct StaffReference(int? Urn, string StaffRef
 }
 
 /// <summary>One row of a staff file, its values read and checked on their own (references are checked later).</summary>
-internal sealed class StaffImportRow
+public sealed class StaffImportRow
 {
     // A staff_ref, optionally after a URN and a colon.
     private const int ReferenceMaxLength = StaffMember.StaffRefMaxLength + 10;
@@ -51,7 +51,7 @@ internal sealed class StaffImportRow
     public decimal? WeeksPerYear { get; private init; }
 
     /// <summary>Reads a row, adding one error per problem; the row is returned either way so its staff_ref still counts.</summary>
-    public static StaffImportRow Parse(TabularRow row, List<RowError> errors)
+    internal static StaffImportRow Parse(TabularRow row, List<RowError> errors)
     {
         var line = row.Line;
         void Error(string message) => errors.Add(new RowError(line, message));

@@ -24,64 +24,35 @@ namespace Lynchpin.Core.Staff;
 /// for this school, or <c>URN:REF</c> for someone at another school of the same trust. Line management must not go round
 /// in a circle anywhere in the trust once the file is applied; coaching may be mutual.</para>
 /// </remarks>
-public class StaffImporter(LynchpinDbContext db)
+public class StaffImporter(LynchpinDbContext db) : SchoolImporter<StaffImportRow>(db)
 {
-    public async Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, CancellationToken cancellationToken = default)
+    protected override IReadOnlyList<string> RequiredColumns => C.Required;
+
+    protected override IReadOnlyList<string> OptionalColumns => C.Optional;
+
+    protected override string RowsName => "people";
+
+    protected override StaffImportRow Parse(TabularRow row, ImportRun run) => StaffImportRow.Parse(row, run.Errors);
+
+    protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<StaffImportRow> rows, CancellationToken cancellationToken)
     {
-        var school = await db.Schools.SingleOrDefaultAsync(s => s.Urn == schoolUrn, cancellationToken);
-        if (school is null)
-        {
-            return ImportResult.Failed([new RowError(0, $"There is no school with URN {schoolUrn}; import it from GIAS first")]);
-        }
-
-        var errors = new List<RowError>();
-        var rows = new List<StaffImportRow>();
-        HashSet<string> columns;
-        try
-        {
-            using var table = TabularFile.Open(file, fileName);
-            var headerErrors = table.ValidateColumns(C.Required, C.Optional);
-            if (headerErrors.Count > 0)
-            {
-                return ImportResult.Failed(headerErrors);
-            }
-            columns = C.All.Where(table.HasColumn).ToHashSet();
-            foreach (var row in table.ReadRows())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                rows.Add(StaffImportRow.Parse(row, errors));
-            }
-            errors.AddRange(table.Problems);
-        }
-        catch (TabularFileException e)
-        {
-            return ImportResult.Failed([e.Error]);
-        }
-        if (rows.Count == 0)
-        {
-            return ImportResult.Failed([new RowError(0, "The file has headings but no people under them")]);
-        }
-
-        var fileRows = FindDuplicates(rows, errors);
-        var stored = await db.StaffMembers.Where(s => s.SchoolId == school.Id).ToListAsync(cancellationToken);
-        CheckDatesAgainstStored(fileRows, stored, columns, errors);
-        var trust = await StaffImportTrust.LoadAsync(db, school, stored, rows, cancellationToken);
-        var links = new StaffImportLinks(school, trust, fileRows, columns);
+        var school = run.School;
+        var fileRows = FindDuplicates(rows, run.Errors);
+        // Tracked: the write updates the people the file names.
+        var stored = await Db.StaffMembers.Where(s => s.SchoolId == school.Id).ToListAsync(cancellationToken);
+        CheckDatesAgainstStored(fileRows, stored, run.Columns, run.Errors);
+        var trust = await StaffImportTrust.LoadAsync(Db, school, stored, rows, cancellationToken);
+        var links = new StaffImportLinks(school, trust, fileRows, run.Columns);
         foreach (var row in rows)
         {
-            links.Resolve(row, errors);
+            links.Resolve(row, run.Errors);
         }
-        links.CheckLineManagementCycles(errors);
-
-        if (errors.Count > 0)
-        {
-            return ImportResult.Failed(errors.OrderBy(e => e.Line).ToList());
-        }
-        return await WriteAsync(school, stored, fileRows, links, columns, cancellationToken);
+        links.CheckLineManagementCycles(run.Errors);
+        return ct => WriteAsync(school, stored, fileRows, links, run.Columns, ct);
     }
 
     /// <summary>The first row for each staff_ref; later rows with the same ref are errors.</summary>
-    private static Dictionary<string, StaffImportRow> FindDuplicates(List<StaffImportRow> rows, List<RowError> errors)
+    private static Dictionary<string, StaffImportRow> FindDuplicates(IReadOnlyList<StaffImportRow> rows, List<RowError> errors)
     {
         var byRef = new Dictionary<string, StaffImportRow>(StringComparer.Ordinal);
         foreach (var row in rows.Where(r => r.StaffRef.Length > 0))
@@ -100,7 +71,7 @@ public class StaffImporter(LynchpinDbContext db)
     /// still make sense (a row with both was checked on its own).
     /// </summary>
     private static void CheckDatesAgainstStored(Dictionary<string, StaffImportRow> fileRows, List<StaffMember> stored,
-        HashSet<string> columns, List<RowError> errors)
+        IReadOnlySet<string> columns, List<RowError> errors)
     {
         var hasStart = columns.Contains(C.StartDate);
         var hasLeaving = columns.Contains(C.LeavingDate);
@@ -125,17 +96,12 @@ public class StaffImporter(LynchpinDbContext db)
     }
 
     private async Task<ImportResult> WriteAsync(School school, List<StaffMember> stored, Dictionary<string, StaffImportRow> fileRows,
-        StaffImportLinks links, HashSet<string> columns, CancellationToken cancellationToken)
+        StaffImportLinks links, IReadOnlySet<string> columns, CancellationToken cancellationToken)
     {
         var storedByRef = stored.ToDictionary(s => s.StaffRef, StringComparer.Ordinal);
         var entities = new Dictionary<string, StaffMember>(StringComparer.Ordinal);
         var before = new Dictionary<StaffMember, object>();
         var created = 0;
-
-        // Our own transaction unless the caller already has one (then the caller decides to commit).
-        await using var transaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
 
         // Pass 1: the people themselves, so new rows get ids that others can point at.
         foreach (var row in fileRows.Values)
@@ -154,13 +120,13 @@ public class StaffImporter(LynchpinDbContext db)
                     LastName = row.LastName,
                     JobTitle = row.JobTitle,
                 };
-                db.StaffMembers.Add(person);
+                Db.StaffMembers.Add(person);
                 created++;
             }
             Apply(row, person, columns);
             entities[row.StaffRef] = person;
         }
-        await db.SaveChangesAsync(cancellationToken);
+        await Db.SaveChangesAsync(cancellationToken);
 
         // Pass 2: line managers and coaches, now that every person has an id.
         foreach (var row in fileRows.Values)
@@ -175,17 +141,13 @@ public class StaffImporter(LynchpinDbContext db)
                 person.CoachId = links.IdOf(links.CoachOf(row), entities);
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await Db.SaveChangesAsync(cancellationToken);
 
         var updated = before.Count(b => !Snapshot(b.Key).Equals(b.Value));
         return new ImportResult(created, updated, []) { Unchanged = before.Count - updated };
     }
 
-    private static void Apply(StaffImportRow row, StaffMember person, HashSet<string> columns)
+    private static void Apply(StaffImportRow row, StaffMember person, IReadOnlySet<string> columns)
     {
         person.FirstName = row.FirstName;
         person.LastName = row.LastName;
