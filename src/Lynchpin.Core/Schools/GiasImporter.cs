@@ -20,7 +20,7 @@ public record GiasImportResult(int Created, int Updated, IReadOnlyList<RowError>
 /// no trust code has left its trust. Closed schools are kept with <see cref="School.IsOpen"/> false, because their
 /// staff history still matters. The file may be Windows-1252 (as GIAS publishes it) or UTF-8.
 /// </remarks>
-public class GiasImporter(LynchpinDbContext db)
+public class GiasImporter(LynchpinDbContext db) : Importer<GiasImporter.Row>(db)
 {
     public const string UrnColumn = "URN";
     public const string NameColumn = "EstablishmentName";
@@ -34,53 +34,40 @@ public class GiasImporter(LynchpinDbContext db)
     /// <summary>
     /// All eight are required: a file without the trust columns would otherwise take every school out of its trust.
     /// </summary>
-    public static readonly IReadOnlyList<string> RequiredColumns =
+    public static readonly IReadOnlyList<string> Columns =
         [UrnColumn, NameColumn, PhaseColumn, StatusColumn, PupilsColumn, LocalAuthorityColumn, TrustCodeColumn, TrustNameColumn];
 
     private static readonly string[] OpenStatuses = ["Open", "Open, but proposed to close", "Proposed to open"];
     private const string ClosedStatus = "Closed";
 
-    public async Task<ImportResult> ImportAsync(Stream file, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(Stream file, CancellationToken cancellationToken = default) =>
+        RunAsync(new ImportRun(school: null, by: null), () => TabularFile.OpenCsv(file), cancellationToken);
+
+    protected override IReadOnlyList<string> RequiredColumns => Columns;
+
+    protected override IReadOnlyList<string> OptionalColumns => [];
+
+    // The extract is the whole country; a file of headings alone changes nothing.
+    protected override string? RowsName => null;
+
+    protected override Row? Parse(TabularRow row, ImportRun run)
     {
-        var errors = new List<RowError>();
-        var rows = new List<GiasRow>();
-        try
+        if (ParseRow(row, run.Errors) is not { } parsed)
         {
-            using var table = TabularFile.OpenCsv(file);
-            var headerErrors = table.ValidateColumns(RequiredColumns, []);
-            if (headerErrors.Count > 0)
-            {
-                return ImportResult.Failed(headerErrors);
-            }
-            var lineOfUrn = new Dictionary<int, int>();
-            foreach (var row in table.ReadRows())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (ParseRow(row, errors) is not { } parsed)
-                {
-                    continue;
-                }
-                if (!lineOfUrn.TryAdd(parsed.Urn, row.Line))
-                {
-                    errors.Add(new RowError(row.Line, $"URN {parsed.Urn} is also on line {lineOfUrn[parsed.Urn]}"));
-                    continue;
-                }
-                rows.Add(parsed);
-            }
-            errors.AddRange(table.Problems);
+            return null;
         }
-        catch (TabularFileException e)
+        if (run.EarlierLineOf(parsed.Urn, row.Line) is { } earlier)
         {
-            return ImportResult.Failed([e.Error]);
+            run.Error(row.Line, $"URN {parsed.Urn} is also on line {earlier}");
+            return null;
         }
-        if (errors.Count > 0)
-        {
-            return ImportResult.Failed(errors.OrderBy(e => e.Line).ToList());
-        }
-        return await WriteAsync(rows, cancellationToken);
+        return parsed;
     }
 
-    private static GiasRow? ParseRow(TabularRow row, List<RowError> errors)
+    protected override Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken) =>
+        Task.FromResult<ImportWrite>(ct => WriteAsync(rows, ct));
+
+    private static Row? ParseRow(TabularRow row, List<RowError> errors)
     {
         var before = errors.Count;
         void Error(string message) => errors.Add(new RowError(row.Line, message));
@@ -140,18 +127,18 @@ public class GiasImporter(LynchpinDbContext db)
         {
             return null;
         }
-        return new GiasRow(row.Line, urn, name!, phase, isOpen, pupils, localAuthority, trustCode, trustName);
+        return new Row(row.Line, urn, name!, phase, isOpen, pupils, localAuthority, trustCode, trustName);
     }
 
-    private async Task<ImportResult> WriteAsync(List<GiasRow> rows, CancellationToken cancellationToken)
+    private async Task<ImportResult> WriteAsync(IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
-        var trusts = await db.Trusts.ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, cancellationToken);
-        var schools = await db.Schools.ToDictionaryAsync(s => s.Urn, cancellationToken);
+        var trusts = await Db.Trusts.ToDictionaryAsync(t => t.Code, StringComparer.Ordinal, cancellationToken);
+        var schools = await Db.Schools.ToDictionaryAsync(s => s.Urn, cancellationToken);
 
         // Detecting changes on every property set across tens of thousands of tracked schools is the slow part of a
         // big import; one DetectChanges before saving finds the same changes.
-        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var autoDetect = Db.ChangeTracker.AutoDetectChangesEnabled;
+        Db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             int trustsCreated = 0, trustsUpdated = 0;
@@ -169,7 +156,7 @@ public class GiasImporter(LynchpinDbContext db)
                 else
                 {
                     trust = new Trust { Code = code, Name = name, Kind = TrustKind.MultiAcademyTrust };
-                    db.Trusts.Add(trust);
+                    Db.Trusts.Add(trust);
                     trusts[code] = trust;
                     trustsCreated++;
                 }
@@ -193,22 +180,22 @@ public class GiasImporter(LynchpinDbContext db)
                 {
                     school = new School { Urn = row.Urn, Name = row.Name };
                     row.ApplyTo(school, trust);
-                    db.Schools.Add(school);
+                    Db.Schools.Add(school);
                     created++;
                 }
             }
 
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
+            Db.ChangeTracker.DetectChanges();
+            await Db.SaveChangesAsync(cancellationToken);
             return new GiasImportResult(created, updated, [], trustsCreated, trustsUpdated) { Unchanged = unchanged };
         }
         finally
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            Db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 
-    private sealed record GiasRow(int Line, int Urn, string Name, string? Phase, bool IsOpen, int? NumberOfPupils,
+    public sealed record Row(int Line, int Urn, string Name, string? Phase, bool IsOpen, int? NumberOfPupils,
         string? LocalAuthority, string? TrustCode, string? TrustName)
     {
         public bool Matches(School school, Trust? trust) =>
