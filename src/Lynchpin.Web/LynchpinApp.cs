@@ -93,7 +93,11 @@ public static class LynchpinApp
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<LynchpinDbContext>("database");
         services.AddHttpContextAccessor();
-        services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage(Pages.Shared.PageLinks.NameOf<Pages.Accounts.SignInModel>()))
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AllowAnonymousToPage(Pages.Shared.PageLinks.NameOf<Pages.Accounts.SignInModel>());
+                Imports.ImportRoutes.AddTo(o.Conventions);
+            })
             .AddMvcOptions(o =>
             {
                 o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
@@ -110,24 +114,23 @@ public static class LynchpinApp
     /// <summary>The services that do the writes; shared by pages, API and commands.</summary>
     public static IServiceCollection AddLynchpinServices(this IServiceCollection services)
     {
-        services.AddScoped<Core.Staff.StaffImporter>();
         services.AddScoped<Core.Staff.StaffEditor>();
         services.AddScoped<Core.Schools.GiasImporter>();
+        foreach (var import in Imports.ImportTable.All)
+        {
+            services.AddScoped(import.Importer);
+        }
         services.AddScoped<Core.Accounts.ApiTokenService>();
         services.AddScoped<Core.Accounts.UserAccounts>();
         services.AddScoped<Core.Progression.Frameworks>();
         services.AddScoped<Core.Progression.ProfileCalculator>();
         services.AddScoped<Core.Progression.AssessmentRecorder>();
-        services.AddScoped<Core.Progression.AssessmentImporter>();
         services.AddScoped<Core.Appraisals.AppraisalCycles>();
         services.AddScoped<Core.Appraisals.AppraisalObjectives>();
         services.AddScoped<Core.Appraisals.AppraisalReviews>();
         services.AddScoped<Core.Appraisals.PayRecommendations>();
         services.AddScoped<Core.Appraisals.AppraisalTasks>();
         services.AddScoped<Core.Appraisals.AppraisalDashboard>();
-        services.AddScoped<Core.Observations.TimetableImporter>();
-        services.AddScoped<Core.Observations.DutyImporter>();
-        services.AddScoped<Core.Observations.ObserverImporter>();
         services.AddScoped<Core.Observations.SchoolCalendars>();
         services.AddScoped<Core.Observations.ObservationSettingsEditor>();
         services.AddScoped<Core.Observations.RotaService>();
@@ -136,8 +139,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Observations.ObservationThemes>();
         services.AddScoped<Core.Observations.CalendarFeeds>();
         services.AddSingleton(sp => new Core.Appraisals.EvidenceStore(EvidenceOptionsFrom(sp.GetRequiredService<IConfiguration>(), sp.GetService<IHostEnvironment>())));
-        // Appraisal operations: the objectives import, and email reminders through Lynchpin:Smtp.
-        services.AddScoped<Core.Appraisals.ObjectiveImporter>();
+        // Appraisal operations: email reminders through Lynchpin:Smtp.
         services.AddScoped<Core.Appraisals.Reminders.AppraisalReminders>();
         services.AddOptions<Core.Appraisals.Reminders.SmtpOptions>().BindConfiguration(Core.Appraisals.Reminders.SmtpOptions.Section);
         services.AddSingleton(TimeProvider.System);

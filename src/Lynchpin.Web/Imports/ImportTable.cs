@@ -1,0 +1,184 @@
+using Lynchpin.Core.Appraisals;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Imports;
+using Lynchpin.Core.Observations;
+using Lynchpin.Core.Progression;
+using Lynchpin.Core.Staff;
+using Lynchpin.Web.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Web.Imports;
+
+/// <summary>
+/// Every import into a school: one row each, from which the upload page and the <c>import</c> command are built. A new
+/// import is a row mapper in Core (a <see cref="SchoolImporter{TRow}"/>) and a row here.
+/// </summary>
+public static class ImportTable
+{
+    public static readonly SchoolImport Staff = new()
+    {
+        Key = "staff",
+        Importer = typeof(StaffImporter),
+        Columns = StaffImportColumns.All,
+        CommandHelp = "Import (or update by staff_ref) a school's staff, all or nothing.",
+        CommandSummary = r => $"Imported staff: {r.Created} created, {r.Updated} updated, {r.Unchanged} unchanged.",
+        Route = SchoolRoute,
+        Heading = "Import staff",
+        Title = school => $"Import staff to {school.Name}",
+        FileLabel = "Staff file",
+        FileOf = "staff",
+        RowsAre = "one row per person",
+        Help =
+        [
+            $"role_family is one of: {string.Join(", ", RoleFamilies.All.Select(f => f.Code()))}",
+            "qts and slt are yes or no; dates are written like 2025-09-01",
+            "line_manager_ref and coach_ref name a staff reference in the file or already in Lynchpin; a coach in another school of the trust is written URN:REF",
+            "people already in Lynchpin are updated by their staff reference",
+        ],
+        Back = SchoolPage,
+        Done = school => $"/staff?school={school.Urn}",
+        PageSummary = r => $"Staff imported: {r.Created} added, {r.Updated} updated, {r.Unchanged} unchanged.",
+    };
+
+    public static readonly SchoolImport Assessments = new()
+    {
+        Key = "assessments",
+        Importer = typeof(AssessmentImporter),
+        Columns = AssessmentImportColumns.All,
+        CommandHelp = "Import a school's assessments (staff_ref, year, checkpoint, stage, assessed_on, assessor_ref, note), all or nothing.",
+        CommandSummary = r => $"Imported assessments: {r.Created} added, {r.Updated} corrected (a new version each), {r.Unchanged} unchanged.",
+        Route = SchoolRoute,
+        Heading = "Import assessments",
+        Title = school => $"Import assessments to {school.Name}",
+        FileLabel = "Assessments file",
+        FileOf = "assessments",
+        RowsAre = "one row for each person at each checkpoint",
+        Help =
+        [
+            "staff_ref is the person's staff reference at this school",
+            "year is the school year, written 2025 or 2025/26 for September 2025 to August 2026",
+            $"checkpoint is 1 ({Checkpoint(1)}), 2 ({Checkpoint(2)}), 3 ({Checkpoint(3)}) or 4 ({Checkpoint(4)})",
+            "stage is a stage of the progression framework, from 0 to 6",
+            "assessed_on is the date of the assessment, written like 2025-10-10: in that school year, not in the future and not before the person started",
+            "assessor_ref is optional: the staff reference of the colleague who made the assessment",
+            $"note is an optional short piece of evidence, up to {Assessment.NoteMaxLength} characters",
+            "a row for a checkpoint that already has an assessment is a correction: the earlier version is kept in the person's history",
+        ],
+        Inset = $"{SchoolImport.DefaultInset} Each person may appear only once for each checkpoint of a year.",
+        Back = SchoolPage,
+        Done = school => $"/schools/{school.Urn}",
+        PageSummary = r => $"Assessments imported: {r.Created} added, {r.Updated} corrected, {r.Unchanged} unchanged.",
+    };
+
+    public static readonly SchoolImport Timetable = ObservationList("timetable", typeof(TimetableImporter), TimetableImportColumns.All,
+        "Import (replacing) a school's timetable (week, day, period, start, end, staff_ref, class, subject, year_group, room), all or nothing.",
+        "lessons",
+        [
+            "week is A or B of a two-week timetable; leave it empty (or leave the column out) for a lesson every week",
+            "day is Monday to Friday (Mon, Tue… are fine)",
+            "period is the school's own label, such as 1 to 6",
+            "start and end are times written like 09:00 and 10:00, the end after the start",
+            "staff_ref is the staff reference of the person in the lesson: teachers, and support staff too (a teaching assistant in a class, a cover supervisor)",
+            "class is the class or teaching group, such as 9A",
+            "subject, year_group (R, 1 to 13, or Year 9) and room are optional but help spread visits and match focus year groups",
+            "nobody can be in two places at once: two lessons for one person in the same day and period of a week are both listed",
+        ]);
+
+    public static readonly SchoolImport Duties = ObservationList("duties", typeof(DutyImporter), DutyImportColumns.All,
+        "Import (replacing) a school's duties and other unavailability (week, day, period, staff_ref, duty), all or nothing.",
+        "rows",
+        [
+            "week is A, B or empty for every week",
+            "day is Monday to Friday; period is a period label from the timetable",
+            "staff_ref is the person on duty; duty says what it is (reception, student services, exam invigilation)",
+            "nobody is put on a rota while on duty",
+        ]);
+
+    public static readonly SchoolImport Observers = ObservationList("observers", typeof(ObserverImporter), ObserverImportColumns.All,
+        "Import (replacing) a school's observers (staff_ref, visits, year_group), all or nothing.",
+        "rows",
+        [
+            "staff_ref is an observer: anyone on the staff, senior leaders, middle leaders, pastoral and support staff",
+            $"visits is how many visits they make in each rota, 0 to {RotaObserver.MaxVisits}",
+            "year_group is optional: an achievement coordinator's year, such as 9 or Year 9, whose lessons they are given first",
+            "each person's observer kind (senior leader, middle leader, teacher, pastoral, support staff) comes from their staff record",
+        ]);
+
+    public static readonly SchoolImport Objectives = new()
+    {
+        Key = "objectives",
+        Importer = typeof(ObjectiveImporter),
+        Columns = ObjectiveImportColumns.All,
+        CommandHelp = "Add objectives to a school's appraisals (staff_ref, year, title, type, success_criteria, school_priority), all or nothing.",
+        CommandSummary = r => $"Imported objectives: {r.Created} added, {r.Unchanged} already there.",
+        Route = "schools/{urn:int}/appraisal/import-{import}",
+        Heading = "Import objectives",
+        Title = school => $"Import objectives to {school.Name}",
+        FileLabel = "Objectives file",
+        FileOf = "objectives",
+        RowsAre = "one row for each objective",
+        Help =
+        [
+            "staff_ref is the person's staff reference at this school",
+            "year is the school year, written 2025 or 2025/26 for September 2025 to August 2026; its appraisal cycle must be open",
+            $"title is a short name for the objective, up to {Objective.TitleMaxLength} characters",
+            $"type is {string.Join(", ", AppraisalCodes.ObjectiveTypes.SkipLast(1).Select(t => t.Code()))} or {AppraisalCodes.ObjectiveTypes[^1].Code()}",
+            "success_criteria says how you will both know the objective is met, and must be measurable: include a number, a percentage or a date",
+            "school_priority is optional: the school priority the objective serves, in the school's words",
+        ],
+        Notes =
+        [
+            $"Rows add objectives, as drafts, to each person's appraisal for that year. A person's objectives must not already be agreed, and nobody may have more than {AppraisalRules.MaxObjectives}. Everyone needs a pupil-progress objective before they can agree their set. A row for an objective the person already has, word for word, is left alone.",
+        ],
+        // The years a file may name.
+        Notice = async (db, school, ct) =>
+        {
+            var open = await db.AppraisalCycles.Where(c => c.SchoolId == school.Id).OrderByDescending(c => c.Year).Select(c => c.Year).ToListAsync(ct);
+            return open.Count == 0
+                ? new ImportNotice($"No appraisal cycle is open at {school.Name} yet. Open one before importing objectives.", IsWarning: true)
+                : new ImportNotice($"Open appraisal {(open.Count == 1 ? "cycle" : "cycles")}: {string.Join(", ", open.Select(SchoolYear.Name))}.", Id: "open-years");
+        },
+        // Those who manage the school's cycle: a file can add to anyone's appraisal.
+        Operation = Operations.ManageCycle,
+        Back = school => ($"/schools/{school.Urn}/appraisal", $"Appraisal at {school.Name}"),
+        Done = school => $"/schools/{school.Urn}/appraisal",
+        PageSummary = r => $"Objectives imported: {r.Created} added, {r.Unchanged} already there.",
+    };
+
+    /// <summary>In the order the command line lists them.</summary>
+    public static readonly IReadOnlyList<SchoolImport> All = [Staff, Assessments, Timetable, Duties, Observers, Objectives];
+
+    public static SchoolImport? Find(string? key) => All.FirstOrDefault(i => i.Key == key);
+
+    private const string SchoolRoute = "schools/{urn:int}/import-{import}";
+
+    private static (string Url, string Text) SchoolPage(School school) => ($"/schools/{school.Urn}", school.Name);
+
+    private static string Checkpoint(int number) => SchoolYear.CheckpointName(number).ToLowerInvariant();
+
+    /// <summary>A list that replaces what the school's observations have: the timetable, duties or observers.</summary>
+    private static SchoolImport ObservationList(string key, Type importer, IReadOnlyList<string> columns, string commandHelp, string rows,
+        IReadOnlyList<string> help) => new()
+        {
+            Key = key,
+            Importer = importer,
+            Columns = columns,
+            CommandHelp = commandHelp,
+            CommandSummary = r => $"Imported {key}: {r.Created} row(s), replacing {((ListImportResult)r).Replaced}.",
+            Route = "schools/{urn:int}/observations/import/{import}",
+            Heading = $"Import the {key}",
+            Title = school => $"Import the {key} of {school.Name}",
+            FileLabel = $"File of the {key}",
+            FileOf = $"the {key}",
+            RowsAre = "a heading row",
+            Help = help,
+            Inset = $"The file replaces the {key} stored now. If any row has a problem, nothing is imported and every problem is listed with its line, so you can fix the file and upload it again. Rotas already made keep their visits.",
+            Back = school => ($"/schools/{school.Urn}/observations", "Observations"),
+            Done = school => $"/schools/{school.Urn}/observations",
+            PageSummary = r =>
+            {
+                var replaced = r is ListImportResult { Replaced: > 0 } list ? $", replacing {list.Replaced} before" : "";
+                return $"{char.ToUpperInvariant(key[0])}{key[1..]} imported: {r.Created} {rows}{replaced}.";
+            },
+        };
+}

@@ -1,0 +1,79 @@
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Imports;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace Lynchpin.Web.Imports;
+
+/// <summary>
+/// One import into a school as the app offers it: the upload page (<c>Pages/Imports/Import</c>) and the
+/// <c>import &lt;key&gt;</c> command, both built from this row. See <see cref="ImportTable"/> and
+/// docs/decisions/0006-import-pipeline.md.
+/// </summary>
+public sealed record SchoolImport
+{
+    public const string DefaultInset =
+        "If any row has a problem, nothing is imported and every problem is listed, so you can fix the file and upload it again.";
+
+    /// <summary>The command's name (<c>import staff</c>) and the page's <c>{import}</c> route value.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The row mapper, an <see cref="ISchoolImporter"/> (registered as a scoped service from the table).</summary>
+    public required Type Importer { get; init; }
+
+    /// <summary>The file's columns in template order, as the page lists them.</summary>
+    public required IReadOnlyList<string> Columns { get; init; }
+
+    /// <summary>The command's help text.</summary>
+    public required string CommandHelp { get; init; }
+
+    /// <summary>What the command prints after a good import.</summary>
+    public required Func<ImportResult, string> CommandSummary { get; init; }
+
+    /// <summary>The page's address, with <c>{urn:int}</c> and <c>{import}</c>; imports that share one are told apart by key.</summary>
+    public required string Route { get; init; }
+
+    /// <summary>The page's heading and its button: "Import staff".</summary>
+    public required string Heading { get; init; }
+
+    /// <summary>The browser tab's title.</summary>
+    public required Func<School, string> Title { get; init; }
+
+    /// <summary>The file input's label: "Staff file".</summary>
+    public required string FileLabel { get; init; }
+
+    /// <summary>What the file holds, in "Select a CSV or XLSX file of {FileOf}".</summary>
+    public required string FileOf { get; init; }
+
+    /// <summary>How the file is laid out, in "Upload a CSV or Excel (XLSX) file with {RowsAre} and these columns".</summary>
+    public required string RowsAre { get; init; }
+
+    /// <summary>A line on each column (or rule) under the list of columns.</summary>
+    public IReadOnlyList<string> Help { get; init; } = [];
+
+    /// <summary>Paragraphs after the help.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>What happens to a file with a bad row (and to what is stored), in the inset before the form.</summary>
+    public string Inset { get; init; } = DefaultInset;
+
+    /// <summary>Something to know about the school before uploading (the appraisal cycles that are open), or null.</summary>
+    public Func<LynchpinDbContext, School, CancellationToken, Task<ImportNotice?>>? Notice { get; init; }
+
+    /// <summary>The right the importing account needs on the school.</summary>
+    public OperationAuthorizationRequirement Operation { get; init; } = Operations.Manage;
+
+    /// <summary>The page's back link.</summary>
+    public required Func<School, (string Url, string Text)> Back { get; init; }
+
+    /// <summary>Where a good import goes, with <see cref="PageSummary"/> in the success banner.</summary>
+    public required Func<School, string> Done { get; init; }
+
+    public required Func<ImportResult, string> PageSummary { get; init; }
+
+    public ISchoolImporter ImporterFrom(IServiceProvider services) => (ISchoolImporter)services.GetRequiredService(Importer);
+}
+
+/// <summary>A line the import page shows before the form: a warning, or a paragraph with an id tests can find.</summary>
+public sealed record ImportNotice(string Text, bool IsWarning = false, string? Id = null);
