@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Lynchpin.Core.Imports;
+using Lynchpin.Core.Progression;
+using Lynchpin.Core.Schools;
+using Lynchpin.Web.Imports;
+
+namespace Lynchpin.Web.Cli;
+
+/// <summary>
+/// <c>import schools --gias FILE</c>, and <c>import &lt;key&gt; --school URN --file FILE</c> for each import of
+/// <see cref="ImportTable"/>: a summary and exit 0, or every problem with its line and exit 1 (2: no such file).
+/// </summary>
+internal static class ImportCommands
+{
+    /// <summary>Who an import from the command line is recorded as (it has no account).</summary>
+    private static readonly Recorder CommandLineRecorder = new(null, AssessmentImporter.CommandLineRecorderName);
+
+    public static Command Build(IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var import = new Command("import", "Import schools, trusts, staff and assessments from files.");
+
+        var gias = new Option<FileInfo>("--gias") { Description = "A GIAS establishment extract (edubasealldata CSV).", Required = true };
+        var schools = new Command("schools", "Import schools and trusts from a GIAS extract.") { gias };
+        schools.SetAction((parse, ct) => RunAsync(parse.GetValue(gias)!,
+            (sp, file, _) => sp.GetRequiredService<GiasImporter>().ImportAsync(file, ct), SchoolsSummary, services, output, error));
+        import.Subcommands.Add(schools);
+
+        var school = new Option<int>("--school") { Description = "The school's URN.", Required = true };
+        var file = new Option<FileInfo>("--file") { Description = "A CSV or XLSX file.", Required = true };
+        foreach (var row in ImportTable.All)
+        {
+            var command = new Command(row.Key, row.CommandHelp) { school, file };
+            command.SetAction((parse, ct) => RunAsync(parse.GetValue(file)!,
+                (sp, stream, name) => row.ImporterFrom(sp).ImportAsync(new ImportRequest(parse.GetValue(school), stream, name, CommandLineRecorder), ct),
+                row.CommandSummary, services, output, error));
+            import.Subcommands.Add(command);
+        }
+        return import;
+    }
+
+    private static string SchoolsSummary(ImportResult result)
+    {
+        var gias = (GiasImportResult)result;
+        return $"Imported schools: {gias.Created} created, {gias.Updated} updated, {gias.Unchanged} unchanged.{Environment.NewLine}" +
+            $"Trusts: {gias.TrustsCreated} created, {gias.TrustsUpdated} updated.";
+    }
+
+    private static async Task<int> RunAsync(FileInfo typed, Func<IServiceProvider, Stream, string, Task<ImportResult>> import,
+        Func<ImportResult, string> summary, IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var file = CommandLine.InputFile(typed, CommandLine.ShellFolder);
+        if (!file.Exists)
+        {
+            error.WriteLine($"File not found: {file.FullName}");
+            return 2;
+        }
+        return await CommandLine.WithDatabase(services, async sp =>
+        {
+            await using var stream = file.OpenRead();
+            var result = await import(sp, stream, file.Name);
+            if (result.Succeeded)
+            {
+                output.WriteLine(summary(result));
+                return 0;
+            }
+            error.WriteLine($"Nothing was imported: {result.Errors.Count} error(s).");
+            foreach (var e in result.Errors)
+            {
+                error.WriteLine(e.Line > 0 ? $"  line {e.Line}: {e.Message}" : $"  {e.Message}");
+            }
+            return 1;
+        });
+    }
+}

@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Globalization;
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Imports;
+using Lynchpin.Core.Observations;
+using Lynchpin.Core.Progression;
+using Lynchpin.Core.Observations.Rota;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Web.Cli;
+
+/// <summary><c>rota generate</c>: a rota of visits, stored and written as CSV.</summary>
+internal static class RotaCommands
+{
+    public static Command Build(IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var school = new Option<int>("--school") { Description = "The school's URN.", Required = true };
+        var from = new Option<string>("--from") { Description = "The first date of the rota (yyyy-mm-dd).", Required = true };
+        var to = new Option<string>("--to") { Description = "The last date of the rota (yyyy-mm-dd).", Required = true };
+        var kind = new Option<string>("--kind")
+        {
+            Description = "learning-walk, lesson-observation or drop-in.",
+            DefaultValueFactory = _ => ObservationKind.LearningWalk.Code(),
+        };
+        var maxPerObservee = new Option<int?>("--max-per-observee") { Description = "Most visits to one person in the range (default: the school's setting)." };
+        var outFile = new Option<FileInfo?>("--out") { Description = "Write the rota as CSV here; without it the CSV goes to standard output and the report to standard error." };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Seconds the solver may take (default 5)." };
+        var workers = new Option<int?>("--workers") { Description = "Solver threads (default: every core; 1 gives the same rota every run)." };
+        var generate = new Command("generate", "Make a rota of visits from the timetable, store it and write it as CSV.")
+            { school, from, to, kind, maxPerObservee, outFile, timeLimit, workers };
+        generate.SetAction(async (parse, ct) =>
+        {
+            DateOnly? Date(Option<string> option)
+            {
+                var text = parse.GetValue(option)!.Trim();
+                if (ImportValues.TryParseIsoDate(text, out var date))
+                {
+                    return date;
+                }
+                error.WriteLine($"{option.Name} \"{text}\" is not a date written yyyy-mm-dd.");
+                return null;
+            }
+            if (Date(from) is not { } fromDate || Date(to) is not { } toDate)
+            {
+                return 2;
+            }
+            if (!ObservationCodes.TryParseKind(parse.GetValue(kind), out var observationKind))
+            {
+                error.WriteLine($"--kind \"{parse.GetValue(kind)}\" is not known: use {string.Join(", ", ObservationCodes.Kinds.Select(k => k.Code()))}.");
+                return 2;
+            }
+            if (parse.GetValue(timeLimit) is { } seconds && seconds is <= 0 or > 600)
+            {
+                error.WriteLine("--time-limit must be more than 0 and at most 600 seconds.");
+                return 2;
+            }
+            var overrides = new RotaOverrides
+            {
+                MaxVisitsPerObservee = parse.GetValue(maxPerObservee),
+                TimeLimit = parse.GetValue(timeLimit) is { } limit ? TimeSpan.FromSeconds(limit) : null,
+                Workers = parse.GetValue(workers),
+            };
+            var target = parse.GetValue(outFile) is { } typed ? CommandLine.OutputFile(typed, CommandLine.ShellFolder) : null;
+            // With the CSV on standard output, the report goes to standard error so the CSV can be piped.
+            var report = target is null ? error : output;
+            return await CommandLine.WithDatabase(services, async sp =>
+            {
+                var db = sp.GetRequiredService<LynchpinDbContext>();
+                var urn = parse.GetValue(school);
+                var found = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, ct);
+                if (found is null)
+                {
+                    error.WriteLine($"There is no school with URN {urn}.");
+                    return 1;
+                }
+                var rotas = sp.GetRequiredService<RotaService>();
+                var generated = await rotas.GenerateAsync(found.Id, new RotaRequest(fromDate, toDate, observationKind, overrides),
+                    new Recorder(null, CommandLine.CommandLineName), ct);
+                if (generated.Value is not { } made)
+                {
+                    error.WriteLine("No rota was made:");
+                    foreach (var e in generated.Errors)
+                    {
+                        error.WriteLine($"  {e.Message}.");
+                    }
+                    return 1;
+                }
+                WriteRotaReport(made, report);
+                var visits = await rotas.VisitsAsync(made.Rota.Id, ct);
+                if (target is null)
+                {
+                    RotaCsv.Write(output, visits);
+                }
+                else
+                {
+                    await using (var writer = new StreamWriter(target.FullName, append: false, new System.Text.UTF8Encoding(false)))
+                    {
+                        RotaCsv.Write(writer, visits);
+                    }
+                    report.WriteLine($"Wrote {visits.Count} visit(s) to {target.FullName}.");
+                }
+                return 0;
+            });
+        });
+        return new Command("rota", "Rotas of learning walks, lesson observations and drop-ins.") { generate };
+    }
+
+
+    private static void WriteRotaReport(RotaGeneration made, TextWriter report)
+    {
+        var rota = made.Rota;
+        var result = made.Result;
+        var problem = made.Problem.Problem;
+        string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+        report.WriteLine($"Rota {rota.Id} for {made.Problem.School.Name} ({made.Problem.School.Urn}): {rota.Kind.DisplayName().ToLowerInvariant()}, " +
+            $"{TimetableValues.DateText(rota.From)} to {TimetableValues.DateText(rota.To)}; {problem.Observers.Count} observer(s), {problem.Observees.Count} observee(s).");
+        report.WriteLine($"Status: {result.Status}. Objective {result.Objective}, bound {result.BestBound}, gap {Number(result.Gap * 100, "0.###")} %, " +
+            $"time {Number(result.WallTime.TotalSeconds, "0.00")} s.");
+        report.WriteLine("Goals, in order:");
+        foreach (var goal in result.Goals)
+        {
+            report.WriteLine($"  {goal.Name}: {goal.Value} (at most {goal.UpperBound}{(goal.Proven ? ", proven best" : "")})");
+        }
+        var m = result.Measures;
+        report.WriteLine($"Visits: {m.VisitsMade} of {m.VisitsRequested} asked for; {m.DistinctObservees} of {m.Observees} observee(s) seen; " +
+            $"{m.FocusVisits} in a focus year group; pastoral and support staff make {Number(m.PastoralAndSupportShare * 100, "0")} %.");
+        if (result.Messages.Count > 0)
+        {
+            report.WriteLine("Messages:");
+            foreach (var message in result.Messages)
+            {
+                report.WriteLine($"  {message.Text}");
+            }
+        }
+    }
+}
