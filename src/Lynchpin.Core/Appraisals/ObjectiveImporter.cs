@@ -18,14 +18,9 @@ namespace Lynchpin.Core.Appraisals;
 /// already has (same title, type, criteria and priority) is left alone, so uploading the same file twice adds nothing;
 /// one with the same title but other words is refused rather than guessed at.</para>
 /// </remarks>
-public class ObjectiveImporter(LynchpinDbContext db) : SchoolImporter<ObjectiveImporter.Row>(db)
+public class ObjectiveImporter(LynchpinDbContext db)
+    : SchoolImporter<ObjectiveImporter.Row>(db, new(ObjectiveImportColumns.Required, ObjectiveImportColumns.Optional, "objectives"))
 {
-    protected override IReadOnlyList<string> RequiredColumns => ObjectiveImportColumns.Required;
-
-    protected override IReadOnlyList<string> OptionalColumns => ObjectiveImportColumns.Optional;
-
-    protected override string RowsName => "objectives";
-
     protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
 
     protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)

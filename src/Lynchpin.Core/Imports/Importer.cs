@@ -8,6 +8,10 @@ namespace Lynchpin.Core.Imports;
 /// <summary>A file to import into one school, and who is importing it (recorded by imports that keep a history).</summary>
 public sealed record ImportRequest(int SchoolUrn, Stream File, string FileName, Recorder? By = null);
 
+/// <summary>What one import's files look like: the columns they must and may have (any other is ignored), and what the rows are.</summary>
+/// <param name="RowsName">For "The file has headings but no {RowsName} under them"; null where headings alone are a file (that imports nothing).</param>
+public sealed record ImportFormat(IReadOnlyList<string> Required, IReadOnlyList<string> Optional, string? RowsName);
+
 /// <summary>Writes the checked rows; the pipeline runs it inside the import's one transaction.</summary>
 public delegate Task<ImportResult> ImportWrite(CancellationToken cancellationToken);
 
@@ -28,21 +32,9 @@ public delegate Task<ImportResult> ImportWrite(CancellationToken cancellationTok
 /// The reading loop is here and only here, so limits on rows or cells, or a streaming reader, go in once for every
 /// import; a row mapper sees one <see cref="TabularRow"/> at a time and then the rows it made.
 /// </remarks>
-public abstract class Importer<TRow>(LynchpinDbContext db) where TRow : class
+public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) where TRow : class
 {
     protected LynchpinDbContext Db { get; } = db;
-
-    /// <summary>Columns that must be in the heading row.</summary>
-    protected abstract IReadOnlyList<string> RequiredColumns { get; }
-
-    /// <summary>Columns that may be left out; any other column is ignored.</summary>
-    protected abstract IReadOnlyList<string> OptionalColumns { get; }
-
-    /// <summary>
-    /// What the rows are, for "The file has headings but no {RowsName} under them"; null where a file of headings alone
-    /// is allowed (and imports nothing).
-    /// </summary>
-    protected abstract string? RowsName { get; }
 
     /// <summary>
     /// Reads one row's values on their own, adding an error to <see cref="ImportRun.Errors"/> for each problem. Returns
@@ -63,12 +55,12 @@ public abstract class Importer<TRow>(LynchpinDbContext db) where TRow : class
         try
         {
             using var table = open();
-            var headerErrors = table.ValidateColumns(RequiredColumns, OptionalColumns);
+            var headerErrors = table.ValidateColumns(format.Required, format.Optional);
             if (headerErrors.Count > 0)
             {
                 return ImportResult.Failed(headerErrors);
             }
-            run.Columns = RequiredColumns.Concat(OptionalColumns).Where(table.HasColumn).ToHashSet(StringComparer.Ordinal);
+            run.Columns = format.Required.Concat(format.Optional).Where(table.HasColumn).ToHashSet(StringComparer.Ordinal);
             foreach (var row in table.ReadRows())
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -83,7 +75,7 @@ public abstract class Importer<TRow>(LynchpinDbContext db) where TRow : class
         {
             return ImportResult.Failed([e.Error]);
         }
-        if (rows.Count == 0 && RowsName is { } what)
+        if (rows.Count == 0 && format.RowsName is { } what)
         {
             return ImportResult.Failed([new RowError(0, $"The file has headings but no {what} under them")]);
         }
@@ -115,7 +107,8 @@ public interface ISchoolImporter
 }
 
 /// <summary>An import into one school, named by URN: the pipeline of <see cref="Importer{TRow}"/>, after finding the school.</summary>
-public abstract class SchoolImporter<TRow>(LynchpinDbContext db) : Importer<TRow>(db), ISchoolImporter where TRow : class
+public abstract class SchoolImporter<TRow>(LynchpinDbContext db, ImportFormat format) : Importer<TRow>(db, format), ISchoolImporter
+    where TRow : class
 {
     public Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, CancellationToken cancellationToken = default) =>
         ImportAsync(new ImportRequest(schoolUrn, file, fileName), cancellationToken);

@@ -26,22 +26,17 @@ public static class DutyImportColumns
 /// CSV or XLSX, replacing those stored, all or nothing. Columns <c>week,day,period,staff_ref,duty</c>, read as in the
 /// timetable; one person cannot have two duties in the same period of a week.
 /// </summary>
-public class DutyImporter(LynchpinDbContext db) : SchoolImporter<DutyImporter.Row>(db)
+public class DutyImporter(LynchpinDbContext db)
+    : SchoolImporter<DutyImporter.Row>(db, new(DutyImportColumns.Required, DutyImportColumns.Optional, "duties"))
 {
-    protected override IReadOnlyList<string> RequiredColumns => DutyImportColumns.Required;
-
-    protected override IReadOnlyList<string> OptionalColumns => DutyImportColumns.Optional;
-
-    protected override string RowsName => "duties";
-
     protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
 
     protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
         var staff = await StaffAsync(run.School, cancellationToken);
-        foreach (var row in rows.Where(r => r.StaffRef.Length > 0 && !staff.Contains(r.StaffRef)))
+        foreach (var row in rows)
         {
-            run.Error(row.Line, staff.NotStaff(DutyImportColumns.StaffRef, row.StaffRef));
+            staff.Check(run, row.Line, DutyImportColumns.StaffRef, row.StaffRef);
         }
         FindClashes(rows, run.Errors);
         return ct => ReplaceAsync(Db.StaffDuties, d => d.SchoolId == run.School.Id, rows.Select(r => new StaffDuty
@@ -57,25 +52,16 @@ public class DutyImporter(LynchpinDbContext db) : SchoolImporter<DutyImporter.Ro
 
     private static void FindClashes(IReadOnlyList<Row> rows, List<RowError> errors)
     {
-        var groups = rows.Where(r => r.StaffRef.Length > 0 && r.Day is not null && r.Period.Length > 0)
-            .GroupBy(r => (r.StaffRef, r.Day!.Value, r.Period))
-            .Where(g => g.Count() > 1);
-        foreach (var group in groups)
+        foreach (var (row, others) in TimetableCells.Clashes(rows))
         {
-            foreach (var row in group)
-            {
-                var other = group.FirstOrDefault(o => o != row && TimetableCells.Overlap(o.Week, row.Week));
-                if (other is not null)
-                {
-                    errors.Add(new RowError(row.Line,
-                        $"{row.StaffRef} has two duties at once: line {row.Line} ({row.Name}) and line {other.Line} ({other.Name}) are both " +
-                        $"{TimetableValues.DayText(row.Day!.Value)} period {row.Period}{TimetableCells.CommonWeekText(row.Week, other.Week)}; keep one"));
-                }
-            }
+            var other = others[0];
+            errors.Add(new RowError(row.Line,
+                $"{row.StaffRef} has two duties at once: line {row.Line} ({row.Name}) and line {other.Line} ({other.Name}) are both " +
+                $"{TimetableValues.DayText(row.Day!.Value)} period {row.Period}{TimetableCells.CommonWeekText(row.Week, other.Week)}; keep one"));
         }
     }
 
-    public sealed class Row
+    public sealed class Row : ITimetableSlot
     {
         public int Line { get; private init; }
         public TimetableWeek Week { get; private init; }

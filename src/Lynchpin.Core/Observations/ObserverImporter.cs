@@ -24,26 +24,17 @@ public static class ObserverImportColumns
 /// each rota (0 to 50; 0 keeps them on the list without visits), and optionally a focus year group — one year, such as
 /// an achievement coordinator's. Each person once.
 /// </summary>
-public class ObserverImporter(LynchpinDbContext db) : SchoolImporter<ObserverImporter.Row>(db)
+public class ObserverImporter(LynchpinDbContext db)
+    : SchoolImporter<ObserverImporter.Row>(db, new(ObserverImportColumns.Required, ObserverImportColumns.Optional, "observers"))
 {
-    protected override IReadOnlyList<string> RequiredColumns => ObserverImportColumns.Required;
-
-    protected override IReadOnlyList<string> OptionalColumns => ObserverImportColumns.Optional;
-
-    protected override string RowsName => "observers";
-
     protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
 
     protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
         var staff = await StaffAsync(run.School, cancellationToken);
-        foreach (var row in rows.Where(r => r.StaffRef.Length > 0))
+        foreach (var row in rows)
         {
-            if (!staff.Contains(row.StaffRef))
-            {
-                run.Error(row.Line, staff.NotStaff(ObserverImportColumns.StaffRef, row.StaffRef));
-            }
-            else if (run.EarlierLineOf(row.StaffRef, row.Line) is { } earlier)
+            if (staff.Check(run, row.Line, ObserverImportColumns.StaffRef, row.StaffRef) && run.EarlierLineOf(row.StaffRef, row.Line) is { } earlier)
             {
                 run.Error(row.Line, $"{ObserverImportColumns.StaffRef} \"{row.StaffRef}\" is also on line {earlier}; each observer can appear only once");
             }

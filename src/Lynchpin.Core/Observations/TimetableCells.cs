@@ -4,6 +4,16 @@ using Lynchpin.Core.Observations.Rota;
 
 namespace Lynchpin.Core.Observations;
 
+/// <summary>A timetable or duty row: someone in one period of a day, every week or in week A or B.</summary>
+internal interface ITimetableSlot
+{
+    int Line { get; }
+    string StaffRef { get; }
+    DayOfWeek? Day { get; }
+    string Period { get; }
+    TimetableWeek Week { get; }
+}
+
 /// <summary>
 /// The cells the timetable and duty files share (week, day, period), read with the same messages, and how two of their
 /// rows meet in a week.
@@ -45,8 +55,29 @@ internal static class TimetableCells
         return period;
     }
 
-    /// <summary>Whether rows of these weeks both take place in some week (an every-week row meets both A and B).</summary>
-    public static bool Overlap(TimetableWeek a, TimetableWeek b) => a == TimetableWeek.Every || b == TimetableWeek.Every || a == b;
+    /// <summary>
+    /// Each row with the person's other rows on the same day and period, in a week both take place in (an every-week row
+    /// meets both A and B), in file order; rows that meet none are left out.
+    /// </summary>
+    public static IEnumerable<(T Row, List<T> Others)> Clashes<T>(IEnumerable<T> rows) where T : ITimetableSlot
+    {
+        var groups = rows.Where(r => r.StaffRef.Length > 0 && r.Day is not null && r.Period.Length > 0)
+            .GroupBy(r => (r.StaffRef, r.Day!.Value, r.Period))
+            .Where(g => g.Count() > 1);
+        foreach (var group in groups)
+        {
+            foreach (var row in group)
+            {
+                var others = group.Where(o => o.Line != row.Line && Overlap(o.Week, row.Week)).ToList();
+                if (others.Count > 0)
+                {
+                    yield return (row, others);
+                }
+            }
+        }
+    }
+
+    private static bool Overlap(TimetableWeek a, TimetableWeek b) => a == TimetableWeek.Every || b == TimetableWeek.Every || a == b;
 
     /// <summary>" in week A" when two overlapping rows meet only in one week; empty when both are every week.</summary>
     public static string CommonWeekText(TimetableWeek a, TimetableWeek b) =>

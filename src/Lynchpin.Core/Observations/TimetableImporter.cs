@@ -40,22 +40,17 @@ public static class TimetableImportColumns
 /// in a week they share (an every-week row shares both weeks) are both errors, each naming the other line.
 /// Visits already on a rota keep their copy of the lesson when the timetable is replaced.
 /// </remarks>
-public class TimetableImporter(LynchpinDbContext db) : SchoolImporter<TimetableImporter.Row>(db)
+public class TimetableImporter(LynchpinDbContext db)
+    : SchoolImporter<TimetableImporter.Row>(db, new(TimetableImportColumns.Required, TimetableImportColumns.Optional, "lessons"))
 {
-    protected override IReadOnlyList<string> RequiredColumns => TimetableImportColumns.Required;
-
-    protected override IReadOnlyList<string> OptionalColumns => TimetableImportColumns.Optional;
-
-    protected override string RowsName => "lessons";
-
     protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
 
     protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
         var staff = await StaffAsync(run.School, cancellationToken);
-        foreach (var row in rows.Where(r => r.StaffRef.Length > 0 && !staff.Contains(r.StaffRef)))
+        foreach (var row in rows)
         {
-            run.Error(row.Line, staff.NotStaff(TimetableImportColumns.StaffRef, row.StaffRef));
+            staff.Check(run, row.Line, TimetableImportColumns.StaffRef, row.StaffRef);
         }
         FindClashes(rows, run.Errors);
         // Visits already on a rota keep their copy of the lesson, so replacing the timetable leaves them alone.
@@ -78,28 +73,17 @@ public class TimetableImporter(LynchpinDbContext db) : SchoolImporter<TimetableI
     /// <summary>Two rows for one person in the same day and period, in a week both take place in: each names the other.</summary>
     private static void FindClashes(IReadOnlyList<Row> rows, List<RowError> errors)
     {
-        var groups = rows.Where(r => r.StaffRef.Length > 0 && r.Day is not null && r.Period.Length > 0)
-            .GroupBy(r => (r.StaffRef, r.Day!.Value, r.Period))
-            .Where(g => g.Count() > 1);
-        foreach (var group in groups)
+        foreach (var (row, others) in TimetableCells.Clashes(rows))
         {
-            foreach (var row in group)
-            {
-                var others = group.Where(o => o != row && TimetableCells.Overlap(o.Week, row.Week)).ToList();
-                if (others.Count == 0)
-                {
-                    continue;
-                }
-                var clashes = string.Join(", and ", others.Select(o => $"line {o.Line} ({o.Class}){TimetableCells.CommonWeekText(row.Week, o.Week)}"));
-                errors.Add(new RowError(row.Line,
-                    $"{row.StaffRef} is in two places at once on {TimetableValues.DayText(row.Day!.Value)} period {row.Period}: " +
-                    $"line {row.Line} ({row.Class}) and {clashes}; " +
-                    "a person can be in one place at a time"));
-            }
+            var clashes = string.Join(", and ", others.Select(o => $"line {o.Line} ({o.Class}){TimetableCells.CommonWeekText(row.Week, o.Week)}"));
+            errors.Add(new RowError(row.Line,
+                $"{row.StaffRef} is in two places at once on {TimetableValues.DayText(row.Day!.Value)} period {row.Period}: " +
+                $"line {row.Line} ({row.Class}) and {clashes}; " +
+                "a person can be in one place at a time"));
         }
     }
 
-    public sealed class Row
+    public sealed class Row : ITimetableSlot
     {
         public int Line { get; private init; }
         public TimetableWeek Week { get; private init; }

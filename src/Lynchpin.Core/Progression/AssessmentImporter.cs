@@ -40,19 +40,14 @@ public static class AssessmentImportColumns
 /// assessor, note) is left alone, so uploading the same file twice does not pile up identical versions.
 /// An import records no criteria; those are ticked on the page.</para>
 /// </remarks>
-public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock) : SchoolImporter<AssessmentImporter.Row>(db)
+public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock)
+    : SchoolImporter<AssessmentImporter.Row>(db, new(AssessmentImportColumns.Required, AssessmentImportColumns.Optional, "assessments"))
 {
     /// <summary>Who the command line records as the recorder (it has no account).</summary>
     public const string CommandLineRecorderName = "Import (command line)";
 
     public Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, Recorder recorder, CancellationToken cancellationToken = default) =>
         ImportAsync(new ImportRequest(schoolUrn, file, fileName, recorder), cancellationToken);
-
-    protected override IReadOnlyList<string> RequiredColumns => AssessmentImportColumns.Required;
-
-    protected override IReadOnlyList<string> OptionalColumns => AssessmentImportColumns.Optional;
-
-    protected override string RowsName => "assessments";
 
     protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
 

@@ -20,7 +20,9 @@ public record GiasImportResult(int Created, int Updated, IReadOnlyList<RowError>
 /// no trust code has left its trust. Closed schools are kept with <see cref="School.IsOpen"/> false, because their
 /// staff history still matters. The file may be Windows-1252 (as GIAS publishes it) or UTF-8.
 /// </remarks>
-public class GiasImporter(LynchpinDbContext db) : Importer<GiasImporter.Row>(db)
+public class GiasImporter(LynchpinDbContext db)
+    // Every column is required, and a file of headings alone changes nothing (the extract is the whole country).
+    : Importer<GiasImporter.Row>(db, new(Columns, [], RowsName: null))
 {
     public const string UrnColumn = "URN";
     public const string NameColumn = "EstablishmentName";
@@ -42,13 +44,6 @@ public class GiasImporter(LynchpinDbContext db) : Importer<GiasImporter.Row>(db)
 
     public Task<ImportResult> ImportAsync(Stream file, CancellationToken cancellationToken = default) =>
         RunAsync(new ImportRun(school: null, by: null), () => TabularFile.OpenCsv(file), cancellationToken);
-
-    protected override IReadOnlyList<string> RequiredColumns => Columns;
-
-    protected override IReadOnlyList<string> OptionalColumns => [];
-
-    // The extract is the whole country; a file of headings alone changes nothing.
-    protected override string? RowsName => null;
 
     protected override Row? Parse(TabularRow row, ImportRun run)
     {

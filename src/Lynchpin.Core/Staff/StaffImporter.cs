@@ -24,14 +24,9 @@ namespace Lynchpin.Core.Staff;
 /// for this school, or <c>URN:REF</c> for someone at another school of the same trust. Line management must not go round
 /// in a circle anywhere in the trust once the file is applied; coaching may be mutual.</para>
 /// </remarks>
-public class StaffImporter(LynchpinDbContext db) : SchoolImporter<StaffImportRow>(db)
+public class StaffImporter(LynchpinDbContext db)
+    : SchoolImporter<StaffImportRow>(db, new(C.Required, C.Optional, "people"))
 {
-    protected override IReadOnlyList<string> RequiredColumns => C.Required;
-
-    protected override IReadOnlyList<string> OptionalColumns => C.Optional;
-
-    protected override string RowsName => "people";
-
     protected override StaffImportRow Parse(TabularRow row, ImportRun run) => StaffImportRow.Parse(row, run.Errors);
 
     protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<StaffImportRow> rows, CancellationToken cancellationToken)
