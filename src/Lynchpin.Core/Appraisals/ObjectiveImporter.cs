@@ -19,7 +19,7 @@ namespace Lynchpin.Core.Appraisals;
 /// one with the same title but other words is refused rather than guessed at.</para>
 /// </remarks>
 public class ObjectiveImporter(LynchpinDbContext db)
-    : SchoolImporter<ObjectiveImporter.Row>(db, new(ObjectiveImportColumns.Required, ObjectiveImportColumns.Optional, "objectives"))
+    : SchoolImporter<ObjectiveImporter.Row>(db, new(ObjectiveImportColumns.Required, ObjectiveImportColumns.Optional, "objectives", ObjectiveImportColumns.StaffRef))
 {
     protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
 
@@ -30,7 +30,6 @@ public class ObjectiveImporter(LynchpinDbContext db)
         var cycles = await Db.AppraisalCycles.AsNoTracking()
             .Where(c => c.SchoolId == school.Id && years.Contains(c.Year))
             .ToDictionaryAsync(c => c.Year, cancellationToken);
-        var staff = await StaffAsync(school, cancellationToken);
         var cycleIds = cycles.Values.Select(c => c.Id).ToList();
         // Tracked: the write adds to these appraisals' objectives.
         var appraisals = (await Db.Appraisals.Include(a => a.Objectives)
@@ -44,18 +43,7 @@ public class ObjectiveImporter(LynchpinDbContext db)
         {
             void Error(string message) => run.Error(row.Line, message);
 
-            int? personId = null;
-            if (row.StaffRef.Length > 0)
-            {
-                if (staff.TryGet(row.StaffRef, out var person))
-                {
-                    personId = person.Id;
-                }
-                else
-                {
-                    Error(staff.NotStaff(ObjectiveImportColumns.StaffRef, row.StaffRef));
-                }
-            }
+            int? personId = run.Staff.TryGet(row.StaffRef, out var person) ? person.Id : null;
             if (row.Year is not int year)
             {
                 continue;

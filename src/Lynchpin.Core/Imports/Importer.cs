@@ -10,7 +10,12 @@ public sealed record ImportRequest(int SchoolUrn, Stream File, string FileName, 
 
 /// <summary>What one import's files look like: the columns they must and may have (any other is ignored), and what the rows are.</summary>
 /// <param name="RowsName">For "The file has headings but no {RowsName} under them"; null where headings alone are a file (that imports nothing).</param>
-public sealed record ImportFormat(IReadOnlyList<string> Required, IReadOnlyList<string> Optional, string? RowsName);
+/// <param name="StaffRefColumn">
+/// The column naming the member of the school's staff each row is about: the pipeline looks every one up (an error for
+/// a ref that names nobody; an empty cell is the row mapper's to report) and gives the mapper <see cref="ImportRun.Staff"/>.
+/// </param>
+public sealed record ImportFormat(IReadOnlyList<string> Required, IReadOnlyList<string> Optional, string? RowsName,
+    string? StaffRefColumn = null);
 
 /// <summary>Writes the checked rows; the pipeline runs it inside the import's one transaction.</summary>
 public delegate Task<ImportResult> ImportWrite(CancellationToken cancellationToken);
@@ -22,6 +27,7 @@ public delegate Task<ImportResult> ImportWrite(CancellationToken cancellationTok
 /// <list type="number">
 /// <item>opens the file (CSV or XLSX, see <see cref="TabularFile"/>) and checks the heading row (a failure stops here);</item>
 /// <item>reads every row through <see cref="Parse"/>, which reports each problem with its line;</item>
+/// <item>looks up the people rows name in <see cref="ImportFormat.StaffRefColumn"/> among the school's staff;</item>
 /// <item>asks <see cref="CheckAsync"/> to check the rows against the database, outside any transaction;</item>
 /// <item>if anything is wrong, changes nothing and reports every problem, sorted by line (a line's own problems stay in
 /// the order they were found);</item>
@@ -52,6 +58,7 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
     protected async Task<ImportResult> RunAsync(ImportRun run, Func<TabularFile> open, CancellationToken cancellationToken)
     {
         var rows = new List<TRow>();
+        var namedStaff = new List<(int Line, string StaffRef)>();
         try
         {
             using var table = open();
@@ -67,6 +74,10 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
                 if (Parse(row, run) is { } parsed)
                 {
                     rows.Add(parsed);
+                    if (format.StaffRefColumn is { } column)
+                    {
+                        namedStaff.Add((row.Line, row[column]));
+                    }
                 }
             }
             run.Errors.AddRange(table.Problems);
@@ -78,6 +89,15 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
         if (rows.Count == 0 && format.RowsName is { } what)
         {
             return ImportResult.Failed([new RowError(0, $"The file has headings but no {what} under them")]);
+        }
+
+        if (format.StaffRefColumn is { } staffRef)
+        {
+            run.Staff = await SchoolStaff.LoadAsync(Db, run.School, cancellationToken);
+            foreach (var (line, named) in namedStaff.Where(n => n.StaffRef.Length > 0 && !run.Staff.Contains(n.StaffRef)))
+            {
+                run.Error(line, run.Staff.NotStaff(staffRef, named));
+            }
         }
 
         var write = await CheckAsync(run, rows, cancellationToken);
@@ -123,10 +143,6 @@ public abstract class SchoolImporter<TRow>(LynchpinDbContext db, ImportFormat fo
         return await RunAsync(new ImportRun(school, request.By), () => TabularFile.Open(request.File, request.FileName), cancellationToken);
     }
 
-    /// <summary>The school's staff, to look up the people rows name by staff_ref.</summary>
-    protected Task<SchoolStaff> StaffAsync(School school, CancellationToken cancellationToken) =>
-        SchoolStaff.LoadAsync(Db, school, cancellationToken);
-
     /// <summary>
     /// Replaces the school's whole list (a timetable, its duties) with <paramref name="rows"/>: deletes the stored ones
     /// and adds these, in the import's transaction.
@@ -146,6 +162,7 @@ public sealed class ImportRun
 {
     private readonly School? school;
     private readonly Dictionary<object, int> firstLines = [];
+    private SchoolStaff? staff;
 
     public ImportRun(School? school, Recorder? by)
     {
@@ -156,6 +173,13 @@ public sealed class ImportRun
     /// <summary>The school being imported into.</summary>
     /// <exception cref="InvalidOperationException">The import is not into one school (GIAS).</exception>
     public School School => school ?? throw new InvalidOperationException("This import is not into one school.");
+
+    /// <summary>The school's staff by staff_ref, for an import whose format names a staff_ref column.</summary>
+    public SchoolStaff Staff
+    {
+        get => staff ?? throw new InvalidOperationException("This import's format names no staff_ref column.");
+        internal set => staff = value;
+    }
 
     /// <summary>Who is importing, for imports that record it.</summary>
     public Recorder? By { get; }

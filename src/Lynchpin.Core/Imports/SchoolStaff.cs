@@ -38,17 +38,6 @@ public sealed class SchoolStaff
     /// <summary>The id of someone known to be on the staff (checked before the write).</summary>
     public int IdOf(string staffRef) => byRef[staffRef].Id;
 
-    /// <summary>Whether a row's staff_ref names someone on the staff; an error on the row when it names nobody (empty is left to the row).</summary>
-    public bool Check(ImportRun run, int line, string column, string staffRef)
-    {
-        if (staffRef.Length == 0 || Contains(staffRef))
-        {
-            return staffRef.Length > 0;
-        }
-        run.Error(line, NotStaff(column, staffRef));
-        return false;
-    }
-
     /// <summary>The message for a ref that names nobody on the school's staff.</summary>
     public string NotStaff(string column, string staffRef) =>
         $"{column} \"{staffRef}\" is not a member of staff at {School.Name}; check the reference or import the person first";

@@ -27,27 +27,22 @@ public static class DutyImportColumns
 /// timetable; one person cannot have two duties in the same period of a week.
 /// </summary>
 public class DutyImporter(LynchpinDbContext db)
-    : SchoolImporter<DutyImporter.Row>(db, new(DutyImportColumns.Required, DutyImportColumns.Optional, "duties"))
+    : SchoolImporter<DutyImporter.Row>(db, new(DutyImportColumns.Required, DutyImportColumns.Optional, "duties", DutyImportColumns.StaffRef))
 {
     protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
 
-    protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
+    protected override Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
-        var staff = await StaffAsync(run.School, cancellationToken);
-        foreach (var row in rows)
-        {
-            staff.Check(run, row.Line, DutyImportColumns.StaffRef, row.StaffRef);
-        }
         FindClashes(rows, run.Errors);
-        return ct => ReplaceAsync(Db.StaffDuties, d => d.SchoolId == run.School.Id, rows.Select(r => new StaffDuty
+        return Task.FromResult<ImportWrite>(ct => ReplaceAsync(Db.StaffDuties, d => d.SchoolId == run.School.Id, rows.Select(r => new StaffDuty
         {
             SchoolId = run.School.Id,
             Week = r.Week,
             Day = r.Day!.Value,
             Period = r.Period,
-            StaffMemberId = staff.IdOf(r.StaffRef),
+            StaffMemberId = run.Staff.IdOf(r.StaffRef),
             Name = r.Name,
-        }).ToList(), ct);
+        }).ToList(), ct));
     }
 
     private static void FindClashes(IReadOnlyList<Row> rows, List<RowError> errors)

@@ -25,27 +25,26 @@ public static class ObserverImportColumns
 /// an achievement coordinator's. Each person once.
 /// </summary>
 public class ObserverImporter(LynchpinDbContext db)
-    : SchoolImporter<ObserverImporter.Row>(db, new(ObserverImportColumns.Required, ObserverImportColumns.Optional, "observers"))
+    : SchoolImporter<ObserverImporter.Row>(db, new(ObserverImportColumns.Required, ObserverImportColumns.Optional, "observers", ObserverImportColumns.StaffRef))
 {
     protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
 
-    protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
+    protected override Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
-        var staff = await StaffAsync(run.School, cancellationToken);
-        foreach (var row in rows)
+        foreach (var row in rows.Where(r => run.Staff.Contains(r.StaffRef)))
         {
-            if (staff.Check(run, row.Line, ObserverImportColumns.StaffRef, row.StaffRef) && run.EarlierLineOf(row.StaffRef, row.Line) is { } earlier)
+            if (run.EarlierLineOf(row.StaffRef, row.Line) is { } earlier)
             {
                 run.Error(row.Line, $"{ObserverImportColumns.StaffRef} \"{row.StaffRef}\" is also on line {earlier}; each observer can appear only once");
             }
         }
-        return ct => ReplaceAsync(Db.RotaObservers, o => o.SchoolId == run.School.Id, rows.Select(r => new RotaObserver
+        return Task.FromResult<ImportWrite>(ct => ReplaceAsync(Db.RotaObservers, o => o.SchoolId == run.School.Id, rows.Select(r => new RotaObserver
         {
             SchoolId = run.School.Id,
-            StaffMemberId = staff.IdOf(r.StaffRef),
+            StaffMemberId = run.Staff.IdOf(r.StaffRef),
             Visits = r.Visits!.Value,
             FocusYearGroup = r.YearGroup.Length == 0 ? null : r.YearGroup,
-        }).ToList(), ct);
+        }).ToList(), ct));
     }
 
     public sealed class Row

@@ -41,20 +41,15 @@ public static class TimetableImportColumns
 /// Visits already on a rota keep their copy of the lesson when the timetable is replaced.
 /// </remarks>
 public class TimetableImporter(LynchpinDbContext db)
-    : SchoolImporter<TimetableImporter.Row>(db, new(TimetableImportColumns.Required, TimetableImportColumns.Optional, "lessons"))
+    : SchoolImporter<TimetableImporter.Row>(db, new(TimetableImportColumns.Required, TimetableImportColumns.Optional, "lessons", TimetableImportColumns.StaffRef))
 {
     protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run.Errors);
 
-    protected override async Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
+    protected override Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
-        var staff = await StaffAsync(run.School, cancellationToken);
-        foreach (var row in rows)
-        {
-            staff.Check(run, row.Line, TimetableImportColumns.StaffRef, row.StaffRef);
-        }
         FindClashes(rows, run.Errors);
         // Visits already on a rota keep their copy of the lesson, so replacing the timetable leaves them alone.
-        return ct => ReplaceAsync(Db.TimetableRows, r => r.SchoolId == run.School.Id, rows.Select(r => new TimetableRow
+        return Task.FromResult<ImportWrite>(ct => ReplaceAsync(Db.TimetableRows, r => r.SchoolId == run.School.Id, rows.Select(r => new TimetableRow
         {
             SchoolId = run.School.Id,
             Week = r.Week,
@@ -62,12 +57,12 @@ public class TimetableImporter(LynchpinDbContext db)
             Period = r.Period,
             Start = r.Start!.Value,
             End = r.End!.Value,
-            StaffMemberId = staff.IdOf(r.StaffRef),
+            StaffMemberId = run.Staff.IdOf(r.StaffRef),
             Class = r.Class,
             Subject = r.Subject,
             YearGroup = r.YearGroup,
             Room = r.Room,
-        }).ToList(), ct);
+        }).ToList(), ct));
     }
 
     /// <summary>Two rows for one person in the same day and period, in a week both take place in: each names the other.</summary>

@@ -41,7 +41,7 @@ public static class AssessmentImportColumns
 /// An import records no criteria; those are ticked on the page.</para>
 /// </remarks>
 public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock)
-    : SchoolImporter<AssessmentImporter.Row>(db, new(AssessmentImportColumns.Required, AssessmentImportColumns.Optional, "assessments"))
+    : SchoolImporter<AssessmentImporter.Row>(db, new(AssessmentImportColumns.Required, AssessmentImportColumns.Optional, "assessments", AssessmentImportColumns.StaffRef))
 {
     /// <summary>Who the command line records as the recorder (it has no account).</summary>
     public const string CommandLineRecorderName = "Import (command line)";
@@ -55,25 +55,20 @@ public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock
     {
         // Each version records who made it, so an import without a recorder is a mistake in the caller.
         var recorder = run.By ?? throw new ArgumentException("An assessments import records who made it: pass the recorder.", nameof(run));
-        var staff = await StaffAsync(run.School, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         foreach (var row in rows)
         {
-            CheckAgainstSchool(row, staff, today, run.Errors);
+            CheckAgainstSchool(row, run.Staff, today, run.Errors);
         }
         FindDuplicates(rows, run.Errors);
-        return ct => WriteAsync(run.School, rows, staff, recorder, ct);
+        return ct => WriteAsync(run.School, rows, run.Staff, recorder, ct);
     }
 
     private static void CheckAgainstSchool(Row row, SchoolStaff staff, DateOnly today, List<RowError> errors)
     {
         void Error(string message) => errors.Add(new RowError(row.Line, message));
 
-        SchoolStaff.Person? person = null;
-        if (row.StaffRef.Length > 0 && !staff.TryGet(row.StaffRef, out person))
-        {
-            Error(staff.NotStaff(AssessmentImportColumns.StaffRef, row.StaffRef));
-        }
+        staff.TryGet(row.StaffRef, out var person);
         if (row.AssessorRef is { } assessorRef)
         {
             if (assessorRef == row.StaffRef)
