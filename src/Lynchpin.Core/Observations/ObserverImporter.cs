@@ -1,7 +1,6 @@
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Observations;
 

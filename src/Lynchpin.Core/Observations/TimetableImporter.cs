@@ -2,7 +2,6 @@ using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Observations.Rota;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Observations;
 

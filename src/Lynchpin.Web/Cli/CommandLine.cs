@@ -36,10 +36,10 @@ public static class CommandLine
         root.Subcommands.Add(migrate);
 
         root.Subcommands.Add(ImportCommands.Build(services, output, error));
-        root.Subcommands.Add(CalendarCommands.Build(services, output, error));
-        root.Subcommands.Add(RotaCommands.Build(services, output, error));
-        root.Subcommands.Add(UsersCommands.Build(services, output, error));
-        root.Subcommands.Add(TokensCommands.Build(services, output, error));
+        root.Subcommands.Add(ObservationCommands.BuildCalendar(services, output, error));
+        root.Subcommands.Add(ObservationCommands.BuildRota(services, output, error));
+        root.Subcommands.Add(AccountCommands.BuildUsers(services, output, error));
+        root.Subcommands.Add(AccountCommands.BuildTokens(services, output, error));
         root.Subcommands.Add(AppraisalCommands.Build(services, output, error));
         return root;
     }
