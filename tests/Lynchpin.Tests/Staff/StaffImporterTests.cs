@@ -3,9 +3,10 @@ using ClosedXML.Excel;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Staff;
+using Lynchpin.Tests.Imports;
 using Microsoft.EntityFrameworkCore;
 
-namespace Lynchpin.Tests.Imports;
+namespace Lynchpin.Tests.Staff;
 
 public sealed class StaffImporterTests : IDisposable
 {

@@ -3,10 +3,11 @@ using System.Text;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Schools;
+using Lynchpin.Tests.Imports;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
-namespace Lynchpin.Tests.Imports;
+namespace Lynchpin.Tests.Schools;
 
 public sealed class GiasImporterTests(ITestOutputHelper output) : IDisposable
 {
