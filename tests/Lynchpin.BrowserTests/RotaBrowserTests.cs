@@ -98,25 +98,6 @@ public class RotaBrowserTests(BrowserFixture browser) : BrowserTest(browser)
         dir.Delete(recursive: true);
     });
 
-    private static async Task AssertNoSidewaysScrollAtPhoneWidthAsync(IPage page, string screenshot)
-    {
-        var size = page.ViewportSize;
-        await page.SetViewportSizeAsync(375, 812);
-        var (scrollWidth, clientWidth) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"),
-            await page.EvaluateAsync<int>("() => document.documentElement.clientWidth"));
-        // Named in the failure: the innermost elements reaching past the window.
-        var wide = scrollWidth <= clientWidth ? "" : await page.EvaluateAsync<string>(@"w => [...document.querySelectorAll('body *')]
-            .filter(e => e.getBoundingClientRect().right > w && e.children.length === 0)
-            .slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')", clientWidth);
-        Assert.True(scrollWidth <= clientWidth, $"The page is {scrollWidth} px wide in a {clientWidth} px window: {wide}");
-        await AssertNoAxeViolationsAsync(page);
-        await SaveScreenshotAsync(page, screenshot);
-        if (size is not null)
-        {
-            await page.SetViewportSizeAsync(size.Width, size.Height);
-        }
-    }
-
     private static async Task<string> SuccessBannerAsync(IPage page) =>
         (await page.Locator(".govuk-notification-banner--success .govuk-notification-banner__heading").InnerTextAsync()).Trim();
 

@@ -74,6 +74,29 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     /// <summary>Signs in as one of the demo trust's accounts (see <see cref="DemoData"/>).</summary>
     protected static Task SignInAsDemoUserAsync(IPage page, string email) => SignInAsync(page, email, DemoData.Password);
 
+    /// <summary>
+    /// At 375 px wide (a phone): fails naming the elements wider than the window, runs axe and saves a screenshot; then
+    /// puts the window back as it was.
+    /// </summary>
+    protected static async Task AssertNoSidewaysScrollAtPhoneWidthAsync(IPage page, string screenshot)
+    {
+        var size = page.ViewportSize;
+        await page.SetViewportSizeAsync(375, 812);
+        var (scrollWidth, clientWidth) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"),
+            await page.EvaluateAsync<int>("() => document.documentElement.clientWidth"));
+        // Named in the failure: the innermost elements reaching past the window.
+        var wide = scrollWidth <= clientWidth ? "" : await page.EvaluateAsync<string>(@"w => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > w && e.children.length === 0)
+            .slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id).join(', ')", clientWidth);
+        Assert.True(scrollWidth <= clientWidth, $"The page is {scrollWidth} px wide in a {clientWidth} px window: {wide}");
+        await AssertNoAxeViolationsAsync(page);
+        await SaveScreenshotAsync(page, screenshot);
+        if (size is not null)
+        {
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+        }
+    }
+
     /// <summary>Runs axe on the page as it is and fails, listing every violation and the elements at fault, if any
     /// (inside <see cref="RunAsync"/>, the failure also keeps a screenshot).</summary>
     protected static async Task AssertNoAxeViolationsAsync(IPage page)
