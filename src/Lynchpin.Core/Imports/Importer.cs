@@ -1,12 +1,6 @@
 using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Core.Progression;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Imports;
-
-/// <summary>A file to import into one school, and who is importing it (recorded by imports that keep a history).</summary>
-public sealed record ImportRequest(int SchoolUrn, Stream File, string FileName, Recorder? By = null);
 
 /// <summary>What one import's files look like: the columns they must and may have (any other is ignored), and what the rows are.</summary>
 /// <param name="RowsName">For "The file has headings but no {RowsName} under them"; null where headings alone are a file (that imports nothing).</param>
@@ -118,83 +112,4 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
         }
         return result;
     }
-}
-
-/// <summary>What the web page and the command line call: any import into one school.</summary>
-public interface ISchoolImporter
-{
-    Task<ImportResult> ImportAsync(ImportRequest request, CancellationToken cancellationToken = default);
-}
-
-/// <summary>An import into one school, named by URN: the pipeline of <see cref="Importer{TRow}"/>, after finding the school.</summary>
-public abstract class SchoolImporter<TRow>(LynchpinDbContext db, ImportFormat format) : Importer<TRow>(db, format), ISchoolImporter
-    where TRow : class
-{
-    public Task<ImportResult> ImportAsync(int schoolUrn, Stream file, string fileName, CancellationToken cancellationToken = default) =>
-        ImportAsync(new ImportRequest(schoolUrn, file, fileName), cancellationToken);
-
-    public async Task<ImportResult> ImportAsync(ImportRequest request, CancellationToken cancellationToken = default)
-    {
-        var school = await Db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == request.SchoolUrn, cancellationToken);
-        if (school is null)
-        {
-            return ImportResult.Failed([new RowError(0, $"There is no school with URN {request.SchoolUrn}; import it from GIAS first")]);
-        }
-        return await RunAsync(new ImportRun(school, request.By), () => TabularFile.Open(request.File, request.FileName), cancellationToken);
-    }
-
-    /// <summary>
-    /// Replaces the school's whole list (a timetable, its duties) with <paramref name="rows"/>: deletes the stored ones
-    /// and adds these, in the import's transaction.
-    /// </summary>
-    protected async Task<ImportResult> ReplaceAsync<T>(DbSet<T> stored, System.Linq.Expressions.Expression<Func<T, bool>> ofSchool,
-        IReadOnlyCollection<T> rows, CancellationToken cancellationToken) where T : class
-    {
-        var replaced = await stored.Where(ofSchool).ExecuteDeleteAsync(cancellationToken);
-        stored.AddRange(rows);
-        await Db.SaveChangesAsync(cancellationToken);
-        return new ListImportResult(rows.Count, replaced);
-    }
-}
-
-/// <summary>One run of an import, as its row mapper sees it: the school, who is importing, the columns, the problems.</summary>
-public sealed class ImportRun
-{
-    private readonly School? school;
-    private readonly Dictionary<object, int> firstLines = [];
-    private SchoolStaff? staff;
-
-    public ImportRun(School? school, Recorder? by)
-    {
-        this.school = school;
-        By = by;
-    }
-
-    /// <summary>The school being imported into.</summary>
-    /// <exception cref="InvalidOperationException">The import is not into one school (GIAS).</exception>
-    public School School => school ?? throw new InvalidOperationException("This import is not into one school.");
-
-    /// <summary>The school's staff by staff_ref, for an import whose format names a staff_ref column.</summary>
-    public SchoolStaff Staff
-    {
-        get => staff ?? throw new InvalidOperationException("This import's format names no staff_ref column.");
-        internal set => staff = value;
-    }
-
-    /// <summary>Who is importing, for imports that record it.</summary>
-    public Recorder? By { get; }
-
-    /// <summary>The import's columns that the heading row has, spelled as the import spells them.</summary>
-    public IReadOnlySet<string> Columns { get; internal set; } = new HashSet<string>();
-
-    /// <summary>Every problem found so far; the pipeline sorts them by line.</summary>
-    public List<RowError> Errors { get; } = [];
-
-    public void Error(int line, string message) => Errors.Add(new RowError(line, message));
-
-    /// <summary>
-    /// For values that must be unique in the file (a URN, a staff_ref): the line <paramref name="key"/> was first seen on,
-    /// or null (and <paramref name="line"/> is remembered) when this is the first time.
-    /// </summary>
-    public int? EarlierLineOf(object key, int line) => firstLines.TryAdd(key, line) ? null : firstLines[key];
 }

@@ -1,0 +1,46 @@
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Progression;
+
+namespace Lynchpin.Core.Imports;
+
+/// <summary>One run of an import, as its row mapper sees it: the school, who is importing, the columns, the problems.</summary>
+public sealed class ImportRun
+{
+    private readonly School? school;
+    private readonly Dictionary<object, int> firstLines = [];
+    private SchoolStaff? staff;
+
+    public ImportRun(School? school, Recorder? by)
+    {
+        this.school = school;
+        By = by;
+    }
+
+    /// <summary>The school being imported into.</summary>
+    /// <exception cref="InvalidOperationException">The import is not into one school (GIAS).</exception>
+    public School School => school ?? throw new InvalidOperationException("This import is not into one school.");
+
+    /// <summary>The school's staff by staff_ref, for an import whose format names a staff_ref column.</summary>
+    public SchoolStaff Staff
+    {
+        get => staff ?? throw new InvalidOperationException("This import's format names no staff_ref column.");
+        internal set => staff = value;
+    }
+
+    /// <summary>Who is importing, for imports that record it.</summary>
+    public Recorder? By { get; }
+
+    /// <summary>The import's columns that the heading row has, spelled as the import spells them.</summary>
+    public IReadOnlySet<string> Columns { get; internal set; } = new HashSet<string>();
+
+    /// <summary>Every problem found so far; the pipeline sorts them by line.</summary>
+    public List<RowError> Errors { get; } = [];
+
+    public void Error(int line, string message) => Errors.Add(new RowError(line, message));
+
+    /// <summary>
+    /// For values that must be unique in the file (a URN, a staff_ref): the line <paramref name="key"/> was first seen on,
+    /// or null (and <paramref name="line"/> is remembered) when this is the first time.
+    /// </summary>
+    public int? EarlierLineOf(object key, int line) => firstLines.TryAdd(key, line) ? null : firstLines[key];
+}
