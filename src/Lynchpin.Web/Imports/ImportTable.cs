@@ -15,18 +15,12 @@ namespace Lynchpin.Web.Imports;
 /// </summary>
 public static class ImportTable
 {
-    public static readonly SchoolImport Staff = new()
+    public static readonly SchoolImport Staff = new("staff", typeof(StaffImporter), StaffImportColumns.All)
     {
-        Key = "staff",
-        Importer = typeof(StaffImporter),
-        Columns = StaffImportColumns.All,
         CommandHelp = "Import (or update by staff_ref) a school's staff, all or nothing.",
         CommandSummary = r => $"Imported staff: {r.Created} created, {r.Updated} updated, {r.Unchanged} unchanged.",
         Route = SchoolRoute,
-        Heading = "Import staff",
-        Title = school => $"Import staff to {school.Name}",
-        FileLabel = "Staff file",
-        FileOf = "staff",
+        Noun = "staff",
         RowsAre = "one row per person",
         Help =
         [
@@ -35,23 +29,16 @@ public static class ImportTable
             "line_manager_ref and coach_ref name a staff reference in the file or already in Lynchpin; a coach in another school of the trust is written URN:REF",
             "people already in Lynchpin are updated by their staff reference",
         ],
-        Back = SchoolPage,
         Done = school => $"/staff?school={school.Urn}",
         PageSummary = r => $"Staff imported: {r.Created} added, {r.Updated} updated, {r.Unchanged} unchanged.",
     };
 
-    public static readonly SchoolImport Assessments = new()
+    public static readonly SchoolImport Assessments = new("assessments", typeof(AssessmentImporter), AssessmentImportColumns.All)
     {
-        Key = "assessments",
-        Importer = typeof(AssessmentImporter),
-        Columns = AssessmentImportColumns.All,
         CommandHelp = "Import a school's assessments (staff_ref, year, checkpoint, stage, assessed_on, assessor_ref, note), all or nothing.",
         CommandSummary = r => $"Imported assessments: {r.Created} added, {r.Updated} corrected (a new version each), {r.Unchanged} unchanged.",
         Route = SchoolRoute,
-        Heading = "Import assessments",
-        Title = school => $"Import assessments to {school.Name}",
-        FileLabel = "Assessments file",
-        FileOf = "assessments",
+        Noun = "assessments",
         RowsAre = "one row for each person at each checkpoint",
         Help =
         [
@@ -65,7 +52,6 @@ public static class ImportTable
             "a row for a checkpoint that already has an assessment is a correction: the earlier version is kept in the person's history",
         ],
         Inset = $"{SchoolImport.DefaultInset} Each person may appear only once for each checkpoint of a year.",
-        Back = SchoolPage,
         Done = school => $"/schools/{school.Urn}",
         PageSummary = r => $"Assessments imported: {r.Created} added, {r.Updated} corrected, {r.Unchanged} unchanged.",
     };
@@ -104,18 +90,12 @@ public static class ImportTable
             "each person's observer kind (senior leader, middle leader, teacher, pastoral, support staff) comes from their staff record",
         ]);
 
-    public static readonly SchoolImport Objectives = new()
+    public static readonly SchoolImport Objectives = new("objectives", typeof(ObjectiveImporter), ObjectiveImportColumns.All)
     {
-        Key = "objectives",
-        Importer = typeof(ObjectiveImporter),
-        Columns = ObjectiveImportColumns.All,
         CommandHelp = "Add objectives to a school's appraisals (staff_ref, year, title, type, success_criteria, school_priority), all or nothing.",
         CommandSummary = r => $"Imported objectives: {r.Created} added, {r.Unchanged} already there.",
         Route = "schools/{urn:int}/appraisal/import-{import}",
-        Heading = "Import objectives",
-        Title = school => $"Import objectives to {school.Name}",
-        FileLabel = "Objectives file",
-        FileOf = "objectives",
+        Noun = "objectives",
         RowsAre = "one row for each objective",
         Help =
         [
@@ -152,26 +132,20 @@ public static class ImportTable
 
     private const string SchoolRoute = "schools/{urn:int}/import-{import}";
 
-    private static (string Url, string Text) SchoolPage(School school) => ($"/schools/{school.Urn}", school.Name);
-
     private static string Checkpoint(int number) => SchoolYear.CheckpointName(number).ToLowerInvariant();
 
     /// <summary>A list that replaces what the school's observations have: the timetable, duties or observers.</summary>
     private static SchoolImport ObservationList(string key, Type importer, IReadOnlyList<string> columns, string commandHelp, string rows,
-        IReadOnlyList<string> help) => new()
+        IReadOnlyList<string> help) => new(key, importer, columns)
         {
-            Key = key,
-            Importer = importer,
-            Columns = columns,
             CommandHelp = commandHelp,
             CommandSummary = r => $"Imported {key}: {r.Created} row(s), replacing {((ListImportResult)r).Replaced}.",
             Route = "schools/{urn:int}/observations/import/{import}",
-            Heading = $"Import the {key}",
-            Title = school => $"Import the {key} of {school.Name}",
-            FileLabel = $"File of the {key}",
-            FileOf = $"the {key}",
+            Noun = $"the {key}",
             RowsAre = "a heading row",
             Help = help,
+            Title = school => $"Import the {key} of {school.Name}",
+            FileLabel = $"File of the {key}",
             Inset = $"The file replaces the {key} stored now. If any row has a problem, nothing is imported and every problem is listed with its line, so you can fix the file and upload it again. Rotas already made keep their visits.",
             Back = school => ($"/schools/{school.Urn}/observations", "Observations"),
             Done = school => $"/schools/{school.Urn}/observations",

@@ -67,7 +67,7 @@ public class ImportModel(LynchpinDbContext db, IAuthorizationService authorizati
         var extension = Path.GetExtension(Upload?.FileName ?? "").ToLowerInvariant();
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), $"Select a CSV or XLSX file of {Import.FileOf}");
+            ModelState.AddModelError(nameof(Upload), $"Select a CSV or XLSX file of {Import.Noun}");
         }
         else if (extension is not (".csv" or ".xlsx"))
         {
