@@ -4,6 +4,7 @@ using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Web.Imports;
 using Lynchpin.Web.Pages.Imports;
+using Lynchpin.Web.Pages.Shared;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -51,7 +52,7 @@ public class ImportPagesBrowserTests(BrowserFixture browser) : BrowserTest(brows
         foreach (var import in ImportTable.All)
         {
             // Act: the link made from the import's key
-            var path = links.GetPathByPage(ImportModel.PageName, values: new { urn = school.Urn, import = import.Key });
+            var path = links.GetPathByPage(PageLinks.NameOf<ImportModel>(), values: new { urn = school.Urn, import = import.Key });
             await page.GotoAsync(path!);
 
             // Assert

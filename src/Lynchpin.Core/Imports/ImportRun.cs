@@ -1,5 +1,4 @@
 using Lynchpin.Core.Data.Models;
-using Lynchpin.Core.Progression;
 
 namespace Lynchpin.Core.Imports;
 

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Lynchpin.Core.Data;
-using Lynchpin.Core.Progression;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Core.Imports;

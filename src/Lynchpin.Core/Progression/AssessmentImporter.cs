@@ -40,7 +40,7 @@ public static class AssessmentImportColumns
 /// assessor, note) is left alone, so uploading the same file twice does not pile up identical versions.
 /// An import records no criteria; those are ticked on the page.</para>
 /// </remarks>
-public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock)
+public partial class AssessmentImporter(LynchpinDbContext db, SchoolClock clock)
     : SchoolImporter<AssessmentImporter.Row>(db, new(AssessmentImportColumns.Required, AssessmentImportColumns.Optional, "assessments", AssessmentImportColumns.StaffRef))
 {
     /// <summary>Who the command line records as the recorder (it has no account).</summary>
@@ -55,7 +55,7 @@ public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock
     {
         // Each version records who made it, so an import without a recorder is a mistake in the caller.
         var recorder = run.By ?? throw new ArgumentException("An assessments import records who made it: pass the recorder.", nameof(run));
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today;
         foreach (var row in rows)
         {
             CheckAgainstSchool(row, run.Staff, today, run.Errors);
@@ -130,7 +130,7 @@ public partial class AssessmentImporter(LynchpinDbContext db, TimeProvider clock
                 .ToListAsync(cancellationToken))
             .ToLookup(a => (a.StaffMemberId, a.Year, a.Checkpoint));
 
-        var recordedAt = clock.GetUtcNow().UtcDateTime;
+        var recordedAt = clock.UtcNow;
         var added = new List<Assessment>();
         int created = 0, corrected = 0, unchanged = 0;
         foreach (var row in rows)

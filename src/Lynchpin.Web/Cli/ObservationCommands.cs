@@ -4,8 +4,8 @@ using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Observations;
-using Lynchpin.Core.Progression;
 using Lynchpin.Core.Observations.Rota;
+using Lynchpin.Core.Progression;
 using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Cli;

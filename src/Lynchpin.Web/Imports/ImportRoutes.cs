@@ -10,7 +10,7 @@ namespace Lynchpin.Web.Imports;
 public static class ImportRoutes
 {
     public static void AddTo(PageConventionCollection conventions) =>
-        conventions.AddPageRouteModelConvention(ImportModel.PageName, model =>
+        conventions.AddPageRouteModelConvention(PageLinks.NameOf<ImportModel>(), model =>
         {
             model.Selectors.Clear();
             foreach (var imports in ImportTable.All.GroupBy(i => i.Route))

@@ -1,11 +1,8 @@
 using Lynchpin.Core.Appraisals;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Staff;
-using Lynchpin.Web.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Imports;
 
@@ -29,7 +26,7 @@ public static class ImportTable
             "line_manager_ref and coach_ref name a staff reference in the file or already in Lynchpin; a coach in another school of the trust is written URN:REF",
             "people already in Lynchpin are updated by their staff reference",
         ],
-        Done = school => $"/staff?school={school.Urn}",
+        Done = (url, school) => url.To<Pages.Staff.IndexModel>(new { school = school.Urn }),
         PageSummary = r => $"Staff imported: {r.Created} added, {r.Updated} updated, {r.Unchanged} unchanged.",
     };
 
@@ -52,7 +49,7 @@ public static class ImportTable
             "a row for a checkpoint that already has an assessment is a correction: the earlier version is kept in the person's history",
         ],
         Inset = $"{SchoolImport.DefaultInset} Each person may appear only once for each checkpoint of a year.",
-        Done = school => $"/schools/{school.Urn}",
+        Done = (url, school) => url.To<Pages.Schools.ShowModel>(new { urn = school.Urn }),
         PageSummary = r => $"Assessments imported: {r.Created} added, {r.Updated} corrected, {r.Unchanged} unchanged.",
     };
 
@@ -120,8 +117,8 @@ public static class ImportTable
         },
         // Those who manage the school's cycle: a file can add to anyone's appraisal.
         Operation = Operations.ManageCycle,
-        Back = school => ($"/schools/{school.Urn}/appraisal", $"Appraisal at {school.Name}"),
-        Done = school => $"/schools/{school.Urn}/appraisal",
+        Back = (url, school) => (url.To<Pages.Appraisals.Schools.DashboardModel>(new { urn = school.Urn }), $"Appraisal at {school.Name}"),
+        Done = (url, school) => url.To<Pages.Appraisals.Schools.DashboardModel>(new { urn = school.Urn }),
         PageSummary = r => $"Objectives imported: {r.Created} added, {r.Unchanged} already there.",
     };
 
@@ -147,8 +144,8 @@ public static class ImportTable
             Title = school => $"Import the {key} of {school.Name}",
             FileLabel = $"File of the {key}",
             Inset = $"The file replaces the {key} stored now. If any row has a problem, nothing is imported and every problem is listed with its line, so you can fix the file and upload it again. Rotas already made keep their visits.",
-            Back = school => ($"/schools/{school.Urn}/observations", "Observations"),
-            Done = school => $"/schools/{school.Urn}/observations",
+            Back = (url, school) => (url.To<Pages.Observations.Schools.IndexModel>(new { urn = school.Urn }), "Observations"),
+            Done = (url, school) => url.To<Pages.Observations.Schools.IndexModel>(new { urn = school.Urn }),
             PageSummary = r =>
             {
                 var replaced = r is ListImportResult { Replaced: > 0 } list ? $", replacing {list.Replaced} before" : "";

@@ -1,7 +1,4 @@
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
-using Lynchpin.Web.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Lynchpin.Web.Imports;
@@ -59,10 +56,11 @@ public sealed record SchoolImport(string Key, Type Importer, IReadOnlyList<strin
     public string? FileLabel { get; init; }
 
     /// <summary>The page's back link: the school's page unless said.</summary>
-    public Func<School, (string Url, string Text)> Back { get; init; } = school => ($"/schools/{school.Urn}", school.Name);
+    public Func<IUrlHelper, School, (string Url, string Text)> Back { get; init; } =
+        (url, school) => (url.To<Pages.Schools.ShowModel>(new { urn = school.Urn }), school.Name);
 
     /// <summary>Where a good import goes, with <see cref="PageSummary"/> in the success banner.</summary>
-    public required Func<School, string> Done { get; init; }
+    public required Func<IUrlHelper, School, string> Done { get; init; }
 
     public required Func<ImportResult, string> PageSummary { get; init; }
 
@@ -75,3 +73,10 @@ public sealed record SchoolImport(string Key, Type Importer, IReadOnlyList<strin
 
 /// <summary>A line the import page shows before the form: a warning, or a paragraph with an id tests can find.</summary>
 public sealed record ImportNotice(string Text, bool IsWarning = false, string? Id = null);
+
+/// <summary>Links to the import page by the table's row: <c>Url.ToImport(ImportTable.Staff, urn)</c>.</summary>
+public static class ImportLinks
+{
+    public static string ToImport(this IUrlHelper url, SchoolImport import, int urn) =>
+        url.To<Pages.Imports.ImportModel>(new { urn, import = import.Key });
+}

@@ -56,7 +56,7 @@ public sealed class AssessmentImporterTests : IDisposable
     private async Task<ImportResult> ImportAsync(Stream file, string fileName = "assessments.csv", int urn = Urn)
     {
         await using var db = database.CreateContext();
-        return await new AssessmentImporter(db, new FixedClock(Now))
+        return await new AssessmentImporter(db, new SchoolClock(new FixedClock(Now)))
             .ImportAsync(urn, file, fileName, new Recorder("user-1", "Helen Marsh"), CancellationToken.None);
     }
 
