@@ -5,21 +5,6 @@ using Lynchpin.Core.Observations.Rota;
 
 namespace Lynchpin.Core.Observations;
 
-public static class DutyImportColumns
-{
-    public const string Week = "week";
-    public const string Day = "day";
-    public const string Period = "period";
-    public const string StaffRef = "staff_ref";
-    public const string Duty = "duty";
-
-    public static readonly IReadOnlyList<string> Required = [Day, Period, StaffRef, Duty];
-
-    public static readonly IReadOnlyList<string> Optional = [Week];
-
-    public static readonly IReadOnlyList<string> All = [Week, Day, Period, StaffRef, Duty];
-}
-
 /// <summary>
 /// Imports a school's duties and other regular unavailability (reception, student services, exam invigilation) from
 /// CSV or XLSX, replacing those stored, all or nothing. Columns <c>week,day,period,staff_ref,duty</c>, read as in the
@@ -83,4 +68,19 @@ public class DutyImporter(LynchpinDbContext db)
             return new Row { Line = row.Line, Week = week, Day = day, Period = period, StaffRef = staffRef, Name = name };
         }
     }
+}
+
+public static class DutyImportColumns
+{
+    public const string Week = "week";
+    public const string Day = "day";
+    public const string Period = "period";
+    public const string StaffRef = "staff_ref";
+    public const string Duty = "duty";
+
+    public static readonly IReadOnlyList<string> Required = [Day, Period, StaffRef, Duty];
+
+    public static readonly IReadOnlyList<string> Optional = [Week];
+
+    public static readonly IReadOnlyList<string> All = [Week, Day, Period, StaffRef, Duty];
 }

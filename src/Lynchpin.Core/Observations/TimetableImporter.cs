@@ -5,28 +5,6 @@ using Lynchpin.Core.Observations.Rota;
 
 namespace Lynchpin.Core.Observations;
 
-public static class TimetableImportColumns
-{
-    public const string Week = "week";
-    public const string Day = "day";
-    public const string Period = "period";
-    public const string Start = "start";
-    public const string End = "end";
-    public const string StaffRef = "staff_ref";
-    public const string Class = "class";
-    public const string Subject = "subject";
-    public const string YearGroup = "year_group";
-    public const string Room = "room";
-
-    /// <summary>Columns that must be in the heading row and have a value on every row.</summary>
-    public static readonly IReadOnlyList<string> Required = [Day, Period, Start, End, StaffRef, Class];
-
-    /// <summary>Columns that may be left out (week: a one-week timetable) or left empty on a row.</summary>
-    public static readonly IReadOnlyList<string> Optional = [Week, Subject, YearGroup, Room];
-
-    public static readonly IReadOnlyList<string> All = [Week, Day, Period, Start, End, StaffRef, Class, Subject, YearGroup, Room];
-}
-
 /// <summary>
 /// Imports a school's timetable from CSV or XLSX, replacing the one stored, all or nothing: every row is checked first,
 /// and if any is wrong nothing changes and every problem is listed with its line.
@@ -152,4 +130,26 @@ public class TimetableImporter(LynchpinDbContext db)
             };
         }
     }
+}
+
+public static class TimetableImportColumns
+{
+    public const string Week = "week";
+    public const string Day = "day";
+    public const string Period = "period";
+    public const string Start = "start";
+    public const string End = "end";
+    public const string StaffRef = "staff_ref";
+    public const string Class = "class";
+    public const string Subject = "subject";
+    public const string YearGroup = "year_group";
+    public const string Room = "room";
+
+    /// <summary>Columns that must be in the heading row and have a value on every row.</summary>
+    public static readonly IReadOnlyList<string> Required = [Day, Period, Start, End, StaffRef, Class];
+
+    /// <summary>Columns that may be left out (week: a one-week timetable) or left empty on a row.</summary>
+    public static readonly IReadOnlyList<string> Optional = [Week, Subject, YearGroup, Room];
+
+    public static readonly IReadOnlyList<string> All = [Week, Day, Period, Start, End, StaffRef, Class, Subject, YearGroup, Room];
 }

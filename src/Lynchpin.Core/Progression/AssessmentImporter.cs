@@ -215,17 +215,8 @@ public partial class AssessmentImporter(LynchpinDbContext db, SchoolClock clock)
     private static partial Regex YearPattern();
 
     /// <summary>One row of the file, its values read on their own; a value that did not read is null (and reported).</summary>
-    public sealed class Row
+    public sealed record Row(int Line, string StaffRef, int? Year, int? Checkpoint, int? Stage, DateOnly? AssessedOn, string? AssessorRef, string? Note)
     {
-        public int Line { get; private init; }
-        public string StaffRef { get; private init; } = "";
-        public int? Year { get; private init; }
-        public int? Checkpoint { get; private init; }
-        public int? Stage { get; private init; }
-        public DateOnly? AssessedOn { get; private init; }
-        public string? AssessorRef { get; private init; }
-        public string? Note { get; private init; }
-
         public static Row Parse(TabularRow row, List<RowError> errors)
         {
             var line = row.Line;
@@ -285,17 +276,7 @@ public partial class AssessmentImporter(LynchpinDbContext db, SchoolClock clock)
             }
             var assessorRef = row[AssessmentImportColumns.AssessorRef];
 
-            return new Row
-            {
-                Line = line,
-                StaffRef = staffRef,
-                Year = year,
-                Checkpoint = checkpoint,
-                Stage = stage,
-                AssessedOn = assessedOn,
-                AssessorRef = assessorRef.Length == 0 ? null : assessorRef,
-                Note = note.Length == 0 ? null : note,
-            };
+            return new Row(line, staffRef, year, checkpoint, stage, assessedOn, assessorRef.Length == 0 ? null : assessorRef, note.Length == 0 ? null : note);
         }
     }
 }

@@ -142,39 +142,27 @@ public class StaffImporter(LynchpinDbContext db)
         return new ImportResult(created, updated, []) { Unchanged = before.Count - updated };
     }
 
+    /// <summary>The fields of optional columns: a column left out of the file leaves its field as stored.</summary>
+    private static readonly (string Column, Action<StaffImportRow, StaffMember> Set)[] OptionalFields =
+    [
+        (C.Email, (row, person) => person.Email = row.Email),
+        (C.Qts, (row, person) => person.Qts = row.Qts),
+        (C.Slt, (row, person) => person.Slt = row.Slt),
+        (C.StartDate, (row, person) => person.StartDate = row.StartDate),
+        (C.LeavingDate, (row, person) => person.LeavingDate = row.LeavingDate),
+        (C.HoursPerWeek, (row, person) => person.HoursPerWeek = row.HoursPerWeek),
+        (C.WeeksPerYear, (row, person) => person.WeeksPerYear = row.WeeksPerYear),
+    ];
+
     private static void Apply(StaffImportRow row, StaffMember person, IReadOnlySet<string> columns)
     {
         person.FirstName = row.FirstName;
         person.LastName = row.LastName;
         person.JobTitle = row.JobTitle;
         person.RoleFamily = row.RoleFamily;
-        if (columns.Contains(C.Email))
+        foreach (var (_, set) in OptionalFields.Where(f => columns.Contains(f.Column)))
         {
-            person.Email = row.Email;
-        }
-        if (columns.Contains(C.Qts))
-        {
-            person.Qts = row.Qts;
-        }
-        if (columns.Contains(C.Slt))
-        {
-            person.Slt = row.Slt;
-        }
-        if (columns.Contains(C.StartDate))
-        {
-            person.StartDate = row.StartDate;
-        }
-        if (columns.Contains(C.LeavingDate))
-        {
-            person.LeavingDate = row.LeavingDate;
-        }
-        if (columns.Contains(C.HoursPerWeek))
-        {
-            person.HoursPerWeek = row.HoursPerWeek;
-        }
-        if (columns.Contains(C.WeeksPerYear))
-        {
-            person.WeeksPerYear = row.WeeksPerYear;
+            set(row, person);
         }
     }
 
