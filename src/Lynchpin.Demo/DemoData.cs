@@ -8,14 +8,15 @@ using static Lynchpin.Core.Data.Models.RoleFamily;
 
 namespace Lynchpin.Demo;
 
-public record DemoSignIn(string Description, string Email, string Password);
+/// <param name="AuthenticatorKey">For the accounts that sign in with a code as well (trust admin, pay access); null for the rest.</param>
+public record DemoSignIn(string Description, string Email, string Password, string? AuthenticatorKey = null);
 
 /// <summary>
 /// Seeds the demo trust into an empty database: three schools whose staff, teachers and support staff
 /// alike, each have a line manager (but the heads) and a coach or mentor, some in another school,
 /// their progression assessments (see <see cref="DemoAssessments"/>) and two years of appraisals (see <see cref="DemoAppraisals"/>).
 /// </summary>
-public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
+public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users, IUserStore<AppUser> userStore)
 {
     public const string TrustCode = "TR04321";
     public const string TrustName = "Northfield Learning Trust";
@@ -28,6 +29,13 @@ public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
 
     /// <summary>Every demo account's password; printed at start-up and in the README.</summary>
     public const string Password = "Northfield-Demo-2026";
+
+    /// <summary>
+    /// The authenticator key of the demo accounts that sign in with a code (the trust admin, and the head and business
+    /// manager, who have pay access): published like the password, so anyone trying the demo can add it to an authenticator
+    /// app (or run <c>oathtool --totp -b KEY</c>). Printed at start-up and in the README.
+    /// </summary>
+    public const string AuthenticatorKey = "NORTHFIELDDEMOTWOFACTORKEY234567";
 
     public const string TrustAdminEmail = "trust.admin@northfield-trust.example";
     /// <summary>The secondary's headteacher (SchoolLeader).</summary>
@@ -146,8 +154,15 @@ public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users)
         // The head and the business manager see pay recommendations (never a role's right: granted per account).
         string[] payAccess = [HeadEmail, BusinessManagerEmail];
         await db.Users.Where(u => payAccess.Contains(u.Email)).ExecuteUpdateAsync(u => u.SetProperty(x => x.PayAccess, true), cancellationToken);
+        // Trust admins and pay access sign in with a code too: these use the published demo key.
+        string[] withCode = [TrustAdminEmail, .. payAccess];
+        foreach (var email in withCode)
+        {
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"The demo account {email} is missing.");
+            await Authenticators.UseKnownKeyAsync(users, userStore, user, AuthenticatorKey, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
-        return signIns;
+        return signIns.Select(s => withCode.Contains(s.Email) ? s with { AuthenticatorKey = AuthenticatorKey } : s).ToList();
     }
 
     private static string EmailPart(string name) => string.Concat(name.Where(char.IsLetter)).ToLowerInvariant();

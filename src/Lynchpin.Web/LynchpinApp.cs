@@ -20,51 +20,7 @@ public static class LynchpinApp
         var connectionString = config.GetConnectionString("Lynchpin");
         services.AddDbContext<LynchpinDbContext>(o => DatabaseOptions.Configure(o, provider, connectionString));
 
-        services.AddIdentity<AppUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireDigit = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = true;
-            })
-            .AddEntityFrameworkStores<LynchpinDbContext>()
-            .AddDefaultTokenProviders()
-            .AddClaimsPrincipalFactory<LynchpinClaimsFactory>();
-
-        // A changed role or a removed account takes effect within a minute, not at cookie expiry.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.LoginPath = "/sign-in";
-            o.LogoutPath = "/sign-out";
-            o.AccessDeniedPath = "/error/403";
-            o.Cookie.Name = "lynchpin";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
-        });
-
-        services.AddAuthentication(o =>
-            {
-                // AddIdentity made its cookie the default; every request goes through the selector instead.
-                o.DefaultScheme = ApiTokenAuthentication.SelectorScheme;
-                o.DefaultAuthenticateScheme = ApiTokenAuthentication.SelectorScheme;
-                o.DefaultChallengeScheme = ApiTokenAuthentication.SelectorScheme;
-            })
-            .AddPolicyScheme(ApiTokenAuthentication.SelectorScheme, "Cookie or bearer token", o =>
-                o.ForwardDefaultSelector = ctx => ApiTokenAuthentication.HasBearerToken(ctx.Request)
-                    ? ApiTokenAuthentication.SchemeName
-                    : IdentityConstants.ApplicationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        AddAccounts(services, config);
 
         services.AddAuthorization(o =>
         {
@@ -79,6 +35,7 @@ public static class LynchpinApp
         services.AddScoped<IAuthorizationHandler, AppraisalAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, ObservationRecordAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, RotaVisitAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, AccountAuthorizationHandler>();
 
         services.AddRateLimiter(o =>
         {
@@ -93,11 +50,7 @@ public static class LynchpinApp
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<LynchpinDbContext>("database");
         services.AddHttpContextAccessor();
-        services.AddRazorPages(o =>
-            {
-                o.Conventions.AllowAnonymousToPage(Pages.Shared.PageLinks.NameOf<Pages.Accounts.SignInModel>());
-                Imports.ImportRoutes.AddTo(o.Conventions);
-            })
+        services.AddRazorPages(o => Imports.ImportRoutes.AddTo(o.Conventions))
             .AddMvcOptions(o =>
             {
                 o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
@@ -111,6 +64,78 @@ public static class LynchpinApp
         services.AddLynchpinServices();
     }
 
+    /// <summary>
+    /// Accounts and sign-in (docs/decisions/0006): Identity with the password policy, authenticator codes and one-time links;
+    /// page sessions in a cookie checked against the server on every request (idle and absolute limits, ended by sign-out);
+    /// personal tokens for the API alone; single sign-on schemes for the providers configured; the hourly leavers' run.
+    /// </summary>
+    private static void AddAccounts(IServiceCollection services, IConfiguration config)
+    {
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                Core.Accounts.PasswordPolicy.Configure(o.Password);
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<LynchpinDbContext>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<Core.Accounts.InvitationTokens>(Core.Accounts.InvitationTokens.ProviderName)
+            .AddPasswordValidator<Core.Accounts.PasswordPolicy>()
+            .AddErrorDescriber<Core.Accounts.LynchpinIdentityErrors>()
+            .AddSignInManager<LynchpinSignInManager>()
+            .AddClaimsPrincipalFactory<LynchpinClaimsFactory>();
+
+        // A changed role, a disabled account or a sign-out elsewhere takes effect within a minute, whatever the session check says.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = SignInFlow.KeepSessionClaims;
+        });
+        var sessions = config.GetSection(Core.Accounts.SessionLimits.Section).Get<Core.Accounts.SessionLimits>() ?? new();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/sign-in";
+            o.LogoutPath = "/sign-out";
+            o.AccessDeniedPath = "/error/403";
+            o.Cookie.Name = "lynchpin";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // The cookie lives as long as the idle timeout, renewed as it is used; the server's session check enforces both limits.
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = sessions.IdleTimeout;
+            o.Events.OnValidatePrincipal = SignInFlow.ValidatePrincipalAsync;
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme,
+            o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ExternalScheme,
+            o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
+        var authentication = services.AddAuthentication(o =>
+            {
+                // AddIdentity made its cookie the default; every request goes through the selector instead.
+                o.DefaultScheme = ApiTokenAuthentication.SelectorScheme;
+                o.DefaultAuthenticateScheme = ApiTokenAuthentication.SelectorScheme;
+                o.DefaultChallengeScheme = ApiTokenAuthentication.SelectorScheme;
+            })
+            // A bearer token is read on the API only: pages and form posts never see it.
+            .AddPolicyScheme(ApiTokenAuthentication.SelectorScheme, "Cookie, or a bearer token on the API", o =>
+                o.ForwardDefaultSelector = ApiTokenAuthentication.SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthentication>(ApiTokenAuthentication.SchemeName, null);
+        SingleSignOn.AddTo(authentication, config);
+
+        services.AddScoped<SignInFlow>();
+        services.AddScoped<SingleSignOn>();
+        if (config.GetValue("Lynchpin:Leavers:Hourly", true))
+        {
+            services.AddHostedService<Core.Accounts.LeaverJob>();
+        }
+    }
+
     /// <summary>The services that do the writes; shared by pages, API and commands.</summary>
     public static IServiceCollection AddLynchpinServices(this IServiceCollection services)
     {
@@ -122,6 +147,15 @@ public static class LynchpinApp
         }
         services.AddScoped<Core.Accounts.ApiTokenService>();
         services.AddScoped<Core.Accounts.UserAccounts>();
+        services.AddScoped<Core.Accounts.AccountAdministration>();
+        services.AddScoped<Core.Accounts.UserSessions>();
+        services.AddScoped<Core.Accounts.Seniority>();
+        services.AddScoped<Core.Accounts.LeaverAccounts>();
+        services.AddScoped<Core.Accounts.TrustSignIns>();
+        services.AddScoped<Core.Accounts.AccountEmails>();
+        services.AddOptions<Core.Accounts.SessionLimits>().BindConfiguration(Core.Accounts.SessionLimits.Section);
+        services.AddSingleton<Core.Audit.AuditActors>();
+        services.AddScoped<Core.Audit.AuditLog>();
         services.AddScoped<Core.Progression.Frameworks>();
         services.AddScoped<Core.Progression.ProfileCalculator>();
         services.AddScoped<Core.Progression.AssessmentRecorder>();
@@ -184,6 +218,7 @@ public static class LynchpinApp
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(ApiTokenAuthentication.EnforceScopeAsync);
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
@@ -218,6 +253,11 @@ public static class LynchpinApp
         foreach (var password in signIns.Select(s => s.Password).Distinct())
         {
             Console.WriteLine($"  Password: {password}");
+        }
+        foreach (var key in signIns.Select(s => s.AuthenticatorKey).OfType<string>().Distinct())
+        {
+            var who = string.Join(", ", signIns.Where(s => s.AuthenticatorKey == key).Select(s => s.Email));
+            Console.WriteLine($"  Then a code from an authenticator app with the key {key} ({who}); or: oathtool --totp -b {key}");
         }
         Console.WriteLine();
     }

@@ -7,7 +7,39 @@ public record CreateUserOptions(string Email, UserRole Role, string? TrustCode, 
 
 public record CreateUserResult(bool Succeeded, IReadOnlyList<string> Errors, string? Password);
 
-/// <summary>Creates accounts with the scope their role needs (a trust, a school, a staff record).</summary>
+/// <summary>What an account of a role must be tied to.</summary>
+public static class RoleScope
+{
+    /// <summary>A trust admin sees every school of a trust.</summary>
+    public static bool NeedsTrust(UserRole role) => role == UserRole.TrustAdmin;
+
+    /// <summary>A school leader sees one school.</summary>
+    public static bool NeedsSchool(UserRole role) => role == UserRole.SchoolLeader;
+
+    /// <summary>A line manager or staff account sees through its own staff record; for trust admins and leaders it is optional.</summary>
+    public static bool NeedsStaff(UserRole role) => role is UserRole.LineManager or UserRole.Staff;
+
+    public static string Name(UserRole role) => role switch
+    {
+        UserRole.TrustAdmin => "Trust admin",
+        UserRole.SchoolLeader => "School leader",
+        UserRole.LineManager => "Line manager",
+        _ => "Staff",
+    };
+
+    public static string Description(UserRole role) => role switch
+    {
+        UserRole.TrustAdmin => "every school of the trust",
+        UserRole.SchoolLeader => "their school",
+        UserRole.LineManager => "their own record and everyone below them",
+        _ => "their own record",
+    };
+}
+
+/// <summary>
+/// Creates accounts with the scope their role needs (a trust, a school, a staff record), with a password, from the
+/// command line, the demo and tests. Pages invite instead, through <see cref="AccountAdministration"/>.
+/// </summary>
 public class UserAccounts(LynchpinDbContext db, UserManager<AppUser> users)
 {
     public async Task<CreateUserResult> CreateAsync(CreateUserOptions options, CancellationToken cancellationToken = default)
@@ -46,19 +78,23 @@ public class UserAccounts(LynchpinDbContext db, UserManager<AppUser> users)
                 {
                     errors.Add($"School {options.SchoolUrn} has no staff member with the reference {options.StaffRef}.");
                 }
+                else if (await LinkedEmailAsync(staff.Id, null, cancellationToken) is { } linked)
+                {
+                    errors.Add($"Staff member {options.StaffRef} already has an account ({linked}): a staff record has one account.");
+                }
             }
         }
-        switch (options.Role)
+        if (RoleScope.NeedsTrust(options.Role) && options.TrustCode is null)
         {
-            case UserRole.TrustAdmin when options.TrustCode is null:
-                errors.Add("A TrustAdmin account needs --trust.");
-                break;
-            case UserRole.SchoolLeader when options.SchoolUrn is null:
-                errors.Add("A SchoolLeader account needs --school.");
-                break;
-            case UserRole.LineManager or UserRole.Staff when options.StaffRef is null:
-                errors.Add($"A {options.Role} account needs --school and --staff-ref: it sees records through its own.");
-                break;
+            errors.Add("A TrustAdmin account needs --trust.");
+        }
+        if (RoleScope.NeedsSchool(options.Role) && options.SchoolUrn is null)
+        {
+            errors.Add("A SchoolLeader account needs --school.");
+        }
+        if (RoleScope.NeedsStaff(options.Role) && options.StaffRef is null)
+        {
+            errors.Add($"A {options.Role} account needs --school and --staff-ref: it sees records through its own.");
         }
         if (errors.Count > 0)
         {
@@ -82,11 +118,14 @@ public class UserAccounts(LynchpinDbContext db, UserManager<AppUser> users)
             : new CreateUserResult(false, created.Errors.Select(e => e.Description).ToList(), null);
     }
 
-    /// <summary>A random password that meets the rules: mixed case, digits, 16 characters.</summary>
+    /// <summary>The email of the account (other than <paramref name="exceptUserId"/>) linked to the staff record, if any.</summary>
+    public Task<string?> LinkedEmailAsync(int staffMemberId, string? exceptUserId, CancellationToken cancellationToken = default) =>
+        db.Users.Where(u => u.StaffMemberId == staffMemberId && u.Id != exceptUserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>A random password of 16 letters and digits: long enough for the rules, and on no list.</summary>
     public static string GeneratePassword()
     {
         const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var chars = Enumerable.Range(0, 13).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]);
-        return string.Concat(chars) + "Aa7";
+        return string.Concat(Enumerable.Range(0, 16).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]));
     }
 }

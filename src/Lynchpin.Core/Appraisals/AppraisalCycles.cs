@@ -191,12 +191,21 @@ public class AppraisalCycles(LynchpinDbContext db, SchoolClock clock)
         var ids = appraisalIds.ToList();
         var appraisals = await db.Appraisals.Include(a => a.Cycle).Include(a => a.StaffMember)
             .Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
-        // Check every one before changing any, so a refusal leaves them all as they were.
+        // Check every one before changing any, so a refusal leaves them all as they were: the organisation once per school,
+        // seniority (nobody appraises someone above them; a head's appraiser is from outside their school) for each person.
         foreach (var appraisal in appraisals.Where(a => a.StaffMemberId != newAppraiserId).DistinctBy(a => a.Cycle.SchoolId))
         {
-            if (await AppraiserErrorAsync(appraisal, newAppraiserId, cancellationToken) is { } error)
+            if (await OrganisationErrorAsync(appraisal, newAppraiserId, cancellationToken) is { } error)
             {
                 return Result<MoveAppraiserResult>.Fail(error);
+            }
+        }
+        var appraiserSchoolId = await db.StaffMembers.Where(s => s.Id == newAppraiserId).Select(s => s.SchoolId).SingleAsync(cancellationToken);
+        foreach (var appraisal in appraisals.Where(a => a.StaffMemberId != newAppraiserId))
+        {
+            if (await SeniorityErrorAsync(appraisal, newAppraiserId, appraiserSchoolId, "AppraiserId", "appraiser", cancellationToken) is { } error)
+            {
+                return Result<MoveAppraiserResult>.Fail(error with { Message = $"{appraisal.StaffMember.FullName}: {error.Message}" });
             }
         }
         var moved = 0;
@@ -242,6 +251,11 @@ public class AppraisalCycles(LynchpinDbContext db, SchoolClock clock)
             {
                 errors.Add(new("ReviewerId", "The reviewer must be above the appraiser in line management"));
             }
+            else if (await SeniorityErrorAsync(appraisal, reviewer,
+                await db.StaffMembers.Where(s => s.Id == reviewer).Select(s => s.SchoolId).SingleAsync(cancellationToken), "ReviewerId", "reviewer", cancellationToken) is { } seniority)
+            {
+                errors.Add(seniority);
+            }
         }
         if (errors.Count > 0)
         {
@@ -253,7 +267,12 @@ public class AppraisalCycles(LynchpinDbContext db, SchoolClock clock)
         return Result.Ok;
     }
 
-    private async Task<FieldError?> AppraiserErrorAsync(Appraisal appraisal, int appraiserId, CancellationToken cancellationToken)
+    private async Task<FieldError?> AppraiserErrorAsync(Appraisal appraisal, int appraiserId, CancellationToken cancellationToken) =>
+        await OrganisationErrorAsync(appraisal, appraiserId, cancellationToken)
+        ?? await SeniorityErrorAsync(appraisal, appraiserId,
+            await db.StaffMembers.Where(s => s.Id == appraiserId).Select(s => s.SchoolId).SingleAsync(cancellationToken), "AppraiserId", "appraiser", cancellationToken);
+
+    private async Task<FieldError?> OrganisationErrorAsync(Appraisal appraisal, int appraiserId, CancellationToken cancellationToken)
     {
         if (appraiserId == appraisal.StaffMemberId)
         {
@@ -265,6 +284,25 @@ public class AppraisalCycles(LynchpinDbContext db, SchoolClock clock)
         var sameOrganisation = appraiserSchool is not null
             && (appraiserSchool.SchoolId == school.Id || (school.TrustId is not null && appraiserSchool.TrustId == school.TrustId));
         return sameOrganisation ? null : new("AppraiserId", "Choose an appraiser who works in this school or its trust");
+    }
+
+    /// <summary>
+    /// Least privilege: nobody appraises or reviews someone above them in line management, and a head's appraisal belongs
+    /// to the trust, so its appraiser and reviewer come from outside the head's school.
+    /// </summary>
+    private async Task<FieldError?> SeniorityErrorAsync(
+        Appraisal appraisal, int staffId, int staffSchoolId, string field, string part, CancellationToken cancellationToken)
+    {
+        if ((await ManagersAboveAsync(staffId, cancellationToken)).Contains(appraisal.StaffMemberId))
+        {
+            return new(field, $"The {part} cannot be someone the person line-manages: choose someone above them or beside them");
+        }
+        var isHead = await db.StaffMembers.Where(s => s.Id == appraisal.StaffMemberId).Where(Accounts.Seniority.IsHeadExpression).AnyAsync(cancellationToken);
+        if (isHead && staffSchoolId == appraisal.Cycle.SchoolId)
+        {
+            return new(field, $"A head's appraisal belongs to the trust: choose their {part} from outside their school, such as the trust's CEO or an executive head");
+        }
+        return null;
     }
 
     /// <summary>The line managers above a person, nearest first.</summary>

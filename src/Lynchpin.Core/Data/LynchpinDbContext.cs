@@ -8,6 +8,8 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<School> Schools => Set<School>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<TrustSignIn> TrustSignIns => Set<TrustSignIn>();
     public DbSet<ProgressionFramework> ProgressionFrameworks => Set<ProgressionFramework>();
     public DbSet<ProgressionStage> ProgressionStages => Set<ProgressionStage>();
     public DbSet<StageCriterion> StageCriteria => Set<StageCriterion>();

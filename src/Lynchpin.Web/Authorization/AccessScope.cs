@@ -1,9 +1,13 @@
 using System.Security.Claims;
+using Lynchpin.Core.Accounts;
 
 namespace Lynchpin.Web.Authorization;
 
-/// <summary>Who an appraisal concerns, as the access rules need them: the person, their school and the two who review them.</summary>
-public sealed record AppraisalParties(int StaffMemberId, int SchoolId, int? AppraiserId, int? ReviewerId);
+/// <summary>
+/// Who an appraisal concerns, as the access rules need them: the person, their school and the two who review them;
+/// whether the person is their school's head, and whether they are above the reader in line management.
+/// </summary>
+public sealed record AppraisalParties(int StaffMemberId, int SchoolId, int? AppraiserId, int? ReviewerId, bool IsHead = false, bool AboveReader = false);
 
 /// <summary>
 /// The one place that decides what the signed-in account may see and change:
@@ -11,9 +15,12 @@ public sealed record AppraisalParties(int StaffMemberId, int SchoolId, int? Appr
 /// a line manager their own record and everyone below them, anyone else their own record.
 /// Loaded once per request from the database, so a changed account takes effect at once.
 /// </summary>
-public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpContextAccessor)
+public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpContextAccessor, Seniority seniority)
 {
     private Scope? _scope;
+    private HashSet<int>? _managersAbove;
+    private HashSet<int>? _teamBelow;
+    private readonly Dictionary<int, bool> _heads = [];
 
     public sealed record Scope(
         AppUser? User,
@@ -60,21 +67,40 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
 
         /// <summary>
         /// An appraisal: the person, their appraiser and reviewer, the line-management chain above them, the school's
-        /// leaders and the trust's admins. A coach or mentor does not see it for being one.
+        /// leaders and the trust's admins — but never someone below the person, and a head's appraisal is the trust's:
+        /// not their school's leaders'. A coach or mentor does not see it for being one.
         /// </summary>
         public bool CanReadAppraisal(AppraisalParties a) =>
-            a.StaffMemberId == OwnStaffId || IsAppraiserOrReviewer(a) || CanSeeStaff(a.StaffMemberId, a.SchoolId);
+            a.StaffMemberId == OwnStaffId || IsAppraiserOrReviewer(a)
+            || (!a.AboveReader && (OwnsAppraisalsAt(a) || VisibleStaffIds.Contains(a.StaffMemberId)));
 
-        /// <summary>Writing objectives and the appraiser's side of reviews: the appraiser, the reviewer and school leaders; never one's own.</summary>
+        /// <summary>
+        /// Writing objectives and the appraiser's side of reviews: the appraiser, the reviewer and the school's leaders (for a
+        /// head, the trust's admins); never one's own, never someone above oneself.
+        /// </summary>
         public bool CanManageAppraisal(AppraisalParties a) =>
-            a.StaffMemberId != OwnStaffId && (IsAppraiserOrReviewer(a) || IsSchoolLeaderOf(a.SchoolId));
+            a.StaffMemberId != OwnStaffId && !a.AboveReader
+            && (IsAppraiserOrReviewer(a) || (a.IsHead ? IsTrustAdminLeading(a.SchoolId) : IsSchoolLeaderOf(a.SchoolId)));
 
         /// <summary>Agreeing objectives, the person's comments and signature: the person alone.</summary>
         public bool CanSignAsAppraisee(AppraisalParties a) => OwnStaffId is int own && a.StaffMemberId == own;
 
-        /// <summary>Reopening agreed objectives or a signed review: the appraiser or a school leader, with a reason.</summary>
+        /// <summary>Reopening agreed objectives or a signed review: the appraiser or a school leader (a head's: the trust's admins), with a reason.</summary>
         public bool CanReopenAppraisal(AppraisalParties a) =>
-            a.StaffMemberId != OwnStaffId && ((OwnStaffId is int own && a.AppraiserId == own) || IsSchoolLeaderOf(a.SchoolId));
+            a.StaffMemberId != OwnStaffId && !a.AboveReader
+            && ((OwnStaffId is int own && a.AppraiserId == own) || (a.IsHead ? IsTrustAdminLeading(a.SchoolId) : IsSchoolLeaderOf(a.SchoolId)));
+
+        /// <summary>
+        /// A pay recommendation: an account with pay access in the school (<see cref="CanReadPay(int)"/>), never for itself nor
+        /// for anyone above it in line management; a head's only for the trust's admins.
+        /// </summary>
+        public bool CanReadPay(AppraisalParties a) =>
+            CanReadPay(a.SchoolId) && a.StaffMemberId != OwnStaffId && !a.AboveReader && (!a.IsHead || IsTrustAdminLeading(a.SchoolId));
+
+        /// <summary>Those who hold every appraisal of a school: its leaders, and for its head the trust's admins alone.</summary>
+        private bool OwnsAppraisalsAt(AppraisalParties a) => a.IsHead ? IsTrustAdminLeading(a.SchoolId) : LeadsSchool(a.SchoolId);
+
+        private bool IsTrustAdminLeading(int schoolId) => Role == UserRole.TrustAdmin && LeadsSchool(schoolId);
 
         /// <summary>
         /// Pay recommendations: accounts granted pay access (the head, the business manager, trust HR), within the schools
@@ -164,25 +190,120 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
             visibleStaff.Add(ownId);
             if (user.Role == UserRole.LineManager)
             {
-                visibleStaff.UnionWith(await TeamBelowAsync(ownId, cancellationToken));
+                visibleStaff.UnionWith(await seniority.TeamBelowAsync(ownId, cancellationToken));
             }
         }
         return new Scope(user, user.Role, ledSchools, visibleStaff, homeSchoolId, coachees);
     }
 
-    /// <summary>Everyone a person line-manages, directly or through others, found a level at a time.</summary>
-    private async Task<HashSet<int>> TeamBelowAsync(int managerId, CancellationToken cancellationToken)
+    /// <summary>The line managers above the account's own staff record (empty without one): whose appraisal and pay it may not touch.</summary>
+    public async Task<IReadOnlySet<int>> ManagersAboveMeAsync(CancellationToken cancellationToken = default)
     {
-        var team = new HashSet<int>();
-        List<int> frontier = [managerId];
-        while (frontier.Count > 0)
+        if (_managersAbove is null)
         {
-            var next = await db.StaffMembers.Where(s => s.LineManagerId != null && frontier.Contains(s.LineManagerId.Value))
-                .Select(s => s.Id).ToListAsync(cancellationToken);
-            // The model forbids cycles; the check still stops a bad row from looping forever.
-            frontier = next.Where(team.Add).ToList();
+            var own = (await GetAsync(cancellationToken)).OwnStaffId;
+            _managersAbove = own is int id ? [.. await seniority.ManagersAboveAsync(id, cancellationToken)] : [];
         }
-        return team;
+        return _managersAbove;
+    }
+
+    /// <summary>Everyone below the account's own staff record in line management (empty without one).</summary>
+    public async Task<IReadOnlySet<int>> TeamBelowMeAsync(CancellationToken cancellationToken = default)
+    {
+        if (_teamBelow is null)
+        {
+            var own = (await GetAsync(cancellationToken)).OwnStaffId;
+            _teamBelow = own is int id ? await seniority.TeamBelowAsync(id, cancellationToken) : [];
+        }
+        return _teamBelow;
+    }
+
+    /// <summary>Whether the staff member is their school's head (<see cref="Seniority.IsHeadExpression"/>), asked once per request.</summary>
+    public async Task<bool> IsHeadAsync(int staffId, CancellationToken cancellationToken = default)
+    {
+        if (!_heads.TryGetValue(staffId, out var isHead))
+        {
+            isHead = await seniority.IsHeadAsync(staffId, cancellationToken);
+            _heads[staffId] = isHead;
+        }
+        return isHead;
+    }
+
+    /// <summary>The appraisal's parties as the rules need them, with the seniority questions answered for this reader.</summary>
+    public async Task<AppraisalParties> PartiesAsync(Appraisal appraisal, int schoolId, CancellationToken cancellationToken = default) =>
+        new(appraisal.StaffMemberId, schoolId, appraisal.AppraiserId, appraisal.ReviewerId,
+            await IsHeadAsync(appraisal.StaffMemberId, cancellationToken),
+            (await ManagersAboveMeAsync(cancellationToken)).Contains(appraisal.StaffMemberId));
+
+    /// <summary>
+    /// Whether this account administers <paramref name="target"/> (role, staff record, disable, reset, tokens): a trust admin
+    /// every account of the trust; a school leader the accounts of their school below them in line management (the head:
+    /// all but trust admins). Never its own account, never one above it; a leader without a staff record administers none.
+    /// </summary>
+    public async Task<bool> CanAdministerAsync(AppUser target, CancellationToken cancellationToken = default)
+    {
+        var scope = await GetAsync(cancellationToken);
+        if (scope.User is not { } me || target.Id == me.Id)
+        {
+            return false;
+        }
+        if (scope.Role == UserRole.TrustAdmin)
+        {
+            return me.TrustId is not null && target.TrustId == me.TrustId;
+        }
+        if (scope.Role != UserRole.SchoolLeader || target.Role == UserRole.TrustAdmin || target.SchoolId != me.SchoolId || scope.OwnStaffId is not int own)
+        {
+            return false;
+        }
+        if (target.StaffMemberId is int staffId)
+        {
+            return (await TeamBelowMeAsync(cancellationToken)).Contains(staffId);
+        }
+        return await IsHeadAsync(own, cancellationToken);
+    }
+
+    /// <summary>Pay access is granted by a trust admin, or by the head for their own school — never by another leader.</summary>
+    public async Task<bool> CanGrantPayAccessAsync(AppUser target, CancellationToken cancellationToken = default)
+    {
+        var scope = await GetAsync(cancellationToken);
+        return await CanAdministerAsync(target, cancellationToken)
+            && (scope.Role == UserRole.TrustAdmin || (scope.OwnStaffId is int own && await IsHeadAsync(own, cancellationToken)));
+    }
+
+    /// <summary>The roles this account may give: a trust admin any; a school leader those of their school.</summary>
+    public async Task<IReadOnlyList<UserRole>> RolesIMayGiveAsync(CancellationToken cancellationToken = default)
+    {
+        var scope = await GetAsync(cancellationToken);
+        return scope.Role switch
+        {
+            UserRole.TrustAdmin => [UserRole.TrustAdmin, UserRole.SchoolLeader, UserRole.LineManager, UserRole.Staff],
+            UserRole.SchoolLeader when scope.OwnStaffId is not null => [UserRole.SchoolLeader, UserRole.LineManager, UserRole.Staff],
+            _ => [],
+        };
+    }
+
+    /// <summary>The staff records this account may link a new or changed account to: not linked yet, in its scope, below it.</summary>
+    public async Task<IQueryable<StaffMember>> LinkableStaffAsync(string? exceptUserId, CancellationToken cancellationToken = default)
+    {
+        var scope = await GetAsync(cancellationToken);
+        var linked = db.Users.Where(u => u.StaffMemberId != null && u.Id != exceptUserId).Select(u => u.StaffMemberId!.Value);
+        var staff = db.StaffMembers.Where(s => !linked.Contains(s.Id));
+        if (scope.Role == UserRole.TrustAdmin)
+        {
+            var trustId = scope.User!.TrustId;
+            return staff.Where(s => s.School.TrustId == trustId);
+        }
+        if (scope.Role == UserRole.SchoolLeader && scope.OwnStaffId is int own)
+        {
+            var schoolId = scope.User!.SchoolId;
+            if (await IsHeadAsync(own, cancellationToken))
+            {
+                return staff.Where(s => s.SchoolId == schoolId && s.Id != own);
+            }
+            var team = (await TeamBelowMeAsync(cancellationToken)).ToList();
+            return staff.Where(s => s.SchoolId == schoolId && team.Contains(s.Id));
+        }
+        return staff.Where(_ => false);
     }
 
     /// <summary>The staff this account may see, as a query to filter further and page.</summary>

@@ -45,6 +45,12 @@ public static class Operations
     /// <summary>Writing an observation record: for a visit, its observer; a drop-in, anyone on the school's observer list or a leader.</summary>
     public static readonly OperationAuthorizationRequirement RecordObservation = new() { Name = nameof(RecordObservation) };
 
+    /// <summary>Administering an account (role, staff record, disable, reset, its tokens): see <see cref="AccessScope.CanAdministerAsync"/>.</summary>
+    public static readonly OperationAuthorizationRequirement Administer = new() { Name = nameof(Administer) };
+
+    /// <summary>Granting or removing an account's pay access: a trust admin, or the head for their school.</summary>
+    public static readonly OperationAuthorizationRequirement GrantPayAccess = new() { Name = nameof(GrantPayAccess) };
+
     // Declared last: static fields are set in order, so every operation above exists by now.
     private static readonly Dictionary<string, OperationAuthorizationRequirement> ByName =
         typeof(Operations).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -62,6 +68,9 @@ public abstract class ScopeAuthorizationHandler<TResource>(AccessScope access)
     : AuthorizationHandler<OperationAuthorizationRequirement, TResource>
 {
     protected abstract Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, TResource resource);
+
+    /// <summary>The request's access scope, for a rule that needs more than <see cref="AccessScope.Scope"/> (seniority, say).</summary>
+    protected AccessScope Access => access;
 
     protected sealed override async Task HandleRequirementAsync(
         AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, TResource resource)
@@ -128,15 +137,15 @@ public sealed class AppraisalAuthorizationHandler(AccessScope access, LynchpinDb
     {
         var schoolId = appraisal.Cycle?.SchoolId
             ?? await db.AppraisalCycles.Where(c => c.Id == appraisal.CycleId).Select(c => c.SchoolId).SingleAsync();
-        var parties = new AppraisalParties(appraisal.StaffMemberId, schoolId, appraisal.AppraiserId, appraisal.ReviewerId);
+        var parties = await Access.PartiesAsync(appraisal, schoolId);
         return operation switch
         {
             nameof(Operations.Read) or nameof(Operations.ReadAppraisal) => scope.CanReadAppraisal(parties),
             nameof(Operations.Manage) or nameof(Operations.ManageAppraisal) => scope.CanManageAppraisal(parties),
             nameof(Operations.SignAsAppraisee) => scope.CanSignAsAppraisee(parties),
             nameof(Operations.Reopen) => scope.CanReopenAppraisal(parties),
-            // Nobody reads their own pay recommendation here, however senior: it is decided about them, not with them.
-            nameof(Operations.ReadPay) => scope.CanReadPay(schoolId) && appraisal.StaffMemberId != scope.OwnStaffId,
+            // Nobody reads their own pay recommendation here, however senior, nor that of anyone above them.
+            nameof(Operations.ReadPay) => scope.CanReadPay(parties),
             _ => false,
         };
     }
@@ -167,4 +176,15 @@ public sealed class RotaVisitAuthorizationHandler(AccessScope access) : ScopeAut
 {
     protected override Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, RotaVisit visit) =>
         Task.FromResult(operation == nameof(Operations.RecordObservation) && scope.OwnStaffId is int own && visit.ObserverId == own);
+}
+
+/// <summary>Another account, administered from the accounts pages: <see cref="AccessScope.CanAdministerAsync"/>.</summary>
+public sealed class AccountAuthorizationHandler(AccessScope access) : ScopeAuthorizationHandler<AppUser>(access)
+{
+    protected override async Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, AppUser account) => operation switch
+    {
+        nameof(Operations.Administer) => await Access.CanAdministerAsync(account),
+        nameof(Operations.GrantPayAccess) => await Access.CanGrantPayAccessAsync(account),
+        _ => false,
+    };
 }

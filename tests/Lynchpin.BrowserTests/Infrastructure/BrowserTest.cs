@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Deque.AxeCore.Playwright;
+using Lynchpin.Tests.Infrastructure;
 using Lynchpin.Demo;
 using Microsoft.Playwright;
 
@@ -61,18 +62,31 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
         return path;
     }
 
-    /// <summary>Signs in through the sign-in page's form and waits to leave it.</summary>
-    protected static async Task SignInAsync(IPage page, string email, string password)
+    /// <summary>
+    /// Signs in through the sign-in page's form and waits to leave it. An account that signs in with a code (trust admin,
+    /// pay access) enters the code of <paramref name="authenticatorKey"/>, or, the first time, of the key the set-up page shows.
+    /// </summary>
+    protected static async Task SignInAsync(IPage page, string email, string password, string? authenticatorKey = null)
     {
         await page.GotoAsync("/sign-in");
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/sign-in");
+        var path = new Uri(page.Url).AbsolutePath;
+        if (path is "/sign-in/two-factor" or "/sign-in/set-up-two-factor")
+        {
+            var key = path == "/sign-in/two-factor"
+                ? authenticatorKey ?? throw new InvalidOperationException($"{email} signs in with a code: pass its authenticator key.")
+                : await page.Locator("#authenticator-key").InnerTextAsync();
+            await page.Locator("#Code").FillAsync(Totp.Code(key));
+            await page.Locator("main form button[type=submit]").ClickAsync();
+        }
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/sign-in", StringComparison.OrdinalIgnoreCase));
     }
 
-    /// <summary>Signs in as one of the demo trust's accounts (see <see cref="DemoData"/>).</summary>
-    protected static Task SignInAsDemoUserAsync(IPage page, string email) => SignInAsync(page, email, DemoData.Password);
+    /// <summary>Signs in as one of the demo trust's accounts (see <see cref="DemoData"/>), with its published code where it needs one.</summary>
+    protected static Task SignInAsDemoUserAsync(IPage page, string email) => SignInAsync(page, email, DemoData.Password, DemoData.AuthenticatorKey);
 
     /// <summary>
     /// At 375 px wide (a phone): fails naming the elements wider than the window, runs axe and saves a screenshot; then

@@ -53,20 +53,24 @@ public abstract class AppraisalAuthorizationTests(LynchpinAppFactory app) : Appr
         [Who.OutsiderWithPay] = [N, N, N, N, N],
     };
 
-    /// <summary>The Head's own appraisal (no appraiser yet): nobody manages their own.</summary>
+    /// <summary>
+    /// The Head's own appraisal (no appraiser yet): nobody manages their own, and it belongs to the trust — its admins
+    /// manage and reopen it (trust HR reads its pay), not the Head's own staff: the Deputy (a school leader) neither reads
+    /// nor manages it, and the Bursar's pay access stops below the Head (issue 11: the business manager had taken it over).
+    /// </summary>
     private static readonly Dictionary<Who, bool[]> HeadAppraisal = new()
     {
-        [Who.TrustAdmin] = [Y, N, N, N, N],
-        [Who.TrustHr] = [Y, N, N, N, Y],
+        [Who.TrustAdmin] = [Y, Y, N, Y, N],
+        [Who.TrustHr] = [Y, Y, N, Y, Y],
         // Pay access never reaches one's own recommendation.
         [Who.Head] = [Y, N, Y, N, N],
-        [Who.Deputy] = [Y, Y, N, Y, N],
+        [Who.Deputy] = [N, N, N, N, N],
         [Who.Manager] = [N, N, N, N, N],
         [Who.Mentor] = [N, N, N, N, N],
         [Who.Reviewer] = [N, N, N, N, N],
         [Who.Coach] = [N, N, N, N, N],
         [Who.Caretaker] = [N, N, N, N, N],
-        [Who.Bursar] = [N, N, N, N, Y],
+        [Who.Bursar] = [N, N, N, N, N],
         [Who.SiblingHeadWithPay] = [N, N, N, N, N],
         [Who.OutsiderWithPay] = [N, N, N, N, N],
     };

@@ -327,7 +327,7 @@ public abstract class DemoDataTests(DemoSeedFactory app) : IntegrationTest(app)
         foreach (var signIn in _signIns)
         {
             using var client = App.CreateClient();
-            await LynchpinAppFactory.SignInAsync(client, signIn.Email, signIn.Password);
+            await LynchpinAppFactory.SignInAsync(client, signIn.Email, signIn.Password, signIn.AuthenticatorKey);
         }
 
         // Assert

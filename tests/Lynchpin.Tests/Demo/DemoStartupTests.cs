@@ -44,7 +44,7 @@ public abstract class DemoStartupTests(LynchpinAppFactory app) : IntegrationTest
         using var client = App.CreateClient();
 
         // Act: throws with the page's error summary unless the sign-in succeeds.
-        await LynchpinAppFactory.SignInAsync(client, DemoData.HeadEmail, DemoData.Password);
+        await LynchpinAppFactory.SignInAsync(client, DemoData.HeadEmail, DemoData.Password, DemoData.AuthenticatorKey);
         using var response = await client.GetAsync("/api/schools");
 
         // Assert

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Lynchpin.Core.Progression;
 using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -78,7 +77,7 @@ public class AppraisalReminders(LynchpinDbContext db, AppraisalTasks appraisalTa
                 var message = ReminderEmail.Compose(person, new MailboxAddress(person.FullName, address.Address), toRemind, from, baseUrl);
                 if (!smtp.IsConnected)
                 {
-                    await ConnectAsync(smtp, options, cancellationToken);
+                    await SmtpConnection.ConnectAsync(smtp, options, cancellationToken);
                 }
                 try
                 {
@@ -112,21 +111,6 @@ public class AppraisalReminders(LynchpinDbContext db, AppraisalTasks appraisalTa
             }
         }
         return new ReminderRun(sent, tasksReminded, alreadyReminded, withoutEmail, refused);
-    }
-
-    private static async Task ConnectAsync(SmtpClient smtp, SmtpOptions options, CancellationToken cancellationToken)
-    {
-        var security = options.Security switch
-        {
-            SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
-            SmtpSecurity.None => SecureSocketOptions.None,
-            _ => SecureSocketOptions.StartTls,
-        };
-        await smtp.ConnectAsync(options.Host!, options.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(options.User))
-        {
-            await smtp.AuthenticateAsync(options.User, options.Password ?? "", cancellationToken);
-        }
     }
 
     /// <summary>Names one task of one appraisal for one side, the same from day to day: "appraisal 12 review mid-year as appraiser".</summary>

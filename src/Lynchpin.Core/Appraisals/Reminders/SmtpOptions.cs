@@ -1,3 +1,6 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+
 namespace Lynchpin.Core.Appraisals.Reminders;
 
 /// <summary>How the connection to the mail server is secured.</summary>
@@ -26,4 +29,23 @@ public sealed class SmtpOptions
     public string? From { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host) && !string.IsNullOrWhiteSpace(From);
+}
+
+/// <summary>Opens the connection every email of the app goes through (appraisal reminders, account invitations).</summary>
+public static class SmtpConnection
+{
+    public static async Task ConnectAsync(SmtpClient smtp, SmtpOptions options, CancellationToken cancellationToken)
+    {
+        var security = options.Security switch
+        {
+            SmtpSecurity.Tls => SecureSocketOptions.SslOnConnect,
+            SmtpSecurity.None => SecureSocketOptions.None,
+            _ => SecureSocketOptions.StartTls,
+        };
+        await smtp.ConnectAsync(options.Host!, options.Port, security, cancellationToken);
+        if (!string.IsNullOrEmpty(options.User))
+        {
+            await smtp.AuthenticateAsync(options.User, options.Password ?? "", cancellationToken);
+        }
+    }
 }

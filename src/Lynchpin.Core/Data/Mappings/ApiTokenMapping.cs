@@ -9,7 +9,8 @@ public class ApiTokenMapping : IEntityTypeConfiguration<ApiToken>
         builder.Property(t => t.Name).HasMaxLength(ApiToken.NameMaxLength);
         builder.Property(t => t.TokenHash).HasMaxLength(ApiToken.HashLength);
         builder.Property(t => t.Prefix).HasMaxLength(ApiToken.PrefixLength);
-        builder.Ignore(t => t.IsActive);
+        builder.Property(t => t.Scope).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.RevokedByName).HasMaxLength(ApiToken.RevokedByMaxLength);
         builder.HasIndex(t => t.TokenHash).IsUnique().HasDatabaseName(ApiToken.HashUniqueIndexName);
         builder.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }

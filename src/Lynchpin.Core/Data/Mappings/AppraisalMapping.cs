@@ -133,8 +133,14 @@ public class AuditEventMapping : IEntityTypeConfiguration<AuditEvent>
         builder.Property(e => e.UserName).HasMaxLength(AuditEvent.UserNameMaxLength);
         builder.Property(e => e.Action).HasMaxLength(AuditEvent.ActionMaxLength);
         builder.Property(e => e.Detail).HasMaxLength(AuditEvent.DetailMaxLength);
+        builder.Property(e => e.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.IpAddress).HasMaxLength(AuditEvent.IpAddressMaxLength);
+        builder.Property(e => e.RecordType).HasMaxLength(AuditEvent.RecordTypeMaxLength);
+        builder.Property(e => e.RecordId).HasMaxLength(AuditEvent.RecordIdMaxLength);
         // No foreign keys: the trail outlives the accounts and staff records it mentions.
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.StaffMemberId, e.At });
+        builder.HasIndex(e => new { e.TrustId, e.At });
+        builder.HasIndex(e => new { e.RecordType, e.RecordId });
     }
 }

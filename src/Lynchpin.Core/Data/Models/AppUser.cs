@@ -13,6 +13,8 @@ public enum UserRole
 
 public class AppUser : IdentityUser
 {
+    public const int DisabledReasonMaxLength = 200;
+
     public UserRole Role { get; set; } = UserRole.Staff;
 
     public int? TrustId { get; set; }
@@ -21,7 +23,7 @@ public class AppUser : IdentityUser
     public int? SchoolId { get; set; }
     public School? School { get; set; }
 
-    /// <summary>The staff record this account belongs to.</summary>
+    /// <summary>The staff record this account belongs to; no two accounts share one.</summary>
     public int? StaffMemberId { get; set; }
     public StaffMember? StaffMember { get; set; }
 
@@ -30,4 +32,18 @@ public class AppUser : IdentityUser
     /// the business manager and trust HR, never implied by a role.
     /// </summary>
     public bool PayAccess { get; set; }
+
+    /// <summary>When the account was disabled (by an admin, or the day after its staff record's leaving date); null while it may sign in.</summary>
+    public DateTime? DisabledAt { get; set; }
+    public string? DisabledReason { get; set; }
+
+    /// <summary>When an invitation was last sent; the account has no password until it is accepted.</summary>
+    public DateTime? InvitedAt { get; set; }
+
+    public DateTime? LastSignInAt { get; set; }
+
+    public bool IsDisabled => DisabledAt is not null;
+
+    /// <summary>Trust admins and pay access sign in to pages with a one-time code as well as their password.</summary>
+    public bool RequiresTwoFactor => Role == UserRole.TrustAdmin || PayAccess;
 }

@@ -1,26 +1,97 @@
 namespace Lynchpin.Core.Data.Models;
 
-/// <summary>A record that someone read or changed something sensitive, such as a pay recommendation. Only ever added to.</summary>
+/// <summary>Where an audited action came from.</summary>
+public enum AuditChannel
+{
+    /// <summary>A page in the browser.</summary>
+    Page,
+    /// <summary>A call to <c>/api</c>, with a token or the sign-in cookie.</summary>
+    Api,
+    /// <summary>The command line on the server.</summary>
+    Command,
+    /// <summary>A scheduled job inside the app (the daily leavers' run, say).</summary>
+    Job,
+}
+
+/// <summary>
+/// One line of the audit trail: who did what, to which record, when and from where. Only ever added to: the app has no
+/// way to change or remove a row (see <see cref="Audit.AuditLog"/> and docs/decisions/0006-accounts-sessions-audit.md).
+/// </summary>
 public class AuditEvent
 {
     public const int ActionMaxLength = 100;
     public const int DetailMaxLength = 1000;
     public const int UserNameMaxLength = 256;
+    public const int IpAddressMaxLength = 45;
+    public const int RecordTypeMaxLength = 50;
+    public const int RecordIdMaxLength = 100;
 
     public long Id { get; set; }
     public DateTime At { get; set; }
-    /// <summary>The account, or null for the command line.</summary>
+    /// <summary>The account that acted, or null for the command line, a job, or someone not signed in.</summary>
     public string? UserId { get; set; }
+    /// <summary>Who acted as people know them: an account's email, "Command line (user)", or the email tried at a failed sign-in.</summary>
     public required string UserName { get; set; }
     /// <summary>One of <see cref="AuditActions"/>.</summary>
     public required string Action { get; set; }
+    /// <summary>Page, API, command or job; null on rows written before it was recorded.</summary>
+    public AuditChannel? Channel { get; set; }
+    /// <summary>The client's address, for pages and the API.</summary>
+    public string? IpAddress { get; set; }
+    /// <summary>The trust the record belongs to, so a trust's admins see their trust's trail.</summary>
+    public int? TrustId { get; set; }
+    public int? SchoolId { get; set; }
     /// <summary>Whose record it was about.</summary>
     public int? StaffMemberId { get; set; }
+    /// <summary>Which record: its kind (<see cref="AuditRecordTypes"/>) and id.</summary>
+    public string? RecordType { get; set; }
+    public string? RecordId { get; set; }
     public string? Detail { get; set; }
+}
+
+/// <summary>The kinds of record an audit row names in <see cref="AuditEvent.RecordType"/>.</summary>
+public static class AuditRecordTypes
+{
+    public const string Account = "account";
+    public const string ApiToken = "api-token";
+    public const string Trust = "trust";
+    public const string Appraisal = "appraisal";
+    public const string Staff = "staff";
 }
 
 public static class AuditActions
 {
     public const string PayRecommendationRead = "pay-recommendation-read";
     public const string PayRecommendationRecorded = "pay-recommendation-recorded";
+
+    // Signing in and out (Detail says how: password, two-factor, single sign-on).
+    public const string SignedIn = "signed-in";
+    /// <summary>A sign-in refused: wrong password or code, unknown email (the email tried is the row's user name), disabled account.</summary>
+    public const string SignInFailed = "sign-in-failed";
+    public const string LockedOut = "locked-out";
+    public const string SignedOut = "signed-out";
+    public const string SignedOutEverywhere = "signed-out-everywhere";
+
+    // The person's own security.
+    public const string PasswordChanged = "password-changed";
+    public const string PasswordResetRequested = "password-reset-requested";
+    public const string PasswordReset = "password-reset";
+    public const string TwoFactorEnabled = "two-factor-enabled";
+    public const string TwoFactorReset = "two-factor-reset";
+
+    // Account administration.
+    public const string AccountCreated = "account-created";
+    public const string AccountInvited = "account-invited";
+    public const string InvitationAccepted = "invitation-accepted";
+    public const string AccountChanged = "account-changed";
+    public const string PayAccessGranted = "pay-access-granted";
+    public const string PayAccessRemoved = "pay-access-removed";
+    public const string AccountDisabled = "account-disabled";
+    public const string AccountEnabled = "account-enabled";
+    public const string SignInSettingsChanged = "sign-in-settings-changed";
+
+    // Personal API tokens and calendar feeds.
+    public const string TokenCreated = "token-created";
+    public const string TokenRevoked = "token-revoked";
+    public const string CalendarFeedRevoked = "calendar-feed-revoked";
 }

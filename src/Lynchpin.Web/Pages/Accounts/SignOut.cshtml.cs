@@ -1,18 +1,25 @@
-using Microsoft.AspNetCore.Identity;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lynchpin.Web.Pages.Accounts;
 
-/// <summary>Sign-out is a POST (from the header button), so a link cannot sign someone out.</summary>
-public class SignOutModel(SignInManager<AppUser> signIn) : PageModel
+/// <summary>
+/// Sign-out is a POST (from the header button), so a link cannot sign someone out. It ends every session of the account —
+/// this browser's, any other's and any copy of the cookie — by closing them on the server and changing the security stamp.
+/// </summary>
+[AllowAnonymous]
+public class SignOutModel(SignInFlow flow) : PageModel
 {
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await signIn.SignOutAsync();
+        await flow.SignOutAsync(cancellationToken: ct);
         TempData["Success"] = "You have signed out.";
-        return RedirectToPage(PageLinks.NameOf<SignInModel>());
+        return RedirectToPage("/Accounts/SignIn");
     }
 }

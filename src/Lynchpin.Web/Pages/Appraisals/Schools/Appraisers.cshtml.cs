@@ -60,11 +60,11 @@ public class AppraisersModel(AppraisalCycles cycles) : AppraisalSchoolPage
 
         var ids = Input.AppraisalIds.Distinct().ToList();
         var cycleId = Cycle.Id;
-        // Only this cycle's appraisals may be moved from here, whatever the form says.
-        var known = await Db.Appraisals.Where(a => a.CycleId == cycleId && ids.Contains(a.Id)).CountAsync(ct);
+        // Only this cycle's appraisals, and only those the reader may manage, may be moved from here, whatever the form says.
+        var known = await (await MovableAsync(Db.Appraisals.Where(a => a.CycleId == cycleId && ids.Contains(a.Id)), ct)).CountAsync(ct);
         if (known != ids.Count)
         {
-            return BadRequest();
+            return await Db.Appraisals.CountAsync(a => a.CycleId == cycleId && ids.Contains(a.Id), ct) == ids.Count ? Forbid() : BadRequest();
         }
         if (ids.Count == 0)
         {
@@ -92,6 +92,20 @@ public class AppraisersModel(AppraisalCycles cycles) : AppraisalSchoolPage
         return RedirectTo<AppraisersModel>(new { urn = School.Urn, year = Year, appraiser = Input.NewAppraiserId });
     }
 
+    /// <summary>
+    /// Least privilege: a head's appraisal is the trust's (its admins move it, not the school's leaders), and nobody moves the
+    /// appraisal of someone above them in line management.
+    /// </summary>
+    private async Task<IQueryable<Appraisal>> MovableAsync(IQueryable<Appraisal> appraisals, CancellationToken ct)
+    {
+        var scope = await Access.GetAsync(ct);
+        var above = (await Access.ManagersAboveMeAsync(ct)).ToList();
+        appraisals = appraisals.Where(a => !above.Contains(a.StaffMemberId));
+        return scope.Role == UserRole.TrustAdmin
+            ? appraisals
+            : appraisals.Where(a => !Db.StaffMembers.Where(Core.Accounts.Seniority.IsHeadExpression).Select(s => s.Id).Contains(a.StaffMemberId));
+    }
+
     private async Task LoadStateAsync(CancellationToken ct)
     {
         Cycle = await CycleAsync(Year, ct);
@@ -99,7 +113,7 @@ public class AppraisersModel(AppraisalCycles cycles) : AppraisalSchoolPage
         {
             return;
         }
-        var appraisals = InPostAppraisals(Cycle);
+        var appraisals = await MovableAsync(InPostAppraisals(Cycle), ct);
         var appraisers = await appraisals.Where(a => a.AppraiserId != null)
             .GroupBy(a => new { Id = a.AppraiserId!.Value, a.Appraiser!.FirstName, a.Appraiser.LastName })
             .Select(g => new { g.Key.Id, g.Key.FirstName, g.Key.LastName, Count = g.Count() })

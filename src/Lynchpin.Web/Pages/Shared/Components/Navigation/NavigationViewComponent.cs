@@ -61,7 +61,12 @@ public sealed class NavigationViewComponent(AccessScope access) : ViewComponent
         {
             yield return Item("My visits", url.To<Observations.Visits.IndexModel>());
         }
-        yield return Item("API tokens", url.To<Accounts.TokensModel>());
+        // Account administration for those who may give access: trust admins, and school leaders with a staff record.
+        if (scope.Role == UserRole.TrustAdmin || (scope.Role == UserRole.SchoolLeader && scope.OwnStaffId is not null))
+        {
+            yield return Item("Accounts", url.To<Accounts.Manage.IndexModel>());
+        }
+        yield return Item("Your account", url.To<Accounts.Mine.IndexModel>());
     }
 
     private static NavigationItem Item(string text, string href) => new(text, href, null);

@@ -1,0 +1,73 @@
+using Lynchpin.Core.Accounts;
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Lynchpin.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Lynchpin.Web.Pages.Accounts.Manage;
+
+/// <summary>Changes an account's access, school and staff record; the account then signs in again.</summary>
+public class EditModel(LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, AccountEmails emails, AccountAdministration administration)
+    : AccountAdminPage(db, access, authorization, emails), IAccountFormPage
+{
+    [BindProperty] public AccountForm Input { get; set; } = new();
+
+    public List<SelectListItem> RoleItems { get; private set; } = [];
+    public List<SelectListItem> SchoolItems { get; private set; } = [];
+    public List<SelectListItem> StaffItems { get; private set; } = [];
+    public bool ChoosesSchool { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+        Input = new AccountForm { Email = Account.Email, Role = Account.Role, SchoolId = Account.SchoolId, StaffMemberId = Account.StaffMemberId };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+        if (Input.Role is UserRole role && !RoleItems.Any(i => i.Value == role.ToString()))
+        {
+            ModelState.AddModelError("Input.Role", "Choose access you may give");
+        }
+        if (Input.StaffMemberId is int staffId && !StaffItems.Any(i => i.Value == staffId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            ModelState.AddModelError("Input.StaffMemberId", "Choose a staff record from the list");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+        var schoolId = ChoosesSchool ? Input.SchoolId : Account.SchoolId;
+        var result = await administration.ChangeAsync(Account, new AccountInput(Account.Email, Input.Role, schoolId, Input.StaffMemberId), ct);
+        if (!result.Succeeded)
+        {
+            AddErrors(result.Errors, "Input.");
+            return Invalid();
+        }
+        TempData["Success"] = $"{Account.Email}'s access is saved. If it changed, they sign in again.";
+        return RedirectToPage("Show", new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
+    {
+        if (await LoadAccountAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+        ChoosesSchool = (await Access.GetAsync(ct)).Role == UserRole.TrustAdmin;
+        RoleItems = await RoleItemsAsync(ct);
+        SchoolItems = ChoosesSchool ? await SchoolItemsAsync(ct) : [];
+        StaffItems = await StaffItemsAsync(Account.Id, ct);
+        return null;
+    }
+}

@@ -1,0 +1,32 @@
+using Lynchpin.Core.Accounts;
+using Lynchpin.Core.Data;
+using Lynchpin.Core.Data.Models;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Lynchpin.Web.Pages.Accounts.Mine;
+
+/// <summary>"Your account": what it may see, how it signs in, and the ways to change that.</summary>
+public class IndexModel(UserManager<AppUser> users, LynchpinDbContext db, TrustSignIns trustSignIns) : AccountPage(users)
+{
+    public string? SchoolName { get; private set; }
+    public string? TrustName { get; private set; }
+    public StaffMember? Staff { get; private set; }
+    public TrustSignIn? SignInSettings { get; private set; }
+    public bool HasPassword { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await LoadMeAsync() is { } gone)
+        {
+            return gone;
+        }
+        SchoolName = await db.Schools.Where(s => s.Id == Me.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+        TrustName = await db.Trusts.Where(t => t.Id == Me.TrustId).Select(t => t.Name).SingleOrDefaultAsync(ct);
+        Staff = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == Me.StaffMemberId, ct);
+        SignInSettings = await trustSignIns.ForAccountAsync(Me, ct);
+        HasPassword = await Users.HasPasswordAsync(Me);
+        return Page();
+    }
+}
