@@ -24,12 +24,12 @@ public sealed class TrustSignIns(LynchpinDbContext db, AuditLog audit)
     public async Task<TrustSignIn?> ForAccountAsync(AppUser user, CancellationToken cancellationToken = default) =>
         user.TrustId is int trustId ? await ForTrustAsync(trustId, cancellationToken) : null;
 
-    public async Task<IReadOnlyList<FieldError>> SaveAsync(int trustId, TrustSignInInput input, CancellationToken cancellationToken = default)
+    public async Task<Result> SaveAsync(int trustId, TrustSignInInput input, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         if (input.Method is not SignInMethod method)
         {
-            return [new FieldError("Method", "Choose how the trust's accounts sign in")];
+            return Result.Fail("Method", "Choose how the trust's accounts sign in");
         }
         var tenant = input.Tenant?.Trim();
         var claim = string.IsNullOrWhiteSpace(input.EmailClaim) ? "email" : input.EmailClaim.Trim();
@@ -60,7 +60,7 @@ public sealed class TrustSignIns(LynchpinDbContext db, AuditLog audit)
         }
         if (errors.Count > 0)
         {
-            return errors;
+            return new Result(errors);
         }
         var stored = await db.TrustSignIns.SingleOrDefaultAsync(s => s.TrustId == trustId, cancellationToken);
         if (stored is null)
@@ -75,7 +75,7 @@ public sealed class TrustSignIns(LynchpinDbContext db, AuditLog audit)
         audit.Add(AuditActions.SignInSettingsChanged, new AuditSubject(trustId, RecordType: AuditRecordTypes.Trust, RecordId: trustId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             Describe(stored));
         await db.SaveChangesAsync(cancellationToken);
-        return [];
+        return Result.Ok;
     }
 
     public static string Describe(TrustSignIn settings) => settings.UsesSingleSignOn

@@ -137,13 +137,13 @@ public static class AccountCommands
                 return 1;
             }
             var settings = sp.GetRequiredService<TrustSignIns>();
-            var errors = await settings.SaveAsync(trustId.Value,
+            var saved = await settings.SaveAsync(trustId.Value,
                 new TrustSignInInput(parse.GetValue(method), parse.GetValue(provider), parse.GetValue(tenant), parse.GetValue(claim)), ct);
-            foreach (var problem in errors)
+            foreach (var problem in saved.Errors)
             {
                 error.WriteLine(problem.Message);
             }
-            if (errors.Count > 0)
+            if (!saved.Succeeded)
             {
                 return 1;
             }

@@ -66,9 +66,9 @@ public abstract class SingleSignOnTests(SsoAppFactory app) : IntegrationTest(app
             ? await Data.CreateUserAsync(role, trust: trust)
             : await Data.CreateUserAsync(role, staff: staff);
         await using var scope = App.Services.CreateAsyncScope();
-        var errors = await scope.ServiceProvider.GetRequiredService<TrustSignIns>()
+        var saved = await scope.ServiceProvider.GetRequiredService<TrustSignIns>()
             .SaveAsync(trust.Id, new TrustSignInInput(SignInMethod.SingleSignOn, provider, tenant, claim));
-        Assert.Empty(errors);
+        Assert.Empty(saved.Errors);
         return (trust, user);
     }
 

@@ -18,7 +18,7 @@ namespace Lynchpin.Web.Pages.Accounts;
 public class ForgotPasswordModel(
     UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountAdministration administration, AccountEmails emails, TrustSignIns trustSignIns,
     ILogger<ForgotPasswordModel> logger)
-    : PageModel
+    : LynchpinPageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your email address")]
@@ -41,8 +41,7 @@ public class ForgotPasswordModel(
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
         var user = await users.FindByEmailAsync(Email!.Trim());
         if (user is not null && await signIn.CanSignInAsync(user) && await trustSignIns.ForAccountAsync(user, ct) is not { UsesSingleSignOn: true })

@@ -16,7 +16,7 @@ namespace Lynchpin.Web.Pages.Accounts;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(LynchpinApp.SignInRateLimit)]
-public class SetPasswordModel(UserManager<AppUser> users, AccountAdministration administration, TrustSignIns trustSignIns) : PageModel
+public class SetPasswordModel(UserManager<AppUser> users, AccountAdministration administration, TrustSignIns trustSignIns) : LynchpinPageModel
 {
     [BindProperty(SupportsGet = true, Name = "user")] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
@@ -65,11 +65,10 @@ public class SetPasswordModel(UserManager<AppUser> users, AccountAdministration 
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
         TempData["Success"] = "Your password is set. Sign in with it now.";
-        return RedirectToPage("/Accounts/SignIn");
+        return RedirectTo<SignInModel>();
     }
 
     /// <summary>The account the link is for, if the link is good; otherwise the page that says it is not.</summary>

@@ -16,7 +16,7 @@ namespace Lynchpin.Web.Pages.Accounts;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(LynchpinApp.SignInRateLimit)]
-public class SetUpTwoFactorModel(SignInFlow flow, UserManager<AppUser> users, AuditLog audit) : PageModel
+public class SetUpTwoFactorModel(SignInFlow flow, UserManager<AppUser> users, AuditLog audit) : LynchpinPageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app")]
@@ -31,7 +31,7 @@ public class SetUpTwoFactorModel(SignInFlow flow, UserManager<AppUser> users, Au
     {
         if (await PendingEnrolmentAsync() is not { } user)
         {
-            return RedirectToPage("/Accounts/SignIn");
+            return RedirectTo<SignInModel>();
         }
         SetUp = await AuthenticatorSetUp.ForAsync(users, user);
         return Page();
@@ -41,7 +41,7 @@ public class SetUpTwoFactorModel(SignInFlow flow, UserManager<AppUser> users, Au
     {
         if (await PendingEnrolmentAsync() is not { } user)
         {
-            return RedirectToPage("/Accounts/SignIn");
+            return RedirectTo<SignInModel>();
         }
         if (ModelState.IsValid && await flow.CheckCodeAsync(user, Code) is { } problem)
         {
@@ -50,8 +50,7 @@ public class SetUpTwoFactorModel(SignInFlow flow, UserManager<AppUser> users, Au
         if (!ModelState.IsValid)
         {
             SetUp = await AuthenticatorSetUp.ForAsync(users, user);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         await audit.WriteAsync(AuditActions.TwoFactorEnabled, AuditSubject.Account(user), "Set up at sign-in", audit.CurrentActor with { UserId = user.Id, Name = user.Email! });

@@ -19,7 +19,7 @@ namespace Lynchpin.Web.Pages.Accounts;
 [EnableRateLimiting(LynchpinApp.SignInRateLimit)]
 public class SignInModel(
     SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInFlow flow, TrustSignIns trustSignIns, AuditLog audit, IConfiguration config)
-    : PageModel
+    : LynchpinPageModel
 {
     public const string WrongDetailsMessage = "The email address or password is not right";
 
@@ -105,8 +105,8 @@ public class SignInModel(
         var local = IsLocal(returnUrl) ? returnUrl : null;
         IActionResult next = step switch
         {
-            SignInStep.TwoFactor => new RedirectToPageResult("/Accounts/TwoFactor", new { returnUrl = local }),
-            SignInStep.SetUpTwoFactor => new RedirectToPageResult("/Accounts/SetUpTwoFactor", new { returnUrl = local }),
+            SignInStep.TwoFactor => new RedirectToPageResult(PageLinks.NameOf<TwoFactorModel>(), new { returnUrl = local }),
+            SignInStep.SetUpTwoFactor => new RedirectToPageResult(PageLinks.NameOf<SetUpTwoFactorModel>(), new { returnUrl = local }),
             _ => new LocalRedirectResult(local ?? "/"),
         };
         return Task.FromResult(next);
@@ -122,7 +122,6 @@ public class SignInModel(
             // One message for a wrong email or password, so the form does not reveal which accounts exist.
             ModelState.AddModelError("Input.Email", message);
         }
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return Invalid();
     }
 }

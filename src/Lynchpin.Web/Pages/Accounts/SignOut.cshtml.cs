@@ -10,7 +10,7 @@ namespace Lynchpin.Web.Pages.Accounts;
 /// this browser's, any other's and any copy of the cookie — by closing them on the server and changing the security stamp.
 /// </summary>
 [AllowAnonymous]
-public class SignOutModel(SignInFlow flow) : PageModel
+public class SignOutModel(SignInFlow flow) : LynchpinPageModel
 {
     public void OnGet()
     {
@@ -20,6 +20,6 @@ public class SignOutModel(SignInFlow flow) : PageModel
     {
         await flow.SignOutAsync(cancellationToken: ct);
         TempData["Success"] = "You have signed out.";
-        return RedirectToPage("/Accounts/SignIn");
+        return RedirectTo<SignInModel>();
     }
 }

@@ -15,7 +15,7 @@ namespace Lynchpin.Web.Pages.Accounts;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(LynchpinApp.SignInRateLimit)]
-public class SsoModel(SingleSignOn sso, SignInFlow flow, IConfiguration config) : PageModel
+public class SsoModel(SingleSignOn sso, SignInFlow flow, IConfiguration config) : LynchpinPageModel
 {
     /// <summary>Why the sign-in was refused, shown on the page.</summary>
     public string? Refusal { get; private set; }
@@ -41,7 +41,7 @@ public class SsoModel(SingleSignOn sso, SignInFlow flow, IConfiguration config) 
         var external = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
         if (external.Principal is null || external.Properties?.Items.TryGetValue(SingleSignOn.ProviderItem, out var came) != true || came != known.ToString())
         {
-            return RedirectToPage("/Accounts/SignIn");
+            return RedirectTo<SignInModel>();
         }
         var (user, refusal) = await sso.MatchAsync(known, external.Principal);
         if (user is null)

@@ -10,7 +10,7 @@ namespace Lynchpin.Web.Pages.Accounts;
 /// <summary>The second step of signing in: the code from the authenticator app. Wrong codes count towards the lockout.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(LynchpinApp.SignInRateLimit)]
-public class TwoFactorModel(SignInFlow flow) : PageModel
+public class TwoFactorModel(SignInFlow flow) : LynchpinPageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the 6-digit code from your authenticator app")]
@@ -20,14 +20,14 @@ public class TwoFactorModel(SignInFlow flow) : PageModel
     public string? ReturnUrl { get; set; }
 
     public async Task<IActionResult> OnGetAsync() =>
-        await flow.PendingAsync() is null ? RedirectToPage("/Accounts/SignIn") : Page();
+        await flow.PendingAsync() is null ? RedirectTo<SignInModel>() : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
         if (await flow.PendingAsync() is not var (user, method))
         {
             TempData["Success"] = null;
-            return RedirectToPage("/Accounts/SignIn");
+            return RedirectTo<SignInModel>();
         }
         if (ModelState.IsValid && await flow.CheckCodeAsync(user, Code) is { } problem)
         {
@@ -35,8 +35,7 @@ public class TwoFactorModel(SignInFlow flow) : PageModel
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
         await flow.CompleteAsync(user, $"{method} and code");
         return LocalRedirect(SignInModel.IsLocal(ReturnUrl) ? ReturnUrl! : "/");

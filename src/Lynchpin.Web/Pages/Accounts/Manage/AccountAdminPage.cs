@@ -1,73 +1,66 @@
 using Lynchpin.Core.Accounts;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Accounts.Manage;
 
 /// <summary>
-/// What the account administration pages share: the reader must lead a school or trust; an account page loads its account
-/// and checks the reader administers it (404 for none, 403 for one outside their scope); the form's choices; the links
-/// that invitations and resets hand over.
+/// The account administration pages: a trust admin's, or a school leader's (with a staff record) for those below them.
+/// Before any handler runs, a page at <c>/accounts/{id}</c> loads its account and checks the reader administers it (404 for
+/// none, 403 for one outside their scope, as <see cref="ScopedPageModel"/> does for schools and people); the others check
+/// the reader may give access at all. Also: the form's choices, and the one-time links invitations and resets hand over.
 /// </summary>
 [Authorize(Policy = Policies.ManageStaff)]
-public abstract class AccountAdminPage(LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, AccountEmails emails) : PageModel
+[Requires(nameof(Operations.Administer))]
+public abstract class AccountAdminPage(AccountEmails emails) : ScopedPageModel
 {
-    protected LynchpinDbContext Db => db;
-    protected AccessScope Access => access;
     protected AccountEmails Emails => emails;
 
-    /// <summary>The account a page is about, tracked so a change to it can be saved.</summary>
+    /// <summary>The account a page at <c>/accounts/{id}</c> is about, tracked so a change to it can be saved.</summary>
     public AppUser Account { get; private set; } = null!;
 
     public string? AccountSchool { get; private set; }
     public StaffMember? AccountStaff { get; private set; }
 
-    protected async Task<IActionResult?> LoadAccountAsync(string id, CancellationToken ct)
+    protected override async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var account = await db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
+        if (RouteString("id") is not { Length: > 0 } id)
+        {
+            return (await Access.RolesIMayGiveAsync(ct)).Count > 0 ? null : Forbid();
+        }
+        var account = await Db.Users.SingleOrDefaultAsync(u => u.Id == id, ct);
         if (account is null)
         {
             return NotFound();
         }
-        if (!await MayAsync(account, Operations.Administer))
+        if (!await MayAsync(account, Requirement))
         {
             return Forbid();
         }
         Account = account;
-        AccountSchool = await db.Schools.Where(s => s.Id == account.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(ct);
-        AccountStaff = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == account.StaffMemberId, ct);
+        AccountSchool = await Db.Schools.Where(s => s.Id == account.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+        AccountStaff = await Db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == account.StaffMemberId, ct);
         return null;
     }
 
-    protected async Task<bool> MayAsync(AppUser account, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
-        (await authorization.AuthorizeAsync(User, account, operation)).Succeeded;
-
     /// <summary>The reader's trust (a trust admin's, or a leader's school's); null for a school outside any trust.</summary>
-    protected async Task<int?> MyTrustIdAsync(CancellationToken ct) => (await access.GetAsync(ct)).User?.TrustId;
+    protected async Task<int?> MyTrustIdAsync(CancellationToken ct) => (await Access.GetAsync(ct)).User?.TrustId;
 
     /// <summary>Roles the reader may give, as radios.</summary>
     protected async Task<List<SelectListItem>> RoleItemsAsync(CancellationToken ct) =>
-        (await access.RolesIMayGiveAsync(ct))
+        (await Access.RolesIMayGiveAsync(ct))
             .Select(r => new SelectListItem($"{RoleScope.Name(r)}: sees {RoleScope.Description(r)}", r.ToString())).ToList();
 
     /// <summary>Schools a trust admin may put an account in (their trust's); a leader's is their own alone.</summary>
     protected async Task<List<SelectListItem>> SchoolItemsAsync(CancellationToken ct)
     {
-        var led = (await access.GetAsync(ct)).LedSchoolIds.ToList();
-        var schools = await db.Schools.Where(s => led.Contains(s.Id)).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
+        var led = (await Access.GetAsync(ct)).LedSchoolIds.ToList();
+        var schools = await Db.Schools.Where(s => led.Contains(s.Id)).OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(ct);
         return [new SelectListItem("None", ""), .. schools.Select(s => new SelectListItem(s.Name, s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
     }
 
     /// <summary>Staff records the account may be linked to (none linked to another account), and its own current one.</summary>
     protected async Task<List<SelectListItem>> StaffItemsAsync(string? exceptUserId, CancellationToken ct)
     {
-        var staff = await (await access.LinkableStaffAsync(exceptUserId, ct))
+        var staff = await (await Access.LinkableStaffAsync(exceptUserId, ct))
             .OrderBy(s => s.School.Name).ThenBy(s => s.LastName).ThenBy(s => s.FirstName)
             .Select(s => new { s.Id, s.FirstName, s.LastName, s.StaffRef, s.JobTitle, School = s.School.Name })
             .ToListAsync(ct);
@@ -82,22 +75,8 @@ public abstract class AccountAdminPage(LynchpinDbContext db, AccessScope access,
     /// <summary>The one-time link to set a password, as the person will open it.</summary>
     protected Uri SetPasswordLink(AppUser account, string token, bool invitation)
     {
-        var path = $"/set-password?user={Uri.EscapeDataString(account.Id)}&token={Uri.EscapeDataString(token)}{(invitation ? "&invitation=true" : "")}";
+        var path = Url.To<SetPasswordModel>(new { user = account.Id, token, invitation = invitation ? "true" : null });
         // Emailed links always use the configured address; a link shown to the admin may use the one they are on.
-        return emails.BaseUrl is not null ? emails.Link(path) : new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}");
-    }
-
-    protected void AddErrors(IEnumerable<FieldError> errors, string prefix)
-    {
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError(error.Field.Length == 0 ? "" : $"{prefix}{error.Field}", error.Message);
-        }
-    }
-
-    protected PageResult Invalid()
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return emails.BaseUrl is not null ? emails.Link(path) : new Uri($"{Request.Scheme}://{Request.Host}{path}");
     }
 }

@@ -1,16 +1,9 @@
 using Lynchpin.Core.Accounts;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lynchpin.Web.Pages.Accounts.Manage;
 
 /// <summary>Changes an account's access, school and staff record; the account then signs in again.</summary>
-public class EditModel(LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, AccountEmails emails, AccountAdministration administration)
-    : AccountAdminPage(db, access, authorization, emails), IAccountFormPage
+public class EditModel(AccountEmails emails, AccountAdministration administration) : AccountAdminPage(emails), IAccountFormPage
 {
     [BindProperty] public AccountForm Input { get; set; } = new();
 
@@ -19,22 +12,15 @@ public class EditModel(LynchpinDbContext db, AccessScope access, IAuthorizationS
     public List<SelectListItem> StaffItems { get; private set; } = [];
     public bool ChoosesSchool { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
+        await LoadOptionsAsync(ct);
         Input = new AccountForm { Email = Account.Email, Role = Account.Role, SchoolId = Account.SchoolId, StaffMemberId = Account.StaffMemberId };
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
+        await LoadOptionsAsync(ct);
         if (Input.Role is UserRole role && !RoleItems.Any(i => i.Value == role.ToString()))
         {
             ModelState.AddModelError("Input.Role", "Choose access you may give");
@@ -51,23 +37,18 @@ public class EditModel(LynchpinDbContext db, AccessScope access, IAuthorizationS
         var result = await administration.ChangeAsync(Account, new AccountInput(Account.Email, Input.Role, schoolId, Input.StaffMemberId), ct);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors, "Input.");
+            AddErrors(result.Errors);
             return Invalid();
         }
         TempData["Success"] = $"{Account.Email}'s access is saved. If it changed, they sign in again.";
-        return RedirectToPage("Show", new { id });
+        return RedirectTo<ShowModel>(new { id = Account.Id });
     }
 
-    private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
+    private async Task LoadOptionsAsync(CancellationToken ct)
     {
-        if (await LoadAccountAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
         ChoosesSchool = (await Access.GetAsync(ct)).Role == UserRole.TrustAdmin;
         RoleItems = await RoleItemsAsync(ct);
         SchoolItems = ChoosesSchool ? await SchoolItemsAsync(ct) : [];
         StaffItems = await StaffItemsAsync(Account.Id, ct);
-        return null;
     }
 }

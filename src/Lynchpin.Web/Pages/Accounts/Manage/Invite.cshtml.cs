@@ -1,11 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Lynchpin.Core.Accounts;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Lynchpin.Web.Pages.Accounts.Manage;
 
@@ -32,10 +26,8 @@ public interface IAccountFormPage
 /// Invites someone: an account without a password, and a one-time link (a week) to set one — emailed when email is set up,
 /// otherwise shown here to hand over. A school leader invites to their own school, linking staff below them.
 /// </summary>
-public class InviteModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, AccountEmails emails, AccountAdministration administration,
-    ILogger<InviteModel> logger)
-    : AccountAdminPage(db, access, authorization, emails), IAccountFormPage
+public class InviteModel(AccountEmails emails, AccountAdministration administration, ILogger<InviteModel> logger)
+    : AccountAdminPage(emails), IAccountFormPage
 {
     [BindProperty] public AccountForm Input { get; set; } = new();
 
@@ -49,14 +41,11 @@ public class InviteModel(
     public AppUser? Invited { get; private set; }
     public bool Emailed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadOptionsAsync(ct) ?? Page();
+    public async Task OnGetAsync(CancellationToken ct) => await LoadOptionsAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadOptionsAsync(ct) is { } refused)
-        {
-            return refused;
-        }
+        await LoadOptionsAsync(ct);
         var scope = await Access.GetAsync(ct);
         if (Input.Role is UserRole role && !RoleItems.Any(i => i.Value == role.ToString()))
         {
@@ -75,7 +64,7 @@ public class InviteModel(
         var result = await administration.InviteAsync(new AccountInput(Input.Email, Input.Role, schoolId, Input.StaffMemberId), await MyTrustIdAsync(ct), ct);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors, "Input.");
+            AddErrors(result.Errors);
             return Invalid();
         }
         Invited = result.Value!.User;
@@ -95,17 +84,11 @@ public class InviteModel(
         return Page();
     }
 
-    private async Task<IActionResult?> LoadOptionsAsync(CancellationToken ct)
+    private async Task LoadOptionsAsync(CancellationToken ct)
     {
-        var scope = await Access.GetAsync(ct);
-        if ((await Access.RolesIMayGiveAsync(ct)).Count == 0)
-        {
-            return Forbid();
-        }
-        ChoosesSchool = scope.Role == UserRole.TrustAdmin;
+        ChoosesSchool = (await Access.GetAsync(ct)).Role == UserRole.TrustAdmin;
         RoleItems = await RoleItemsAsync(ct);
         SchoolItems = ChoosesSchool ? await SchoolItemsAsync(ct) : [];
         StaffItems = await StaffItemsAsync(null, ct);
-        return null;
     }
 }

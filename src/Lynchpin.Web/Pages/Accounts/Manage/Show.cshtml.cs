@@ -1,11 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Lynchpin.Core.Accounts;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Lynchpin.Web.Pages.Accounts.Manage;
 
@@ -14,16 +9,15 @@ namespace Lynchpin.Web.Pages.Accounts.Manage;
 /// head), disable and re-enable, reset sign-in, invite again, revoke a token. Each is audited by the service that makes it.
 /// </summary>
 public class ShowModel(
-    LynchpinDbContext db, AccessScope access, IAuthorizationService authorization, AccountEmails emails,
-    AccountAdministration administration, ApiTokenService tokens, UserSessions sessions, UserManager<AppUser> users, SchoolClock clock,
+    AccountEmails emails, AccountAdministration administration, ApiTokenService tokens, UserSessions sessions, UserManager<AppUser> users,
     ILogger<ShowModel> logger)
-    : AccountAdminPage(db, access, authorization, emails)
+    : AccountAdminPage(emails)
 {
     public bool CanGrantPay { get; private set; }
     public bool HasPassword { get; private set; }
     public int OpenSessions { get; private set; }
     public List<ApiToken> Tokens { get; private set; } = [];
-    public DateTime Now { get; } = clock.UtcNow;
+    public DateTime Now => Clock.UtcNow;
 
     /// <summary>After a reset or a new invitation: the link to hand over, or that it was emailed.</summary>
     public Uri? Link { get; private set; }
@@ -34,103 +28,79 @@ public class ShowModel(
     [StringLength(AppUser.DisabledReasonMaxLength, ErrorMessage = "The reason must be 200 characters or fewer")]
     public string? Reason { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
+    public async Task OnGetAsync(CancellationToken ct) => await LoadDetailsAsync(ct);
 
-    public async Task<IActionResult> OnPostPayAccessAsync(string id, bool grant, CancellationToken ct)
+    [Requires(nameof(Operations.GrantPayAccess))]
+    public async Task<IActionResult> OnPostPayAccessAsync(bool grant, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
-        if (!CanGrantPay)
-        {
-            return Forbid();
-        }
         await administration.SetPayAccessAsync(Account, grant, ct);
         TempData["Success"] = grant
             ? $"{Account.Email} has pay access. They sign in again, with a code from an authenticator app."
             : $"{Account.Email} no longer has pay access.";
-        return RedirectToPage(new { id });
+        return Shown();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
         if (string.IsNullOrWhiteSpace(Reason))
         {
             ModelState.AddModelError(nameof(Reason), "Enter why the account is disabled");
         }
         if (!ModelState.IsValid)
         {
+            await LoadDetailsAsync(ct);
             return Invalid();
         }
         await administration.DisableAsync(Account, Reason!.Trim(), ct);
         TempData["Success"] = $"{Account.Email} is disabled: signed out everywhere, API tokens revoked, calendar feed stopped.";
-        return RedirectToPage(new { id });
+        return Shown();
     }
 
-    public async Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
-        var result = await administration.EnableAsync(Account, SchoolClock.DateOf(Now), ct);
+        var result = await administration.EnableAsync(Account, Today, ct);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors, "");
+            AddErrors(result.Errors, _ => "");
+            await LoadDetailsAsync(ct);
             return Invalid();
         }
         TempData["Success"] = $"{Account.Email} may sign in again.";
-        return RedirectToPage(new { id });
+        return Shown();
     }
 
     /// <summary>A forgotten password or a lost phone: both are removed, and the person sets them up again from a one-time link.</summary>
-    public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken ct)
+    public async Task OnPostResetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
         var token = await administration.ResetAsync(Account, ct);
         await HandOverAsync(token, reset: true, ct);
-        await LoadAsync(id, ct);
-        return Page();
+        await LoadDetailsAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostReinviteAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnPostReinviteAsync(CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
-        if (HasPassword)
+        if (await users.HasPasswordAsync(Account))
         {
             return BadRequest();
         }
         var token = await administration.ReinviteAsync(Account, ct);
         await HandOverAsync(token, reset: false, ct);
-        await LoadAsync(id, ct);
+        await LoadDetailsAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(string id, int tokenId, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeAsync(int tokenId, CancellationToken ct)
     {
-        if (await LoadAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
         var me = (await Access.GetAsync(ct)).User!;
         if (!await tokens.RevokeAsync(Account.Id, tokenId, me.Email, ct))
         {
             return NotFound();
         }
         TempData["Success"] = "The token is revoked: it no longer works.";
-        return RedirectToPage(new { id });
+        return Shown();
     }
+
+    private RedirectToPageResult Shown() => RedirectTo<ShowModel>(new { id = Account.Id });
 
     private async Task HandOverAsync(string token, bool reset, CancellationToken ct)
     {
@@ -141,14 +111,13 @@ public class ShowModel(
         }
         try
         {
-            var me = (await Access.GetAsync(ct)).User!;
             if (reset)
             {
                 await Emails.SendPasswordResetAsync(Account, Link, ct);
             }
             else
             {
-                await Emails.SendInvitationAsync(Account, me.Email!, Link, ct);
+                await Emails.SendInvitationAsync(Account, (await Access.GetAsync(ct)).User!.Email!, Link, ct);
             }
             Emailed = true;
         }
@@ -158,16 +127,11 @@ public class ShowModel(
         }
     }
 
-    private async Task<IActionResult?> LoadAsync(string id, CancellationToken ct)
+    private async Task LoadDetailsAsync(CancellationToken ct)
     {
-        if (await LoadAccountAsync(id, ct) is { } refused)
-        {
-            return refused;
-        }
         CanGrantPay = await MayAsync(Account, Operations.GrantPayAccess);
         HasPassword = await users.HasPasswordAsync(Account);
         OpenSessions = (await sessions.OpenAsync(Account.Id, ct)).Count;
         Tokens = await tokens.ListAsync(Account.Id, ct);
-        return null;
     }
 }

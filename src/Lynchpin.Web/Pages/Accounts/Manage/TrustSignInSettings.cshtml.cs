@@ -1,13 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Lynchpin.Core.Accounts;
-using Lynchpin.Core.Data;
-using Lynchpin.Core.Data.Models;
-using Lynchpin.Web.Authorization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Web.Pages.Accounts.Manage;
 
@@ -15,8 +7,8 @@ namespace Lynchpin.Web.Pages.Accounts.Manage;
 /// How a trust's accounts sign in: email and password, or single sign-on with the trust's Microsoft Entra tenant or
 /// Google Workspace domain and the claim matched to each account's email. For the trust's admins.
 /// </summary>
-public class TrustSignInSettingsModel(LynchpinDbContext db, IAuthorizationService authorization, TrustSignIns trustSignIns, IConfiguration config)
-    : PageModel
+[Requires(nameof(Operations.Manage))]
+public class TrustSignInSettingsModel(TrustSignIns trustSignIns, IConfiguration config) : TrustPageModel
 {
     public class InputModel
     {
@@ -28,8 +20,7 @@ public class TrustSignInSettingsModel(LynchpinDbContext db, IAuthorizationServic
 
     [BindProperty] public InputModel Input { get; set; } = new();
 
-    public Trust Trust { get; private set; } = null!;
-    public IReadOnlyList<SsoProvider> Configured { get; private set; } = [];
+    public IReadOnlyList<SsoProvider> Configured => SingleSignOn.Configured(config);
 
     public IReadOnlyList<SelectListItem> MethodItems { get; } =
     [
@@ -42,60 +33,31 @@ public class TrustSignInSettingsModel(LynchpinDbContext db, IAuthorizationServic
 
     public IReadOnlyList<SelectListItem> ClaimItems { get; } = TrustSignIns.EmailClaims.Select(c => new SelectListItem(c, c)).ToList();
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await LoadAsync(code, ct) is { } refused)
-        {
-            return refused;
-        }
         var settings = await trustSignIns.ForTrustAsync(Trust.Id, ct);
         Input = new InputModel { Method = settings.Method, Provider = settings.Provider, Tenant = settings.Tenant, EmailClaim = settings.EmailClaim };
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string code, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await LoadAsync(code, ct) is { } refused)
-        {
-            return refused;
-        }
         if (Input.Method == SignInMethod.SingleSignOn && Input.Provider is SsoProvider provider && !Configured.Contains(provider))
         {
             ModelState.AddModelError("Input.Provider", "This Lynchpin has no app registration for that provider: ask whoever runs it");
         }
         if (ModelState.IsValid)
         {
-            foreach (var error in await trustSignIns.SaveAsync(Trust.Id, new TrustSignInInput(Input.Method, Input.Provider, Input.Tenant, Input.EmailClaim), ct))
-            {
-                ModelState.AddModelError($"Input.{error.Field}", error.Message);
-            }
+            AddErrors((await trustSignIns.SaveAsync(Trust.Id, new TrustSignInInput(Input.Method, Input.Provider, Input.Tenant, Input.EmailClaim), ct)).Errors);
         }
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            return Invalid();
         }
         TempData["Success"] = "The trust's sign-in is saved.";
-        return RedirectToPage(new { code });
+        return RedirectTo<TrustSignInSettingsModel>(new { code = Trust.Code });
     }
 
     /// <summary>Where each provider sends people back: what the app registration must list.</summary>
     public string ReturnUrl(SsoProvider provider) =>
         $"{Request.Scheme}://{Request.Host}{Request.PathBase}/sign-in/sso/{provider.ToString().ToLowerInvariant()}/return";
-
-    private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
-    {
-        var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
-        if (trust is null)
-        {
-            return NotFound();
-        }
-        if (!(await authorization.AuthorizeAsync(User, trust, Operations.Manage)).Succeeded)
-        {
-            return Forbid();
-        }
-        Trust = trust;
-        Configured = SingleSignOn.Configured(config);
-        return null;
-    }
 }

@@ -1,13 +1,11 @@
 using System.Security.Claims;
 using Lynchpin.Core.Data.Models;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Lynchpin.Web.Pages.Accounts.Mine;
 
 /// <summary>What the pages about one's own account share: the signed-in account, loaded fresh.</summary>
-public abstract class AccountPage(UserManager<AppUser> users) : PageModel
+public abstract class AccountPage(UserManager<AppUser> users) : LynchpinPageModel
 {
     public AppUser Me { get; private set; } = null!;
 
@@ -25,11 +23,5 @@ public abstract class AccountPage(UserManager<AppUser> users) : PageModel
         }
         Me = me;
         return null;
-    }
-
-    protected PageResult Invalid()
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
     }
 }

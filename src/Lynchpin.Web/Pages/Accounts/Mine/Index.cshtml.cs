@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Web.Pages.Accounts.Mine;
 
 /// <summary>"Your account": what it may see, how it signs in, and the ways to change that.</summary>
-public class IndexModel(UserManager<AppUser> users, LynchpinDbContext db, TrustSignIns trustSignIns) : AccountPage(users)
+public class IndexModel(UserManager<AppUser> users, TrustSignIns trustSignIns) : AccountPage(users)
 {
     public string? SchoolName { get; private set; }
     public string? TrustName { get; private set; }
@@ -22,9 +22,9 @@ public class IndexModel(UserManager<AppUser> users, LynchpinDbContext db, TrustS
         {
             return gone;
         }
-        SchoolName = await db.Schools.Where(s => s.Id == Me.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(ct);
-        TrustName = await db.Trusts.Where(t => t.Id == Me.TrustId).Select(t => t.Name).SingleOrDefaultAsync(ct);
-        Staff = await db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == Me.StaffMemberId, ct);
+        SchoolName = await Db.Schools.Where(s => s.Id == Me.SchoolId).Select(s => s.Name).SingleOrDefaultAsync(ct);
+        TrustName = await Db.Trusts.Where(t => t.Id == Me.TrustId).Select(t => t.Name).SingleOrDefaultAsync(ct);
+        Staff = await Db.StaffMembers.AsNoTracking().SingleOrDefaultAsync(s => s.Id == Me.StaffMemberId, ct);
         SignInSettings = await trustSignIns.ForAccountAsync(Me, ct);
         HasPassword = await Users.HasPasswordAsync(Me);
         return Page();

@@ -47,6 +47,6 @@ public class PasswordModel(UserManager<AppUser> users, AccountAdministration adm
         }
         await flow.CompleteAsync(Me, "password change");
         TempData["Success"] = "Your password is changed. Anywhere else you were signed in, you have been signed out.";
-        return RedirectToPage("/Account/Index");
+        return RedirectTo<IndexModel>();
     }
 }

@@ -8,13 +8,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lynchpin.Web.Pages.Accounts.Mine;
 
 /// <summary>Where one is signed in, and which tokens act for one; "sign out everywhere" ends all of them at once.</summary>
-public class SessionsModel(UserManager<AppUser> users, UserSessions sessions, ApiTokenService tokens, SignInFlow flow, SchoolClock clock)
+public class SessionsModel(UserManager<AppUser> users, UserSessions sessions, ApiTokenService tokens, SignInFlow flow)
     : AccountPage(users)
 {
     public List<UserSession> Sessions { get; private set; } = [];
     public List<ApiToken> Tokens { get; private set; } = [];
     public string? CurrentSessionId => User.FindFirstValue(SignInFlow.SessionClaim);
-    public DateTime Now { get; } = clock.UtcNow;
+    public DateTime Now => Clock.UtcNow;
     public SessionLimits Limits => sessions.Options;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -32,6 +32,6 @@ public class SessionsModel(UserManager<AppUser> users, UserSessions sessions, Ap
     {
         await flow.SignOutAsync(revokeTokens: true, ct);
         TempData["Success"] = "You are signed out everywhere, and your API tokens are revoked.";
-        return RedirectToPage("/Accounts/SignIn");
+        return RedirectTo<SignInModel>();
     }
 }

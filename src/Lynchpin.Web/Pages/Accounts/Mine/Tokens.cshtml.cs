@@ -11,7 +11,7 @@ namespace Lynchpin.Web.Pages.Accounts.Mine;
 /// Personal API tokens: create one (read-only unless asked, expiring; shown once), see when each was last used, revoke.
 /// A page, so only the sign-in cookie reaches it: a token cannot make another token.
 /// </summary>
-public class TokensModel(UserManager<AppUser> users, ApiTokenService tokens, SchoolClock clock) : AccountPage(users)
+public class TokensModel(UserManager<AppUser> users, ApiTokenService tokens) : AccountPage(users)
 {
     public static readonly int[] Lifetimes = [7, 30, 90, 180, 365];
 
@@ -20,7 +20,7 @@ public class TokensModel(UserManager<AppUser> users, ApiTokenService tokens, Sch
     /// <summary>The new token's secret, shown on this response only.</summary>
     public string? NewSecret { get; private set; }
 
-    public DateTime Now { get; } = clock.UtcNow;
+    public DateTime Now => Clock.UtcNow;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -88,7 +88,7 @@ public class TokensModel(UserManager<AppUser> users, ApiTokenService tokens, Sch
             return NotFound();
         }
         TempData["Success"] = "The token is revoked: it no longer works.";
-        return RedirectToPage();
+        return RedirectTo<TokensModel>();
     }
 
     private async Task LoadAsync(CancellationToken ct) => Tokens = await tokens.ListAsync(UserId, ct);

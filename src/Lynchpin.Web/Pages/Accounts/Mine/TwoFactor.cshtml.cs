@@ -40,7 +40,7 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInFlow flow, AuditLo
         }
         if (Me.TwoFactorEnabled)
         {
-            return RedirectToPage();
+            return RedirectTo<TwoFactorModel>();
         }
         if (ModelState.IsValid && await flow.CheckCodeAsync(Me, Code) is { } problem)
         {
@@ -54,7 +54,7 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInFlow flow, AuditLo
         await Users.SetTwoFactorEnabledAsync(Me, true);
         await audit.WriteAsync(AuditActions.TwoFactorEnabled, AuditSubject.Account(Me), "Set up from the account page", cancellationToken: ct);
         TempData["Success"] = "Two-factor sign-in is on: you will enter a code from your app each time you sign in.";
-        return RedirectToPage("/Account/Index");
+        return RedirectTo<IndexModel>();
     }
 
     /// <summary>A new phone: a new key replaces the old at once, and the code from it turns two-factor back on.</summary>
@@ -85,6 +85,6 @@ public class TwoFactorModel(UserManager<AppUser> users, SignInFlow flow, AuditLo
         await Users.ResetAuthenticatorKeyAsync(Me);
         await audit.WriteAsync(AuditActions.TwoFactorReset, AuditSubject.Account(Me), "Turned off", cancellationToken: ct);
         TempData["Success"] = "Two-factor sign-in is off.";
-        return RedirectToPage("/Account/Index");
+        return RedirectTo<IndexModel>();
     }
 }
