@@ -65,7 +65,7 @@ public static class LynchpinApp
     }
 
     /// <summary>
-    /// Accounts and sign-in (docs/decisions/0006): Identity with the password policy, authenticator codes and one-time links;
+    /// Accounts and sign-in (docs/decisions/0007): Identity with the password policy, authenticator codes and one-time links;
     /// page sessions in a cookie checked against the server on every request (idle and absolute limits, ended by sign-out);
     /// personal tokens for the API alone; single sign-on schemes for the providers configured; the hourly leavers' run.
     /// </summary>
@@ -156,6 +156,7 @@ public static class LynchpinApp
         services.AddOptions<Core.Accounts.SessionLimits>().BindConfiguration(Core.Accounts.SessionLimits.Section);
         services.AddSingleton<Core.Audit.AuditActors>();
         services.AddScoped<Core.Audit.AuditLog>();
+        services.AddScoped<Core.Audit.AuditTrail>();
         services.AddScoped<Core.Progression.Frameworks>();
         services.AddScoped<Core.Progression.ProfileCalculator>();
         services.AddScoped<Core.Progression.AssessmentRecorder>();
@@ -226,6 +227,7 @@ public static class LynchpinApp
         app.MapLynchpinApi();
         app.MapProfileApi();
         app.MapAppraisalApi();
+        app.MapAuditApi();
         app.MapCalendarFeed();
         app.MapRazorPages();
     }

@@ -8,7 +8,7 @@ public static class Authenticators
 {
     /// <summary>
     /// Gives the account a known authenticator key and turns two-factor on: for the demo trust, whose key is published with
-    /// its password (docs/decisions/0006). Real accounts set theirs up at first sign-in, from a key only their phone holds.
+    /// its password (docs/decisions/0007). Real accounts set theirs up at first sign-in, from a key only their phone holds.
     /// </summary>
     public static async Task UseKnownKeyAsync(UserManager<AppUser> users, IUserStore<AppUser> store, AppUser user, string key, CancellationToken cancellationToken = default)
     {

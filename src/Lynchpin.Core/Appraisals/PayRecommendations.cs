@@ -1,3 +1,4 @@
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Staff;
 
@@ -8,16 +9,15 @@ namespace Lynchpin.Core.Appraisals;
 /// save, so there is no read without its record. Callers check the ReadPay operation first; a line manager is never
 /// let in merely for being one.
 /// </summary>
-public class PayRecommendations(LynchpinDbContext db, SchoolClock clock)
+public class PayRecommendations(LynchpinDbContext db, SchoolClock clock, AuditLog audit)
 {
     /// <summary>The recommendation (null if none is recorded: that too is a read, and audited).</summary>
     public async Task<PayRecommendation?> ReadAsync(int appraisalId, Recorder reader, CancellationToken cancellationToken = default)
     {
-        var appraisal = await db.Appraisals.AsNoTracking().Where(a => a.Id == appraisalId)
-            .Select(a => new { a.StaffMemberId, a.Cycle.Year }).SingleAsync(cancellationToken);
+        var appraisal = await OfAsync(appraisalId, cancellationToken);
         var recommendation = await db.PayRecommendations.AsNoTracking().SingleOrDefaultAsync(p => p.AppraisalId == appraisalId, cancellationToken);
-        db.AuditEvents.Add(Event(AuditActions.PayRecommendationRead, reader, appraisal.StaffMemberId,
-            $"Appraisal {appraisalId} ({SchoolYear.Name(appraisal.Year)}): {(recommendation is null ? "none recorded" : "shown")}"));
+        audit.Add(AuditActions.PayRecommendationRead, appraisal.Subject,
+            $"Appraisal {appraisalId} ({SchoolYear.Name(appraisal.Year)}): {(recommendation is null ? "none recorded" : "shown")}", As(reader));
         await db.SaveChangesAsync(cancellationToken);
         return recommendation;
     }
@@ -35,10 +35,7 @@ public class PayRecommendations(LynchpinDbContext db, SchoolClock clock)
             return Result<PayRecommendation>.Fail(
                 new FieldError("PayRecommendation", $"The pay recommendation must be {PayRecommendation.TextMaxLength} characters or fewer"));
         }
-        var appraisal = await db.Appraisals.Where(a => a.Id == appraisalId)
-            .Select(a => new { a.StaffMemberId, a.Cycle.Year, HasFinal = a.Reviews.Any(r => r.Kind == ReviewKind.Final) })
-            .SingleAsync(cancellationToken);
-        if (!appraisal.HasFinal)
+        if (!await db.AppraisalReviews.AnyAsync(r => r.AppraisalId == appraisalId && r.Kind == ReviewKind.Final, cancellationToken))
         {
             return Result<PayRecommendation>.Fail(
                 new FieldError("PayRecommendation", "A pay recommendation follows the final review: start the final review first"));
@@ -54,19 +51,21 @@ public class PayRecommendations(LynchpinDbContext db, SchoolClock clock)
         recommendation.RecordedAt = clock.UtcNow;
         recommendation.RecordedByUserId = recorder.UserId;
         recommendation.RecordedByName = recorder.Name;
-        db.AuditEvents.Add(Event(AuditActions.PayRecommendationRecorded, recorder, appraisal.StaffMemberId,
-            $"Appraisal {appraisalId} ({SchoolYear.Name(appraisal.Year)})"));
+        var appraisal = await OfAsync(appraisalId, cancellationToken);
+        audit.Add(AuditActions.PayRecommendationRecorded, appraisal.Subject, $"Appraisal {appraisalId} ({SchoolYear.Name(appraisal.Year)})", As(recorder));
         await db.SaveChangesAsync(cancellationToken);
         return Result<PayRecommendation>.Done(recommendation);
     }
 
-    private AuditEvent Event(string action, Recorder who, int staffMemberId, string detail) => new()
+    /// <summary>The request's actor (its channel and address) under the name the records show.</summary>
+    private AuditActor As(Recorder who) => audit.CurrentActor with { UserId = who.UserId, Name = who.Name };
+
+    /// <summary>The appraisal's year, and the audit row's subject: the appraisal, its person, school and trust.</summary>
+    private async Task<(int Year, AuditSubject Subject)> OfAsync(int appraisalId, CancellationToken cancellationToken)
     {
-        At = clock.UtcNow,
-        UserId = who.UserId,
-        UserName = who.Name,
-        Action = action,
-        StaffMemberId = staffMemberId,
-        Detail = detail,
-    };
+        var a = await db.Appraisals.AsNoTracking().Where(a => a.Id == appraisalId)
+            .Select(a => new { a.StaffMemberId, a.Cycle.Year, a.Cycle.SchoolId, a.Cycle.School.TrustId }).SingleAsync(cancellationToken);
+        return (a.Year, new AuditSubject(a.TrustId, a.SchoolId, a.StaffMemberId, AuditRecordTypes.Appraisal,
+            appraisalId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
 }

@@ -13,6 +13,14 @@ public sealed record AuditSubject(int? TrustId = null, int? SchoolId = null, int
     public static AuditSubject Account(AppUser user) =>
         new(user.TrustId, user.SchoolId, user.StaffMemberId, AuditRecordTypes.Account, user.Id);
 
+    /// <summary>An observation record, about the person observed, in its school.</summary>
+    public static AuditSubject Observation(ObservationRecord record) =>
+        new(null, record.SchoolId, record.ObserveeId, AuditRecordTypes.ObservationRecord, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A school's records as a whole (an export, an import).</summary>
+    public static AuditSubject School(School school) =>
+        new(school.TrustId, school.Id, null, AuditRecordTypes.School, school.Urn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Any other record of a person: <c>AuditSubject.Record(AuditRecordTypes.Appraisal, appraisal.Id, staff)</c>.</summary>
     public static AuditSubject Record(string recordType, object recordId, StaffMember? staff = null, int? trustId = null) =>
         new(trustId ?? staff?.School?.TrustId, staff?.SchoolId, staff?.Id, recordType, Convert.ToString(recordId, System.Globalization.CultureInfo.InvariantCulture));
@@ -65,6 +73,15 @@ public sealed class AuditLog(LynchpinDbContext db, AuditActors actors, SchoolClo
         await db.SaveChangesAsync(cancellationToken);
         return row;
     }
+
+    /// <summary>
+    /// Writes the row of an import, applied or refused: <paramref name="what"/> (the import's key) from which file, and for
+    /// a refused one how many problems stopped it. Written after the import's own transaction, as the page or command answers.
+    /// </summary>
+    public Task<AuditEvent> ImportedAsync(string what, string fileName, Imports.ImportResult result, AuditSubject subject, CancellationToken cancellationToken = default) =>
+        WriteAsync(result.Succeeded ? AuditActions.Imported : AuditActions.ImportRefused, subject,
+            result.Succeeded ? $"{what} from {fileName}" : $"{what} from {fileName}: {result.Errors.Count} problem(s), nothing imported",
+            cancellationToken: cancellationToken);
 
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 }

@@ -24,6 +24,10 @@ public sealed class SchoolClock(TimeProvider time)
     /// <summary>The schools' date of a stored UTC time.</summary>
     public static DateOnly DateOf(DateTime utc) => DateOnly.FromDateTime(FromUtc(utc));
 
+    /// <summary>When a date in the schools' time zone begins, in UTC: the bound of a range of days asked of stored times.</summary>
+    public static DateTime UtcStartOf(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
     /// <summary>A stored UTC time as people read it, in the schools' time zone and British English.</summary>
     public static string Format(DateTime utc, string format) => FromUtc(utc).ToString(format, British);
 

@@ -51,6 +51,9 @@ public static class Operations
     /// <summary>Granting or removing an account's pay access: a trust admin, or the head for their school.</summary>
     public static readonly OperationAuthorizationRequirement GrantPayAccess = new() { Name = nameof(GrantPayAccess) };
 
+    /// <summary>A trust's audit trail (against a Trust): its trust admins alone.</summary>
+    public static readonly OperationAuthorizationRequirement ReadAudit = new() { Name = nameof(ReadAudit) };
+
     // Declared last: static fields are set in order, so every operation above exists by now.
     private static readonly Dictionary<string, OperationAuthorizationRequirement> ByName =
         typeof(Operations).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -115,6 +118,7 @@ public sealed class TrustAuthorizationHandler(AccessScope access) : ScopeAuthori
     protected override Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, Trust trust) => Task.FromResult(operation switch
     {
         nameof(Operations.Read) or nameof(Operations.Manage) or nameof(Operations.ViewProfile) or nameof(Operations.ViewAppraisals)
+            or nameof(Operations.ReadAudit)
             => scope.IsTrustAdminOf(trust.Id),
         _ => false,
     });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Schools;
@@ -21,8 +22,8 @@ internal static class ImportCommands
 
         var gias = new Option<FileInfo>("--gias") { Description = "A GIAS establishment extract (edubasealldata CSV).", Required = true };
         var schools = new Command("schools", "Import schools and trusts from a GIAS extract.") { gias };
-        schools.SetAction((parse, ct) => RunAsync(parse.GetValue(gias)!,
-            (sp, file, _) => sp.GetRequiredService<GiasImporter>().ImportAsync(file, ct), SchoolsSummary, services, output, error));
+        schools.SetAction((parse, ct) => RunAsync("schools", null, parse.GetValue(gias)!,
+            (sp, file, _) => sp.GetRequiredService<GiasImporter>().ImportAsync(file, ct), SchoolsSummary, services, output, error, ct));
         import.Subcommands.Add(schools);
 
         var school = new Option<int>("--school") { Description = "The school's URN.", Required = true };
@@ -30,9 +31,9 @@ internal static class ImportCommands
         foreach (var row in ImportTable.All)
         {
             var command = new Command(row.Key, row.CommandHelp) { school, file };
-            command.SetAction((parse, ct) => RunAsync(parse.GetValue(file)!,
+            command.SetAction((parse, ct) => RunAsync(row.Key, parse.GetValue(school), parse.GetValue(file)!,
                 (sp, stream, name) => row.ImporterFrom(sp).ImportAsync(new ImportRequest(parse.GetValue(school), stream, name, CommandLineRecorder), ct),
-                row.CommandSummary, services, output, error));
+                row.CommandSummary, services, output, error, ct));
             import.Subcommands.Add(command);
         }
         return import;
@@ -45,8 +46,9 @@ internal static class ImportCommands
             $"Trusts: {gias.TrustsCreated} created, {gias.TrustsUpdated} updated.";
     }
 
-    private static async Task<int> RunAsync(FileInfo typed, Func<IServiceProvider, Stream, string, Task<ImportResult>> import,
-        Func<ImportResult, string> summary, IServiceProvider services, TextWriter output, TextWriter error)
+    /// <summary>Runs an import and audits it (<paramref name="key"/> into the school of <paramref name="urn"/>, if any), applied or refused.</summary>
+    private static async Task<int> RunAsync(string key, int? urn, FileInfo typed, Func<IServiceProvider, Stream, string, Task<ImportResult>> import,
+        Func<ImportResult, string> summary, IServiceProvider services, TextWriter output, TextWriter error, CancellationToken ct)
     {
         var file = CommandLine.InputFile(typed, CommandLine.ShellFolder);
         if (!file.Exists)
@@ -58,6 +60,8 @@ internal static class ImportCommands
         {
             await using var stream = file.OpenRead();
             var result = await import(sp, stream, file.Name);
+            var school = urn is null ? null : await sp.GetRequiredService<LynchpinDbContext>().Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, ct);
+            await sp.GetRequiredService<AuditLog>().ImportedAsync(key, file.Name, result, school is null ? AuditSubject.None : AuditSubject.School(school), ct);
             if (result.Succeeded)
             {
                 output.WriteLine(summary(result));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
@@ -161,6 +162,8 @@ internal static class ObservationCommands
                 }
                 WriteRotaReport(made, report);
                 var visits = await rotas.VisitsAsync(made.Rota.Id, ct);
+                await sp.GetRequiredService<AuditLog>().WriteAsync(AuditActions.Exported, AuditSubject.School(found),
+                    $"Rota {made.Rota.Id} as CSV to {target?.FullName ?? "standard output"}", cancellationToken: ct);
                 if (target is null)
                 {
                     RotaCsv.Write(output, visits);

@@ -39,6 +39,14 @@ public abstract partial class RouteMatrixTests
         ("/trusts/{TrustA}/single-sign-on", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/{TrustB}/single-sign-on", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/NO-SUCH-TRUST/single-sign-on", [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        // The audit trail: the trust's own admins alone, on the page, its CSV and the API.
+        ("/trusts/{TrustA}/audit", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/audit?kind=failures&from=2026-01-01", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/audit?handler=Csv", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/audit", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/NO-SUCH-TRUST/audit", [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("/api/audit", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/audit?kind=sign-ins", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Signing in: open to all; the code steps send anyone without a sign-in in progress back to the first step.
         ("/sign-out", [Ok, Ok, Ok, Ok, Ok, Ok]),
         ("/forgot-password", [Ok, Ok, Ok, Ok, Ok, Ok]),

@@ -15,7 +15,7 @@ public enum AuditChannel
 
 /// <summary>
 /// One line of the audit trail: who did what, to which record, when and from where. Only ever added to: the app has no
-/// way to change or remove a row (see <see cref="Audit.AuditLog"/> and docs/decisions/0006-accounts-sessions-audit.md).
+/// way to change or remove a row (see <see cref="Audit.AuditLog"/> and docs/decisions/0007-accounts-sessions-audit.md).
 /// </summary>
 public class AuditEvent
 {
@@ -55,14 +55,26 @@ public static class AuditRecordTypes
     public const string Account = "account";
     public const string ApiToken = "api-token";
     public const string Trust = "trust";
+    public const string School = "school";
     public const string Appraisal = "appraisal";
+    public const string Evidence = "evidence";
+    public const string ObservationRecord = "observation-record";
     public const string Staff = "staff";
 }
 
 public static class AuditActions
 {
+    // Reads of a person's records, one row per page or file shown (dashboards and profiles, which are counts, are not audited).
+    public const string AppraisalRead = "appraisal-read";
+    public const string EvidenceRead = "evidence-read";
+    public const string ObservationRecordRead = "observation-record-read";
     public const string PayRecommendationRead = "pay-recommendation-read";
     public const string PayRecommendationRecorded = "pay-recommendation-recorded";
+
+    // Files out and in (Detail names what, and for an import the file and its outcome).
+    public const string Exported = "exported";
+    public const string Imported = "imported";
+    public const string ImportRefused = "import-refused";
 
     // Signing in and out (Detail says how: password, two-factor, single sign-on).
     public const string SignedIn = "signed-in";

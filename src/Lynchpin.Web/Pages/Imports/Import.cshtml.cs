@@ -1,3 +1,4 @@
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Imports;
 using Lynchpin.Web.Imports;
 
@@ -10,7 +11,7 @@ namespace Lynchpin.Web.Pages.Imports;
 /// </summary>
 [Authorize(Policy = Policies.ManageStaff)]
 [RequestSizeLimit(MaxBytes)]
-public class ImportModel : SchoolPageModel
+public class ImportModel(AuditLog audit) : SchoolPageModel
 {
     public const int MaxBytes = 10 * 1024 * 1024;
 
@@ -34,6 +35,7 @@ public class ImportModel : SchoolPageModel
         await using var stream = Upload!.OpenReadStream();
         var request = new ImportRequest(School.Urn, stream, Upload.FileName, await RecorderAsync(ct));
         Result = await Import.ImporterFrom(HttpContext.RequestServices).ImportAsync(request, ct);
+        await audit.ImportedAsync(Import.Key, Upload.FileName, Result, AuditSubject.School(School), ct);
         if (!Result.Succeeded)
         {
             var problems = Result.Errors.Count == 1 ? "problem" : "problems";

@@ -1,3 +1,4 @@
+using Lynchpin.Core.Audit;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Lynchpin.Web.Pages.Shared;
@@ -23,6 +24,20 @@ public abstract class LynchpinPageModel : PageModel
 
     /// <summary>Who is making a change, by the name the record will show.</summary>
     protected Task<Recorder> RecorderAsync(CancellationToken ct) => Access.RecorderAsync(ct);
+
+    /// <summary>
+    /// Writes an audit row now, before the page or file is sent: for a read of a person's records (their appraisal,
+    /// evidence, an observation record) or a file leaving the app. Who, from where and by which channel come from the request.
+    /// </summary>
+    protected async Task AuditAsync(string action, AuditSubject subject, string? detail, CancellationToken ct) =>
+        await Service<AuditLog>().WriteAsync(action, subject, detail, cancellationToken: ct);
+
+    /// <summary>A file to download, audited as an export under its file name.</summary>
+    protected async Task<FileContentResult> ExportAsync(byte[] content, string contentType, string fileName, AuditSubject subject, CancellationToken ct)
+    {
+        await AuditAsync(AuditActions.Exported, subject, fileName, ct);
+        return File(content, contentType, fileName);
+    }
 
     /// <summary>A service's errors on the form's inputs: <c>Title</c> on <c>Input.Title</c>.</summary>
     protected void AddErrors(IEnumerable<FieldError> errors) => AddErrors(errors, field => $"Input.{field}");

@@ -30,7 +30,11 @@ public class IndexModel(AppraisalObjectives objectives) : PersonAppraisalPage
     /// <summary>Without an appraisal in the year the page says so, and offers to open the cycle.</summary>
     protected override bool AppraisalRequired => false;
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadRightsAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadRightsAsync(ct);
+        await AuditReadAsync("Appraisal page", ct);
+    }
 
     /// <summary>The person agrees their objectives; refused, with the rules' reasons, until the set is ready.</summary>
     [Requires(nameof(Operations.SignAsAppraisee))]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lynchpin.Core.Appraisals;
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Staff;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -68,6 +69,15 @@ public abstract class PersonAppraisalPage : PersonPageModel
             Objective = Appraisal!.Objectives.Single(o => o.Id == found);
         }
         return Appraisal is null && AppraisalRequired ? NotFound() : null;
+    }
+
+    /// <summary>Audits that the reader was shown the person's appraisal (when there is one) on <paramref name="where"/>.</summary>
+    protected async Task AuditReadAsync(string where, CancellationToken ct)
+    {
+        if (Appraisal is not null)
+        {
+            await AuditAsync(AuditActions.AppraisalRead, AuditSubject.Record(AuditRecordTypes.Appraisal, Appraisal.Id, Member), $"{where}, {YearName}", ct);
+        }
     }
 
     /// <summary>Loads the appraisal again after a change, so a page shown with errors shows what is stored.</summary>

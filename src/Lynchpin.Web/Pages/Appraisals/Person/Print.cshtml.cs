@@ -11,4 +11,6 @@ public class PrintModel : PersonAppraisalPage
     /// <summary>Every version of a kind of review, current last; earlier versions were locked before a reopen.</summary>
     public IReadOnlyList<AppraisalReview> Versions(ReviewKind kind) =>
         Appraisal!.Reviews.Where(r => r.Kind == kind).OrderBy(r => r.Version).ToList();
+
+    public Task OnGetAsync(CancellationToken ct) => AuditReadAsync("Print view", ct);
 }

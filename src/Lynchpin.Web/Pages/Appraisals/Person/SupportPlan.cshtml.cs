@@ -30,6 +30,7 @@ public class SupportPlanModel(AppraisalObjectives objectives) : PersonAppraisalP
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(ct);
+        await AuditReadAsync("Support plan", ct);
         if (Objective.SupportPlan is { } plan)
         {
             Input = new SupportPlanForm { Actions = plan.Actions, CoachId = plan.CoachId, ReviewBy = plan.ReviewBy };

@@ -1,4 +1,6 @@
 using Lynchpin.Core.Appraisals;
+using Lynchpin.Core.Audit;
+using Lynchpin.Core.Progression;
 
 namespace Lynchpin.Web.Pages.Appraisals.Reviews;
 
@@ -25,13 +27,15 @@ public class EvidenceModel(EvidenceStore store) : PersonPageModel
         return await MayAsync(evidence.Review.Appraisal, Operations.ReadAppraisal) ? null : Forbid();
     }
 
-    public IActionResult OnGet()
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // A link is followed from the review page; only files are downloaded here.
         if (_evidence.StoredName is null || store.OpenRead(_evidence.StoredName) is not { } content)
         {
             return NotFound();
         }
+        await AuditAsync(AuditActions.EvidenceRead, AuditSubject.Record(AuditRecordTypes.Evidence, _evidence.Id, Member),
+            $"{_evidence.FileName} (appraisal {_evidence.Review.AppraisalId}, {SchoolYear.Name(_evidence.Review.Appraisal.Cycle.Year)})", ct);
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.CacheControl = "private, no-store";
         Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";

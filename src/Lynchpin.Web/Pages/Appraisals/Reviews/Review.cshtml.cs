@@ -1,4 +1,5 @@
 using Lynchpin.Core.Appraisals;
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Staff;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
@@ -106,6 +107,8 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
             }
         }
         FillForms();
+        await AuditAsync(AuditActions.AppraisalRead, AuditSubject.Record(AuditRecordTypes.Appraisal, Appraisal.Id, Member),
+            $"{Kind.DisplayName()}{(Review is { } shown && !IsCurrent ? $" (version {shown.Version})" : "")}, {SchoolYear.Name(Year)}", ct);
         await ReadPayAsync(ct);
         return Page();
     }

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Lynchpin.Core.Appraisals;
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Progression;
 
 namespace Lynchpin.Web.Pages.Appraisals.Schools;
@@ -53,7 +54,7 @@ public class ExportModel(ProfileCalculator calculator) : AppraisalSchoolPage
                 .ToListAsync(ct);
         }
         var name = $"appraisal-{School.Urn}-{SchoolYear.Name(year).Replace('/', '-')}.xlsx";
-        return File(Xlsx(year, appraisals), XlsxContentType, name);
+        return await ExportAsync(Xlsx(year, appraisals), XlsxContentType, name, AuditSubject.School(School), ct);
     }
 
     public static byte[] Xlsx(int year, IReadOnlyList<Appraisal> appraisals)

@@ -1,3 +1,4 @@
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Observations;
 
 namespace Lynchpin.Web.Pages.Observations.Records;
@@ -15,6 +16,7 @@ public class EditModel(ObservationRecords records, ObservationSettingsEditor set
             return refused;
         }
         Input = RecordForm.From(Record);
+        await AuditAsync(AuditActions.ObservationRecordRead, AuditSubject.Observation(Record), $"{Record.Kind.DisplayName()}, {Record.Date:yyyy-MM-dd}, to edit", ct);
         return Page();
     }
 

@@ -1,3 +1,6 @@
+using Lynchpin.Core.Audit;
+using Lynchpin.Core.Observations;
+
 namespace Lynchpin.Web.Pages.Observations.Records;
 
 /// <summary>One record, for those <see cref="ObservationRecordAuthorizationHandler"/> lets read it.</summary>
@@ -23,6 +26,7 @@ public class ShowModel : LynchpinPageModel
         Record = record;
         Visit = record.Visit;
         MayEdit = await MayAsync(record, Operations.Manage);
+        await AuditAsync(AuditActions.ObservationRecordRead, AuditSubject.Observation(record), $"{record.Kind.DisplayName()}, {record.Date:yyyy-MM-dd}", ct);
         return Page();
     }
 }

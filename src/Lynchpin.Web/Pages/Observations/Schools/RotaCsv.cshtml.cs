@@ -1,4 +1,5 @@
 using System.Text;
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Observations.Rota;
 
@@ -12,6 +13,6 @@ public class RotaCsvModel(RotaService rotas) : RotaPageModel
         var rota = Rota;
         var csv = RotaCsv.ToCsv(await rotas.VisitsAsync(rota.Id, ct));
         var name = $"rota-{School.Urn}-{rota.Kind.Code()}-{rota.From:yyyy-MM-dd}-to-{rota.To:yyyy-MM-dd}.csv";
-        return File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name);
+        return await ExportAsync(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name, AuditSubject.School(School), ct);
     }
 }

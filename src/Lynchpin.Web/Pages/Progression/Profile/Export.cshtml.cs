@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
 using CsvHelper;
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Progression;
 
 namespace Lynchpin.Web.Pages.Progression.Profile;
@@ -30,9 +31,10 @@ public class ExportModel(ProfileCalculator calculator) : ProfilePageModel(calcul
         }
         var profile = await Calculator.SchoolAsync(School.Id, ChosenYear, Filter, ct);
         var name = $"progression-profile-{School.Urn}-{SchoolYear.Name(ChosenYear).Replace('/', '-')}";
+        var subject = AuditSubject.School(School);
         return format == "csv"
-            ? File(Csv(profile), CsvContentType, name + ".csv")
-            : File(Xlsx(profile), XlsxContentType, name + ".xlsx");
+            ? await ExportAsync(Csv(profile), CsvContentType, name + ".csv", subject, ct)
+            : await ExportAsync(Xlsx(profile), XlsxContentType, name + ".xlsx", subject, ct);
     }
 
     private static IEnumerable<object> Values(CheckpointProfile c) =>

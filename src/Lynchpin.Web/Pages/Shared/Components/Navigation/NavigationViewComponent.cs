@@ -66,6 +66,10 @@ public sealed class NavigationViewComponent(AccessScope access) : ViewComponent
         {
             yield return Item("Accounts", url.To<Accounts.Manage.IndexModel>());
         }
+        if (trustAdmin && scope.TrustCode is { } trustCode)
+        {
+            yield return Item("Audit", url.To<Audit.TrailModel>(new { code = trustCode }));
+        }
         yield return Item("Your account", url.To<Accounts.Mine.IndexModel>());
     }
 
