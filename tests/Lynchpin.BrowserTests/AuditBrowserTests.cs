@@ -41,7 +41,7 @@ public class AuditBrowserTests(BrowserFixture browser) : BrowserTest(browser)
         await page.GetByLabel("Kind").SelectOptionAsync(new SelectOptionValue { Value = "reads" });
         await page.GetByLabel("Who (email)").FillAsync(DemoData.HeadEmail);
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("kind=reads", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("Kind=reads", StringComparison.OrdinalIgnoreCase));
 
         // Assert: the read is there, with the page it was on and the channel.
         var row = page.Locator($"#audit tbody tr[data-action='{AuditActions.AppraisalRead}']").First;
