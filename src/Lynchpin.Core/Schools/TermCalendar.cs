@@ -45,14 +45,15 @@ public sealed class TermCalendar
     public bool HasTermDates(int year) => stored.ContainsKey(year);
 
     /// <summary>
-    /// The usual terms when a school has not given its own: autumn September to December, spring January to March, summer
-    /// April to August (the same split as the progression checkpoints' "end of term" dates).
+    /// The usual terms when a school has not given its own: autumn 1 September to 20 December, spring January to March,
+    /// summer 1 April to 20 July (the split of the progression checkpoints' "end of term" dates). The days between count
+    /// with the term before them.
     /// </summary>
     public static IReadOnlyList<TermDates> DefaultTerms(int year) =>
     [
-        new(year, TermName.Autumn, new DateOnly(year, 9, 1), new DateOnly(year, 12, 31)),
+        new(year, TermName.Autumn, new DateOnly(year, 9, 1), new DateOnly(year, 12, 20)),
         new(year, TermName.Spring, new DateOnly(year + 1, 1, 1), new DateOnly(year + 1, 3, 31)),
-        new(year, TermName.Summer, new DateOnly(year + 1, 4, 1), new DateOnly(year + 1, 8, 31)),
+        new(year, TermName.Summer, new DateOnly(year + 1, 4, 1), new DateOnly(year + 1, 7, 20)),
     ];
 
     public IReadOnlyList<TermDates> TermsOf(int year) => stored.GetValueOrDefault(year) ?? DefaultTerms(year);

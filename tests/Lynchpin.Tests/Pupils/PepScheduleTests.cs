@@ -68,7 +68,7 @@ public class PepScheduleTests
         var result = PepSchedule.Evaluate(EnteredCare, peps, TermCalendar.Weekdays, today: D("2026-08-20"));
 
         Assert.False(result.IsOverdue);
-        Assert.Equal(D("2026-12-31"), result.NextDue);   // the summer PEP's next term is autumn 2026
+        Assert.Equal(D("2026-12-20"), result.NextDue);   // the summer PEP's next term is autumn 2026, to 20 December
         Assert.All(result.Requirements, r => Assert.Equal(PepRequirementStatus.Met, r.Status));
         Assert.Equal(3, result.Requirements.Count);
     }
@@ -114,7 +114,7 @@ public class PepScheduleTests
             since: D("2025-09-01"));
 
         Assert.True(result.IsOverdue);
-        Assert.Equal(D("2020-08-31"), result.NextDue);   // held in spring 2019/20, so owed again by the end of summer
+        Assert.Equal(D("2020-07-20"), result.NextDue);   // held in spring 2019/20, so owed again by the end of summer
         Assert.Equal(["Autumn term 2025/26 PEP", "Spring term 2025/26 PEP"], result.Requirements.Select(r => r.Label));
     }
 }
