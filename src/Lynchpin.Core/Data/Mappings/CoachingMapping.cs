@@ -103,6 +103,7 @@ public class PepMapping : IEntityTypeConfiguration<Pep>
         builder.Property(p => p.Carer).HasMaxLength(Pep.NameMaxLength);
         builder.Property(p => p.OtherAttendees).HasMaxLength(Pep.NameMaxLength);
         builder.Property(p => p.ChildViews).HasMaxLength(Pep.TextMaxLength);
+        builder.Property(p => p.ChildViewsMissingReason).HasMaxLength(Pep.NameMaxLength);
         builder.Property(p => p.Needs).HasMaxLength(Pep.TextMaxLength);
         builder.Property(p => p.AttainmentAndProgress).HasMaxLength(Pep.TextMaxLength);
         builder.Property(p => p.TransitionPlan).HasMaxLength(Pep.TextMaxLength);

@@ -179,6 +179,8 @@ public class Pep
 
     /// <summary>What the child said, in their own words.</summary>
     public string? ChildViews { get; set; }
+    /// <summary>Why the child's views are not recorded, when they are not (the form asks for one or the other).</summary>
+    public string? ChildViewsMissingReason { get; set; }
     public string? Needs { get; set; }
 
     /// <summary>Attendance this school year up to the meeting, from the attendance imported then (null with no data).</summary>
