@@ -186,8 +186,11 @@ public static class LynchpinApp
         services.AddScoped<Core.Coaching.Conversations>();
         services.AddScoped<Core.Coaching.ImpactReports>();
         services.AddScoped<Core.Coaching.CoachOverview>();
+        services.AddScoped<Core.Coaching.CoachCalendar>();
+        services.AddScoped<Core.Coaching.CoachingReport>();
         services.AddScoped<Core.Pupils.Peps>();
         services.AddScoped<Core.Pupils.PupilAudit>();
+        services.AddScoped<Core.Pupils.PupilRecords>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SchoolClock>();
         services.AddScoped<DemoData>();
@@ -238,6 +241,7 @@ public static class LynchpinApp
         app.MapLynchpinApi();
         app.MapProfileApi();
         app.MapAppraisalApi();
+        app.MapCoachingApi();
         app.MapCalendarFeed();
         app.MapRazorPages();
     }

@@ -15,8 +15,8 @@ public class Caseloads(LynchpinDbContext db, SchoolClock clock)
 {
     /// <summary>
     /// Makes the coach's caseload for <paramref name="year"/> exactly these schools. <paramref name="allowedSchoolIds"/>
-    /// limits which schools the person setting it may add or remove (a trust admin's trust); null for any (a virtual school,
-    /// the command line).
+    /// limits which schools the person setting it may add or remove (a trust admin's trust: the coach's schools elsewhere
+    /// are left as they are); null for any (a virtual school, the command line).
     /// </summary>
     public async Task<Result<CaseloadChange>> SetAsync(string coachEmail, int year, IReadOnlyCollection<int> schoolUrns,
         IReadOnlySet<int>? allowedSchoolIds = null, CancellationToken cancellationToken = default)
@@ -51,11 +51,12 @@ public class Caseloads(LynchpinDbContext db, SchoolClock clock)
         var wanted = schools.Select(s => s.Id).ToHashSet();
         var stored = await db.CaseloadSchools.Where(c => c.CoachUserId == coach!.Id && c.Year == year).ToListAsync(cancellationToken);
         var adding = wanted.Except(stored.Select(c => c.SchoolId)).ToList();
-        var removing = stored.Where(c => !wanted.Contains(c.SchoolId)).ToList();
-        if (allowedSchoolIds is not null && adding.Concat(removing.Select(r => r.SchoolId)).FirstOrDefault(id => !allowedSchoolIds.Contains(id)) is var outside and not 0)
+        // Someone who may change only some schools (a trust admin, their trust's) leaves the coach's other schools alone.
+        var removing = stored.Where(c => !wanted.Contains(c.SchoolId) && (allowedSchoolIds is null || allowedSchoolIds.Contains(c.SchoolId))).ToList();
+        if (allowedSchoolIds is not null && adding.FirstOrDefault(id => !allowedSchoolIds.Contains(id)) is var outside and not 0)
         {
-            var urn = await db.Schools.Where(s => s.Id == outside).Select(s => s.Urn).SingleAsync(cancellationToken);
-            return Result<CaseloadChange>.Fail("Schools", $"You may not change whether school {urn} is in a caseload: it is not one of yours");
+            var urn = schools.Single(s => s.Id == outside).Urn;
+            return Result<CaseloadChange>.Fail("Schools", $"You may not add school {urn} to a caseload: it is not one of your trust's");
         }
 
         var planned = 0;
@@ -71,8 +72,9 @@ public class Caseloads(LynchpinDbContext db, SchoolClock clock)
                 && v.Year == year && v.Status == VisitStatus.Planned).ToListAsync(cancellationToken));
         }
         await db.SaveChangesAsync(cancellationToken);
+        var total = stored.Count - removing.Count + adding.Count;
         return Result<CaseloadChange>.Done(new CaseloadChange(adding.Count, removing.Count, stored.Count - removing.Count, planned,
-            VisitPlanner.CaseloadWarning(wanted.Count)));
+            VisitPlanner.CaseloadWarning(total)));
     }
 
     /// <summary>Changes how many visits a school is planned to have, re-spreading the planned ones over what is left of the year.</summary>
