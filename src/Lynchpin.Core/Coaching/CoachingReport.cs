@@ -74,7 +74,8 @@ public class CoachingReport(LynchpinDbContext db, ActionPlans plans, ImpactRepor
                     sheet.Cell(r + 2, c + 1).SetValue(table.Rows[r][c] ?? "");
                 }
             }
-            sheet.Columns().AdjustToContents(1, Math.Min(table.Rows.Count + 1, 200));
+            // Fixed widths: AdjustToContents measures text with System.Drawing, which needs libgdiplus on Linux.
+            sheet.Columns(1, table.Header.Count).Width = 24;
         }
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
