@@ -8,6 +8,20 @@ namespace Lynchpin.Core.Pupils;
 public class PupilAudit(LynchpinDbContext db, SchoolClock clock)
 {
     public const string PupilRead = "pupil-read";
+    public const string PupilsImported = "pupils-imported";
+    public const string AttendanceImported = "attendance-imported";
+    public const string ExclusionsImported = "exclusions-imported";
+
+    /// <summary>Adds (without saving) the audit row of a change to pupil data, such as an import; saved with the change.</summary>
+    public static void AddChange(LynchpinDbContext db, Recorder? who, DateTime at, string action, string detail) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = at,
+            UserId = who?.UserId,
+            UserName = Truncate(who?.Name ?? "Unknown", AuditEvent.UserNameMaxLength),
+            Action = action,
+            Detail = Truncate(detail, AuditEvent.DetailMaxLength),
+        });
 
     /// <summary>Audits reads of <paramref name="pupils"/> (each with why the reader may read them) and saves at once.</summary>
     /// <param name="what">What was read and where, e.g. "PEP 12 (page)" or "school pupil list (API)".</param>

@@ -125,6 +125,14 @@ public sealed record CoachingScenario(
         return pupil;
     }
 
+    /// <summary>A valid UPN, unique in the run (from <paramref name="n"/>, or a new unique number).</summary>
+    public static string NewUpn(int? n = null)
+    {
+        var u = n ?? TestData.Unique();
+        var digits = $"{ExampleshireOld}{u % 10000:0000}25{u / 10000 % 1000:000}";
+        return Upn.CheckLetterFor(digits) + digits;
+    }
+
     public static async Task SetCaseloadAsync(TestData data, TestUser coach, int year, params School[] schools)
     {
         var result = await data.WithServicesAsync(sp => sp.GetRequiredService<Caseloads>().SetAsync(coach.Email, year, schools.Select(s => s.Urn).ToList()));

@@ -15,6 +15,8 @@ public class IndexModel(CoachingAccess coaching, Peps peps, PupilAudit audit) : 
     public School? School { get; private set; }
     public IReadOnlyList<School> Schools { get; private set; } = [];
     public int Year { get; private set; }
+    /// <summary>The schools (of those shown) whose pupils, attendance and exclusions the viewer may import.</summary>
+    public IReadOnlyList<School> ImportSchools { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? school, CancellationToken ct)
     {
@@ -36,6 +38,9 @@ public class IndexModel(CoachingAccess coaching, Peps peps, PupilAudit audit) : 
             visible = visible.Where(p => p.SchoolId == schoolId);
         }
         Year = SchoolYear.Of(Today);
+        var importable = view.Scope.LedSchoolIds.Concat(view.DesignatedTeacherOf).Where(view.MayImportPupils)
+            .Where(id => School is null || id == School.Id).Distinct().ToList();
+        ImportSchools = await Db.Schools.AsNoTracking().Where(s => importable.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(ct);
         var pupils = await visible.AsNoTracking().Include(p => p.School).Include(p => p.Flags).Where(p => p.LeftOn == null)
             .OrderBy(p => p.School.Name).ThenBy(p => p.LastName).ThenBy(p => p.FirstName).ToListAsync(ct);
         var statuses = (await peps.StatusesAsync(visible, ct)).ToDictionary(s => s.Pupil.Id);
