@@ -49,6 +49,15 @@ public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users, 
     /// <summary>The primary's headteacher (SchoolLeader).</summary>
     public const string PrimaryHeadEmail = "nasreen.akhtar@brookside-primary.sch.example";
 
+    /// <summary>The achievement coach of the trust's schools and eight of the neighbouring authority's (Coach).</summary>
+    public const string CoachEmail = "achievement.coach@northfield-la.example";
+    /// <summary>Northfield Academy's School Champion, its deputy head (pastoral) (Staff).</summary>
+    public const string ChampionEmail = "helen.marsh@northfield-academy.sch.example";
+    /// <summary>Northfield Academy's designated teacher for looked-after children, an assistant head (Staff).</summary>
+    public const string DesignatedTeacherEmail = "gareth.llewellyn@northfield-academy.sch.example";
+    /// <summary>The virtual school head of Kirklees, which looks after most of the demo's looked-after pupils (VirtualSchool).</summary>
+    public const string VirtualSchoolEmail = "virtual.school@kirklees.example";
+
     /// <summary>The ten new staff of the secondary (ECTs among them) started on this day, and no one else there did.</summary>
     public static readonly DateOnly NewStaffStartDate = new(2025, 9, 1);
 
@@ -116,6 +125,10 @@ public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users, 
             ("SENCo — line manages the TAs", new(LineManagerEmail, UserRole.LineManager, null, SecondaryUrn, "NA009", Password)),
             ("Teaching assistant — own record", new(TeachingAssistantEmail, UserRole.Staff, null, SecondaryUrn, "NA063", Password)),
             ("Headteacher, Brookside Primary Academy", new(PrimaryHeadEmail, UserRole.SchoolLeader, null, PrimaryUrn, "BP001", Password)),
+            ("Achievement Coach, Northfield LA — eleven schools", new(CoachEmail, UserRole.Coach, null, null, null, Password)),
+            ("School Champion, Northfield Academy (deputy head)", new(ChampionEmail, UserRole.Staff, null, SecondaryUrn, "NA003", Password)),
+            ("Designated teacher for looked-after children, Northfield Academy", new(DesignatedTeacherEmail, UserRole.Staff, null, SecondaryUrn, "NA005", Password)),
+            ("Virtual school head, Kirklees — its looked-after children", new(VirtualSchoolEmail, UserRole.VirtualSchool, null, null, null, Password, DemoCoaching.KirkleesNew)),
         ];
         var userAccounts = new UserAccounts(db, users);
         var signIns = new List<DemoSignIn>();
@@ -151,6 +164,8 @@ public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users, 
         db.RotaObservers.AddRange(observations.RotaObservers);
         await db.SaveChangesAsync(cancellationToken);
 
+        await SeedCoachingAsync(trust.Id, cancellationToken);
+
         // The head and the business manager see pay recommendations (never a role's right: granted per account).
         string[] payAccess = [HeadEmail, BusinessManagerEmail];
         await db.Users.Where(u => payAccess.Contains(u.Email)).ExecuteUpdateAsync(u => u.SetProperty(x => x.PayAccess, true), cancellationToken);
@@ -163,6 +178,29 @@ public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users, 
         }
         await transaction.CommitAsync(cancellationToken);
         return signIns.Select(s => withCode.Contains(s.Email) ? s with { AuthenticatorKey = AuthenticatorKey } : s).ToList();
+    }
+
+    /// <summary>The coaching story (see <see cref="DemoCoaching"/>): the neighbouring schools first, for their ids.</summary>
+    private async Task SeedCoachingAsync(int trustId, CancellationToken cancellationToken)
+    {
+        var neighbours = DemoCoaching.Neighbours();
+        db.Schools.AddRange(neighbours);
+        await db.SaveChangesAsync(cancellationToken);
+        var trustSchools = await db.Schools.AsNoTracking().Include(s => s.Staff).Where(s => s.TrustId == trustId).OrderBy(s => s.Urn).ToListAsync(cancellationToken);
+        var coachId = await db.Users.Where(u => u.Email == CoachEmail).Select(u => u.Id).SingleAsync(cancellationToken);
+        var seed = DemoCoaching.Create(trustSchools, neighbours, coachId);
+        db.LocalAuthorities.AddRange(seed.Authorities);
+        db.CaseloadSchools.AddRange(seed.Caseloads);
+        db.CoachingVisits.AddRange(seed.Visits);
+        db.SchoolCoachingContacts.AddRange(seed.Contacts);
+        db.ActionPlans.AddRange(seed.Plans);
+        db.Pupils.AddRange(seed.Pupils);
+        db.AttendanceRecords.AddRange(seed.Attendance);
+        db.Peps.AddRange(seed.Peps);
+        db.ImpactPlans.AddRange(seed.ImpactPlans);
+        db.OutcomeReferences.AddRange(seed.References);
+        db.FocusGroups.AddRange(seed.FocusGroups);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string EmailPart(string name) => string.Concat(name.Where(char.IsLetter)).ToLowerInvariant();

@@ -28,6 +28,7 @@ public static class LynchpinApp
             Policies.AddTo(o);
         });
         services.AddScoped<AccessScope>();
+        services.AddScoped<CoachingAccess>();
         services.AddScoped<IAuthorizationHandler, SchoolAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, StaffAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, TrustAuthorizationHandler>();
@@ -36,6 +37,7 @@ public static class LynchpinApp
         services.AddScoped<IAuthorizationHandler, ObservationRecordAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, RotaVisitAuthorizationHandler>();
         services.AddScoped<IAuthorizationHandler, AccountAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, PupilAuthorizationHandler>();
 
         services.AddRateLimiter(o =>
         {
@@ -177,6 +179,19 @@ public static class LynchpinApp
         // Appraisal operations: email reminders through Lynchpin:Smtp.
         services.AddScoped<Core.Appraisals.Reminders.AppraisalReminders>();
         services.AddOptions<Core.Appraisals.Reminders.SmtpOptions>().BindConfiguration(Core.Appraisals.Reminders.SmtpOptions.Section);
+        // Achievement coaching and vulnerable pupils.
+        services.AddScoped<Core.Coaching.Caseloads>();
+        services.AddScoped<Core.Coaching.CoachingContacts>();
+        services.AddScoped<Core.Coaching.CoachingVisits>();
+        services.AddScoped<Core.Coaching.ActionPlans>();
+        services.AddScoped<Core.Coaching.Conversations>();
+        services.AddScoped<Core.Coaching.ImpactReports>();
+        services.AddScoped<Core.Coaching.CoachOverview>();
+        services.AddScoped<Core.Coaching.CoachCalendar>();
+        services.AddScoped<Core.Coaching.CoachingReport>();
+        services.AddScoped<Core.Pupils.Peps>();
+        services.AddScoped<Core.Pupils.PupilAudit>();
+        services.AddScoped<Core.Pupils.PupilRecords>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SchoolClock>();
         services.AddScoped<DemoData>();
@@ -228,6 +243,7 @@ public static class LynchpinApp
         app.MapProfileApi();
         app.MapAppraisalApi();
         app.MapAuditApi();
+        app.MapCoachingApi();
         app.MapCalendarFeed();
         app.MapRazorPages();
     }

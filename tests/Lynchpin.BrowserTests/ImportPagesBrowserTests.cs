@@ -23,6 +23,9 @@ public class ImportPagesBrowserTests(BrowserFixture browser) : BrowserTest(brows
         ["timetable"] = "/schools/{0}/observations/import/timetable",
         ["duties"] = "/schools/{0}/observations/import/duties",
         ["observers"] = "/schools/{0}/observations/import/observers",
+        ["pupils"] = "/schools/{0}/import-pupils",
+        ["attendance"] = "/schools/{0}/import-attendance",
+        ["exclusions"] = "/schools/{0}/import-exclusions",
     };
 
     /// <summary>A school of its own with its head, so the test does not depend on the demo data.</summary>

@@ -22,8 +22,8 @@ public sealed class LeaverAccounts(LynchpinDbContext db, AccountAdministration a
     public async Task<LeaverRun> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
         var feedsOfLeavers = await db.CalendarFeedTokens
-            .Where(t => t.StaffMember.LeavingDate != null && t.StaffMember.LeavingDate < today)
-            .Select(t => t.StaffMemberId).Distinct().ToListAsync(cancellationToken);
+            .Where(t => t.StaffMemberId != null && t.StaffMember!.LeavingDate != null && t.StaffMember.LeavingDate < today)
+            .Select(t => t.StaffMemberId!.Value).Distinct().ToListAsync(cancellationToken);
         var accounts = await db.Users.Include(u => u.StaffMember)
             .Where(u => u.DisabledAt == null && u.StaffMember != null && u.StaffMember.LeavingDate != null && u.StaffMember.LeavingDate < today)
             .OrderBy(u => u.Email).ToListAsync(cancellationToken);

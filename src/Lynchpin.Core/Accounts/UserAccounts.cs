@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Lynchpin.Core.Accounts;
 
-public record CreateUserOptions(string Email, UserRole Role, string? TrustCode, int? SchoolUrn, string? StaffRef, string? Password);
+public record CreateUserOptions(string Email, UserRole Role, string? TrustCode, int? SchoolUrn, string? StaffRef, string? Password, string? LaCode = null);
 
 public record CreateUserResult(bool Succeeded, IReadOnlyList<string> Errors, string? Password);
 
@@ -24,6 +24,8 @@ public static class RoleScope
         UserRole.TrustAdmin => "Trust admin",
         UserRole.SchoolLeader => "School leader",
         UserRole.LineManager => "Line manager",
+        UserRole.Coach => "Achievement coach",
+        UserRole.VirtualSchool => "Virtual school",
         _ => "Staff",
     };
 
@@ -32,6 +34,8 @@ public static class RoleScope
         UserRole.TrustAdmin => "every school of the trust",
         UserRole.SchoolLeader => "their school",
         UserRole.LineManager => "their own record and everyone below them",
+        UserRole.Coach => "the schools of their caseload and their vulnerable pupils",
+        UserRole.VirtualSchool => "the pupils their local authority looks after, in any school",
         _ => "their own record",
     };
 }
@@ -96,6 +100,18 @@ public class UserAccounts(LynchpinDbContext db, UserManager<AppUser> users)
         {
             errors.Add($"A {options.Role} account needs --school and --staff-ref: it sees records through its own.");
         }
+        if (options.Role == UserRole.Coach && (options.TrustCode is not null || options.SchoolUrn is not null))
+        {
+            errors.Add("A Coach account has no trust or school: it sees the schools of its caseload (caseload set).");
+        }
+        if (options.Role == UserRole.VirtualSchool && !Pupils.LaCode.TryParse(options.LaCode, out _))
+        {
+            errors.Add($"A VirtualSchool account needs --la-code, {Pupils.LaCode.Expected}.");
+        }
+        if (options.LaCode is not null && options.Role != UserRole.VirtualSchool)
+        {
+            errors.Add("--la-code is only for a VirtualSchool account.");
+        }
         if (errors.Count > 0)
         {
             return new CreateUserResult(false, errors, null);
@@ -111,6 +127,7 @@ public class UserAccounts(LynchpinDbContext db, UserManager<AppUser> users)
             TrustId = trust?.Id ?? school?.TrustId,
             SchoolId = school?.Id ?? staff?.SchoolId,
             StaffMemberId = staff?.Id,
+            LaCode = options.Role == UserRole.VirtualSchool && Pupils.LaCode.TryParse(options.LaCode, out var la) ? la.Value : null,
         };
         var created = await users.CreateAsync(user, password);
         return created.Succeeded

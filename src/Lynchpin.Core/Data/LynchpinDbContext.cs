@@ -34,6 +34,28 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<RotaVisit> RotaVisits => Set<RotaVisit>();
     public DbSet<ObservationRecord> ObservationRecords => Set<ObservationRecord>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+    public DbSet<SchoolTerm> SchoolTerms => Set<SchoolTerm>();
+    public DbSet<Pupil> Pupils => Set<Pupil>();
+    public DbSet<PupilFlagPeriod> PupilFlags => Set<PupilFlagPeriod>();
+    public DbSet<PupilWorker> PupilWorkers => Set<PupilWorker>();
+    public DbSet<AttendanceRecord> AttendanceRecords => Set<AttendanceRecord>();
+    public DbSet<Exclusion> Exclusions => Set<Exclusion>();
+    public DbSet<AttainmentRecord> AttainmentRecords => Set<AttainmentRecord>();
+    public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
+    public DbSet<OutcomeReference> OutcomeReferences => Set<OutcomeReference>();
+    public DbSet<CaseloadSchool> CaseloadSchools => Set<CaseloadSchool>();
+    public DbSet<SchoolCoachingContacts> SchoolCoachingContacts => Set<SchoolCoachingContacts>();
+    public DbSet<CoachingVisit> CoachingVisits => Set<CoachingVisit>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<ActionPlanAim> ActionPlanAims => Set<ActionPlanAim>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<PlanReview> PlanReviews => Set<PlanReview>();
+    public DbSet<Pep> Peps => Set<Pep>();
+    public DbSet<PepTarget> PepTargets => Set<PepTarget>();
+    public DbSet<StructuredConversation> StructuredConversations => Set<StructuredConversation>();
+    public DbSet<ConversationTarget> ConversationTargets => Set<ConversationTarget>();
+    public DbSet<FocusGroup> FocusGroups => Set<FocusGroup>();
+    public DbSet<ImpactPlan> ImpactPlans => Set<ImpactPlan>();
 
     /// <summary>The audit trail is append-only: a save that would change or remove a row of it fails, whatever asked for it.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -37,6 +37,9 @@ public sealed record CalendarVisit(
         ? $"{Kind.DisplayName()}: {Class} with {ObserveeName}"
         : $"{Kind.DisplayName()} by {ObserverName}: {Class}";
 
+    /// <summary>The visit as an event in a calendar feed.</summary>
+    public CalendarEntry ToEntry() => new(Uid, Date, Start, End, Summary, Description, Room.Length > 0 ? Room : null, ChangedAt);
+
     public string Description => string.Join(" · ", new[]
     {
         $"Period {Period}",
@@ -78,15 +81,44 @@ public class CalendarFeeds(LynchpinDbContext db, SchoolClock clock)
         return stored.Token;
     }
 
-    /// <summary>The feed for a token, or null when no one has it (never issued, or reset since).</summary>
+    /// <summary>The feed for a token, or null when no one has it (never issued, or reset since) or it is an account's (see <see cref="FindOwnerAsync"/>).</summary>
     public async Task<CalendarFeed?> FindAsync(string token, DateOnly? since = null, CancellationToken cancellationToken = default)
+    {
+        var owner = await FindOwnerAsync(token, cancellationToken);
+        return owner?.StaffMemberId is { } id ? await ForPersonAsync(id, since, cancellationToken) : null;
+    }
+
+    /// <summary>Whose feed a token opens: a staff record's, or an account's without one (a coach's); null for no one.</summary>
+    public async Task<(int? StaffMemberId, string? UserId)?> FindOwnerAsync(string token, CancellationToken cancellationToken = default)
     {
         if (token.Length != CalendarFeedToken.TokenLength)
         {
             return null;
         }
-        var staffMemberId = await db.CalendarFeedTokens.Where(t => t.Token == token).Select(t => (int?)t.StaffMemberId).SingleOrDefaultAsync(cancellationToken);
-        return staffMemberId is { } id ? await ForPersonAsync(id, since, cancellationToken) : null;
+        var owner = await db.CalendarFeedTokens.Where(t => t.Token == token).Select(t => new { t.StaffMemberId, t.UserId }).SingleOrDefaultAsync(cancellationToken);
+        return owner is null ? null : (owner.StaffMemberId, owner.UserId);
+    }
+
+    /// <summary>The token of an account without a staff record (a coach), made now if it has none.</summary>
+    public async Task<string> AccountTokenAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var token = await db.CalendarFeedTokens.Where(t => t.UserId == userId).Select(t => t.Token).SingleOrDefaultAsync(cancellationToken);
+        return token ?? await ResetAccountTokenAsync(userId, cancellationToken);
+    }
+
+    /// <summary>Replaces an account's token; the old URL stops working at once.</summary>
+    public async Task<string> ResetAccountTokenAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var stored = await db.CalendarFeedTokens.SingleOrDefaultAsync(t => t.UserId == userId, cancellationToken);
+        if (stored is null)
+        {
+            stored = new CalendarFeedToken { UserId = userId, Token = "" };
+            db.CalendarFeedTokens.Add(stored);
+        }
+        stored.Token = NewToken();
+        stored.CreatedAt = clock.UtcNow;
+        await db.SaveChangesAsync(cancellationToken);
+        return stored.Token;
     }
 
     /// <summary>A person's visits from <paramref name="since"/> (all of them when null): as observer, and as observee where shared.</summary>

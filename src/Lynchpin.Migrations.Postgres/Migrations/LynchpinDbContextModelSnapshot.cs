@@ -23,6 +23,76 @@ namespace Lynchpin.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plans");
+
+                    b.HasIndex("SchoolId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_action_plans_school_id_year");
+
+                    b.ToTable("action_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ActionPlanAim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("area");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plan_aims");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_action_plan_aims_plan_id");
+
+                    b.ToTable("action_plan_aims", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -131,6 +201,11 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("invited_at");
+
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("la_code");
 
                     b.Property<DateTime?>("LastSignInAt")
                         .HasColumnType("timestamp with time zone")
@@ -529,6 +604,105 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("assessments", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AttainmentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("grade");
+
+                    b.Property<bool?>("OnTrack")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_track");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scale");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attainment_records");
+
+                    b.HasIndex("PupilId", "AssessedOn")
+                        .HasDatabaseName("ix_attainment_records_pupil_id_assessed_on");
+
+                    b.ToTable("attainment_records", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AttendanceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Authorised")
+                        .HasColumnType("integer")
+                        .HasColumnName("authorised");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<int>("SessionsAttended")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_attended");
+
+                    b.Property<int>("SessionsPossible")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_possible");
+
+                    b.Property<int>("Unauthorised")
+                        .HasColumnType("integer")
+                        .HasColumnName("unauthorised");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendance_records");
+
+                    b.HasIndex("PupilId", "PeriodStart", "PeriodEnd")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attendance_records_pupil_id_period_start_period_end");
+
+                    b.ToTable("attendance_records", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -658,7 +832,7 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<int>("StaffMemberId")
+                    b.Property<int?>("StaffMemberId")
                         .HasColumnType("integer")
                         .HasColumnName("staff_member_id");
 
@@ -667,6 +841,10 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasMaxLength(43)
                         .HasColumnType("character varying(43)")
                         .HasColumnName("token");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_calendar_feed_tokens");
@@ -679,7 +857,54 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_calendar_feed_tokens_token");
 
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feed_tokens_user_id");
+
                     b.ToTable("calendar_feed_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CaseloadSchool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("CoachUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("coach_user_id");
+
+                    b.Property<int>("PlannedVisits")
+                        .HasColumnType("integer")
+                        .HasColumnName("planned_visits");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_caseload_schools");
+
+                    b.HasIndex("SchoolId", "Year")
+                        .HasDatabaseName("ix_caseload_schools_school_id_year");
+
+                    b.HasIndex("CoachUserId", "Year", "SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_caseload_schools_coach_user_id_year_school_id");
+
+                    b.ToTable("caseload_schools", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.CheckpointDate", b =>
@@ -715,6 +940,121 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_checkpoint_dates_school_id_year_checkpoint");
 
                     b.ToTable("checkpoint_dates", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CoachingVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ActionsAgreed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("actions_agreed");
+
+                    b.PrimitiveCollection<int[]>("Areas")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("areas");
+
+                    b.Property<string>("CoachUserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("coach_user_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateOnly?>("NextVisitOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_visit_on");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WhoMet")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("who_met");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coaching_visits");
+
+                    b.HasIndex("CoachUserId", "Date")
+                        .HasDatabaseName("ix_coaching_visits_coach_user_id_date");
+
+                    b.HasIndex("SchoolId", "Year", "Date")
+                        .HasDatabaseName("ix_coaching_visits_school_id_year_date");
+
+                    b.ToTable("coaching_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ConversationTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("HomeAction")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("home_action");
+
+                    b.Property<string>("SchoolAction")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("school_action");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conversation_targets");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_conversation_targets_conversation_id");
+
+                    b.ToTable("conversation_targets", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Evidence", b =>
@@ -780,6 +1120,182 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_evidence_stored_name");
 
                     b.ToTable("evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Exclusion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal>("Days")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exclusions");
+
+                    b.HasIndex("PupilId", "Start")
+                        .HasDatabaseName("ix_exclusions_pupil_id_start");
+
+                    b.ToTable("exclusions", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.FocusGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer")
+                        .HasColumnName("participants");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.PrimitiveCollection<List<string>>("Themes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("themes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_focus_groups");
+
+                    b.HasIndex("SchoolId", "HeldOn")
+                        .HasDatabaseName("ix_focus_groups_school_id_held_on");
+
+                    b.ToTable("focus_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ImpactPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_year");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("measure");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("registered_by_name");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_plans");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_impact_plans_school_id");
+
+                    b.ToTable("impact_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.LocalAuthority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NewCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("new_code");
+
+                    b.Property<string>("OldCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("old_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_authorities");
+
+                    b.HasIndex("NewCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_local_authorities_new_code");
+
+                    b.HasIndex("OldCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_local_authorities_old_code");
+
+                    b.ToTable("local_authorities", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
@@ -1181,6 +1697,83 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("observation_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.OutcomeReference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("area_name");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("OldLaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("old_la_code");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("phase");
+
+                    b.Property<string>("SocialCareGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("social_care_group");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("symbol");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("numeric(12,3)")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_references");
+
+                    b.HasIndex("Year", "Level", "AreaCode", "SocialCareGroup", "Phase", "Measure")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_references_figure");
+
+                    b.ToTable("outcome_references", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecommendation", b =>
                 {
                     b.Property<int>("Id")
@@ -1222,6 +1815,312 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_pay_recommendations_appraisal_id");
 
                     b.ToTable("pay_recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AttainmentAndProgress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("attainment_and_progress");
+
+                    b.Property<decimal?>("AttendancePercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("attendance_percent");
+
+                    b.Property<string>("Carer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("carer");
+
+                    b.Property<bool>("ChildAttended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("child_attended");
+
+                    b.Property<string>("ChildViews")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("child_views");
+
+                    b.Property<string>("ChildViewsMissingReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("child_views_missing_reason");
+
+                    b.Property<bool>("CoachAttended")
+                        .HasColumnType("boolean")
+                        .HasColumnName("coach_attended");
+
+                    b.Property<string>("DesignatedTeacher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("designated_teacher");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("date")
+                        .HasColumnName("meeting_on");
+
+                    b.Property<string>("Needs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("needs");
+
+                    b.Property<DateOnly?>("NextPepOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_pep_on");
+
+                    b.Property<string>("OtherAttendees")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("other_attendees");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<int?>("SessionsPossible")
+                        .HasColumnType("integer")
+                        .HasColumnName("sessions_possible");
+
+                    b.Property<string>("SocialWorker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("social_worker");
+
+                    b.Property<decimal>("SuspensionDaysThisYear")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)")
+                        .HasColumnName("suspension_days_this_year");
+
+                    b.Property<int>("SuspensionsThisYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("suspensions_this_year");
+
+                    b.Property<string>("Transition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("transition");
+
+                    b.Property<string>("TransitionPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("transition_plan");
+
+                    b.HasKey("Id")
+                        .HasName("pk_peps");
+
+                    b.HasIndex("PupilId", "MeetingOn")
+                        .HasDatabaseName("ix_peps_pupil_id_meeting_on");
+
+                    b.ToTable("peps", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PepTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Achievement")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("achievement");
+
+                    b.Property<DateOnly?>("ByWhen")
+                        .HasColumnType("date")
+                        .HasColumnName("by_when");
+
+                    b.Property<int?>("EvaluatedAtPepId")
+                        .HasColumnType("integer")
+                        .HasColumnName("evaluated_at_pep_id");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("evaluation");
+
+                    b.Property<string>("How")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("how");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("PepId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pep_id");
+
+                    b.Property<decimal?>("PupilPremiumPlusCost")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)")
+                        .HasColumnName("pupil_premium_plus_cost");
+
+                    b.Property<string>("Who")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("who");
+
+                    b.Property<string>("Why")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pep_targets");
+
+                    b.HasIndex("PepId")
+                        .HasDatabaseName("ix_pep_targets_pep_id");
+
+                    b.ToTable("pep_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PlanAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_actions");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_plan_actions_owner_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_actions_plan_id");
+
+                    b.ToTable("plan_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PlanReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewed_by_name");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("VisitId")
+                        .HasColumnType("integer")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_reviews");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_reviews_plan_id");
+
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_plan_reviews_visit_id");
+
+                    b.ToTable("plan_reviews", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
@@ -1292,6 +2191,172 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_progression_stages_framework_id_number");
 
                     b.ToTable("progression_stages", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pupil", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CarerContact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("carer_contact");
+
+                    b.Property<string>("CarerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("carer_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<DateOnly?>("EnteredCareOn")
+                        .HasColumnType("date")
+                        .HasColumnName("entered_care_on");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("SocialWorkerContact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("social_worker_contact");
+
+                    b.Property<string>("SocialWorkerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("social_worker_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Upn")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)")
+                        .HasColumnName("upn");
+
+                    b.Property<string>("YearGroup")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("year_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pupils");
+
+                    b.HasIndex("LaCode")
+                        .HasDatabaseName("ix_pupils_la_code");
+
+                    b.HasIndex("SchoolId", "Upn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pupils_school_id_upn");
+
+                    b.ToTable("pupils", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PupilFlagPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("flag");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pupil_flags");
+
+                    b.HasIndex("PupilId", "Flag")
+                        .HasDatabaseName("ix_pupil_flags_pupil_id_flag");
+
+                    b.ToTable("pupil_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PupilWorker", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("role");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pupil_workers");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_pupil_workers_staff_member_id");
+
+                    b.HasIndex("PupilId", "StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pupil_workers_pupil_id_staff_member_id");
+
+                    b.ToTable("pupil_workers", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
@@ -1513,6 +2578,92 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("school_calendar_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolCoachingContacts", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ChampionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("champion_id");
+
+                    b.Property<int?>("DesignatedTeacherId")
+                        .HasColumnType("integer")
+                        .HasColumnName("designated_teacher_id");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_coaching_contacts");
+
+                    b.HasIndex("ChampionId")
+                        .HasDatabaseName("ix_school_coaching_contacts_champion_id");
+
+                    b.HasIndex("DesignatedTeacherId")
+                        .HasDatabaseName("ix_school_coaching_contacts_designated_teacher_id");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_coaching_contacts_school_id");
+
+                    b.ToTable("school_coaching_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Ends")
+                        .HasColumnType("date")
+                        .HasColumnName("ends");
+
+                    b.Property<DateOnly?>("HalfTermEnds")
+                        .HasColumnType("date")
+                        .HasColumnName("half_term_ends");
+
+                    b.Property<DateOnly?>("HalfTermStarts")
+                        .HasColumnType("date")
+                        .HasColumnName("half_term_starts");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("Starts")
+                        .HasColumnType("date")
+                        .HasColumnName("starts");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("term");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_terms");
+
+                    b.HasIndex("SchoolId", "Year", "Term")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_terms_school_id_year_term");
+
+                    b.ToTable("school_terms", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffDuty", b =>
                 {
                     b.Property<int>("Id")
@@ -1702,6 +2853,75 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_stage_criteria_stage_id");
 
                     b.ToTable("stage_criteria", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StructuredConversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("ChildTookPart")
+                        .HasColumnType("boolean")
+                        .HasColumnName("child_took_part");
+
+                    b.Property<string>("Explore")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("explore");
+
+                    b.Property<string>("Focus")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("focus");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<DateOnly?>("NextOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_on");
+
+                    b.Property<string>("ParentOrCarer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("parent_or_carer");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("plan");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("integer")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("Review")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("review");
+
+                    b.HasKey("Id")
+                        .HasName("pk_structured_conversations");
+
+                    b.HasIndex("PupilId", "HeldOn")
+                        .HasDatabaseName("ix_structured_conversations_pupil_id_held_on");
+
+                    b.ToTable("structured_conversations", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.SupportPlan", b =>
@@ -2117,6 +3337,30 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ActionPlan", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_plans_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ActionPlanAim", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.ActionPlan", "Plan")
+                        .WithMany("Aims")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_plan_aims_action_plans_plan_id");
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ApiToken", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.AppUser", "User")
@@ -2237,6 +3481,30 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("StaffMember");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AttainmentRecord", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attainment_records_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AttendanceRecord", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_records_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.BlockedDate", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.School", "School")
@@ -2255,10 +3523,38 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_calendar_feed_tokens_staff_members_staff_member_id");
 
+                    b.HasOne("Lynchpin.Core.Data.Models.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_calendar_feed_tokens_users_user_id");
+
                     b.Navigation("StaffMember");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CaseloadSchool", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.AppUser", "Coach")
+                        .WithMany()
+                        .HasForeignKey("CoachUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_caseload_schools_asp_net_users_coach_user_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_caseload_schools_schools_school_id");
+
+                    b.Navigation("Coach");
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.CheckpointDate", b =>
@@ -2271,6 +3567,39 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_checkpoint_dates_schools_school_id");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CoachingVisit", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.AppUser", "Coach")
+                        .WithMany()
+                        .HasForeignKey("CoachUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coaching_visits_asp_net_users_coach_user_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coaching_visits_schools_school_id");
+
+                    b.Navigation("Coach");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ConversationTarget", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StructuredConversation", "Conversation")
+                        .WithMany("Targets")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_targets_structured_conversations_conversation_");
+
+                    b.Navigation("Conversation");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Evidence", b =>
@@ -2291,6 +3620,42 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("Objective");
 
                     b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Exclusion", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exclusions_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.FocusGroup", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_focus_groups_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ImpactPlan", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_plans_schools_school_id");
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
@@ -2400,6 +3765,70 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("Appraisal");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pep", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_peps_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PepTarget", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pep", "Pep")
+                        .WithMany("Targets")
+                        .HasForeignKey("PepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pep_targets_peps_pep_id");
+
+                    b.Navigation("Pep");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PlanAction", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plan_actions_staff_members_owner_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.ActionPlan", "Plan")
+                        .WithMany("Actions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_action_plans_plan_id");
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PlanReview", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.ActionPlan", "Plan")
+                        .WithMany("Reviews")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_reviews_action_plans_plan_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.CoachingVisit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plan_reviews_coaching_visits_visit_id");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Visit");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.School", "School")
@@ -2429,6 +3858,51 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_progression_stages_progression_frameworks_framework_id");
 
                     b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pupil", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupils_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PupilFlagPeriod", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany("Flags")
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_flags_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PupilWorker", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany("Workers")
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_workers_pupils_pupil_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_workers_staff_members_staff_member_id");
+
+                    b.Navigation("Pupil");
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
@@ -2505,6 +3979,46 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolCoachingContacts", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Champion")
+                        .WithMany()
+                        .HasForeignKey("ChampionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_school_coaching_contacts_staff_members_champion_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "DesignatedTeacher")
+                        .WithMany()
+                        .HasForeignKey("DesignatedTeacherId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_school_coaching_contacts_staff_members_designated_teacher_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_coaching_contacts_schools_school_id");
+
+                    b.Navigation("Champion");
+
+                    b.Navigation("DesignatedTeacher");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolTerm", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_terms_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffDuty", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.School", "School")
@@ -2564,6 +4078,18 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_stage_criteria_progression_stages_stage_id");
 
                     b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StructuredConversation", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_structured_conversations_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.SupportPlan", b =>
@@ -2688,6 +4214,15 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ActionPlan", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Aims");
+
+                    b.Navigation("Reviews");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Appraisal", b =>
                 {
                     b.Navigation("Objectives");
@@ -2717,6 +4252,11 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("Visits");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pep", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
                 {
                     b.Navigation("Stages");
@@ -2727,6 +4267,13 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("Criteria");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pupil", b =>
+                {
+                    b.Navigation("Flags");
+
+                    b.Navigation("Workers");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.School", b =>
                 {
                     b.Navigation("Staff");
@@ -2735,6 +4282,11 @@ namespace Lynchpin.Migrations.Postgres.Migrations
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffMember", b =>
                 {
                     b.Navigation("DirectReports");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StructuredConversation", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Trust", b =>

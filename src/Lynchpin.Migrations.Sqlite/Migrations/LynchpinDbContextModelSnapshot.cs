@@ -17,6 +17,72 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plans");
+
+                    b.HasIndex("SchoolId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_action_plans_school_id_year");
+
+                    b.ToTable("action_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ActionPlanAim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plan_aims");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_action_plan_aims_plan_id");
+
+                    b.ToTable("action_plan_aims", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -123,6 +189,11 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("InvitedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("invited_at");
+
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
 
                     b.Property<DateTime?>("LastSignInAt")
                         .HasColumnType("TEXT")
@@ -513,6 +584,101 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("assessments", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AttainmentRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade");
+
+                    b.Property<bool?>("OnTrack")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_track");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scale");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attainment_records");
+
+                    b.HasIndex("PupilId", "AssessedOn")
+                        .HasDatabaseName("ix_attainment_records_pupil_id_assessed_on");
+
+                    b.ToTable("attainment_records", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AttendanceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Authorised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("authorised");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<int>("SessionsAttended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sessions_attended");
+
+                    b.Property<int>("SessionsPossible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sessions_possible");
+
+                    b.Property<int>("Unauthorised")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unauthorised");
+
+                    b.HasKey("Id")
+                        .HasName("pk_attendance_records");
+
+                    b.HasIndex("PupilId", "PeriodStart", "PeriodEnd")
+                        .IsUnique()
+                        .HasDatabaseName("ix_attendance_records_pupil_id_period_start_period_end");
+
+                    b.ToTable("attendance_records", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -636,7 +802,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
-                    b.Property<int>("StaffMemberId")
+                    b.Property<int?>("StaffMemberId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("staff_member_id");
 
@@ -645,6 +811,10 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasMaxLength(43)
                         .HasColumnType("TEXT")
                         .HasColumnName("token");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
 
                     b.HasKey("Id")
                         .HasName("pk_calendar_feed_tokens");
@@ -657,7 +827,52 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_calendar_feed_tokens_token");
 
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calendar_feed_tokens_user_id");
+
                     b.ToTable("calendar_feed_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CaseloadSchool", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("CoachUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coach_user_id");
+
+                    b.Property<int>("PlannedVisits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("planned_visits");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_caseload_schools");
+
+                    b.HasIndex("SchoolId", "Year")
+                        .HasDatabaseName("ix_caseload_schools_school_id_year");
+
+                    b.HasIndex("CoachUserId", "Year", "SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_caseload_schools_coach_user_id_year_school_id");
+
+                    b.ToTable("caseload_schools", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.CheckpointDate", b =>
@@ -691,6 +906,117 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_checkpoint_dates_school_id_year_checkpoint");
 
                     b.ToTable("checkpoint_dates", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CoachingVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActionsAgreed")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actions_agreed");
+
+                    b.PrimitiveCollection<string>("Areas")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("areas");
+
+                    b.Property<string>("CoachUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("coach_user_id");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<DateOnly?>("NextVisitOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_visit_on");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WhoMet")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("who_met");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_coaching_visits");
+
+                    b.HasIndex("CoachUserId", "Date")
+                        .HasDatabaseName("ix_coaching_visits_coach_user_id_date");
+
+                    b.HasIndex("SchoolId", "Year", "Date")
+                        .HasDatabaseName("ix_coaching_visits_school_id_year_date");
+
+                    b.ToTable("coaching_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ConversationTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ConversationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("HomeAction")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("home_action");
+
+                    b.Property<string>("SchoolAction")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("school_action");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conversation_targets");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_conversation_targets_conversation_id");
+
+                    b.ToTable("conversation_targets", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Evidence", b =>
@@ -754,6 +1080,174 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_evidence_stored_name");
 
                     b.ToTable("evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Exclusion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Days")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("days");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exclusions");
+
+                    b.HasIndex("PupilId", "Start")
+                        .HasDatabaseName("ix_exclusions_pupil_id_start");
+
+                    b.ToTable("exclusions", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.FocusGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("participants");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.PrimitiveCollection<string>("Themes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("themes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_focus_groups");
+
+                    b.HasIndex("SchoolId", "HeldOn")
+                        .HasDatabaseName("ix_focus_groups_school_id_held_on");
+
+                    b.ToTable("focus_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ImpactPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FirstYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_year");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<DateTime>("RegisteredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("registered_by_name");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_impact_plans");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_impact_plans_school_id");
+
+                    b.ToTable("impact_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.LocalAuthority", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NewCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("new_code");
+
+                    b.Property<string>("OldCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_authorities");
+
+                    b.HasIndex("NewCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_local_authorities_new_code");
+
+                    b.HasIndex("OldCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_local_authorities_old_code");
+
+                    b.ToTable("local_authorities", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
@@ -1145,6 +1639,81 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("observation_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.OutcomeReference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_code");
+
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area_name");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<string>("OldLaCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("old_la_code");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phase");
+
+                    b.Property<string>("SocialCareGroup")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("social_care_group");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("symbol");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outcome_references");
+
+                    b.HasIndex("Year", "Level", "AreaCode", "SocialCareGroup", "Phase", "Measure")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outcome_references_figure");
+
+                    b.ToTable("outcome_references", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecommendation", b =>
                 {
                     b.Property<int>("Id")
@@ -1184,6 +1753,304 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_pay_recommendations_appraisal_id");
 
                     b.ToTable("pay_recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AttainmentAndProgress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attainment_and_progress");
+
+                    b.Property<decimal?>("AttendancePercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attendance_percent");
+
+                    b.Property<string>("Carer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carer");
+
+                    b.Property<bool>("ChildAttended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_attended");
+
+                    b.Property<string>("ChildViews")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_views");
+
+                    b.Property<string>("ChildViewsMissingReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("child_views_missing_reason");
+
+                    b.Property<bool>("CoachAttended")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coach_attended");
+
+                    b.Property<string>("DesignatedTeacher")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("designated_teacher");
+
+                    b.Property<DateOnly>("MeetingOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("meeting_on");
+
+                    b.Property<string>("Needs")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("needs");
+
+                    b.Property<DateOnly?>("NextPepOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_pep_on");
+
+                    b.Property<string>("OtherAttendees")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("other_attendees");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<int?>("SessionsPossible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sessions_possible");
+
+                    b.Property<string>("SocialWorker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("social_worker");
+
+                    b.Property<decimal>("SuspensionDaysThisYear")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspension_days_this_year");
+
+                    b.Property<int>("SuspensionsThisYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspensions_this_year");
+
+                    b.Property<string>("Transition")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transition");
+
+                    b.Property<string>("TransitionPlan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transition_plan");
+
+                    b.HasKey("Id")
+                        .HasName("pk_peps");
+
+                    b.HasIndex("PupilId", "MeetingOn")
+                        .HasDatabaseName("ix_peps_pupil_id_meeting_on");
+
+                    b.ToTable("peps", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PepTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Achievement")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("achievement");
+
+                    b.Property<DateOnly?>("ByWhen")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_when");
+
+                    b.Property<int?>("EvaluatedAtPepId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("evaluated_at_pep_id");
+
+                    b.Property<string>("Evaluation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evaluation");
+
+                    b.Property<string>("How")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("how");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("PepId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pep_id");
+
+                    b.Property<decimal?>("PupilPremiumPlusCost")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pupil_premium_plus_cost");
+
+                    b.Property<string>("Who")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("who");
+
+                    b.Property<string>("Why")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pep_targets");
+
+                    b.HasIndex("PepId")
+                        .HasDatabaseName("ix_pep_targets_pep_id");
+
+                    b.ToTable("pep_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PlanAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_actions");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_plan_actions_owner_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_actions_plan_id");
+
+                    b.ToTable("plan_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PlanReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by_name");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_on");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("VisitId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("visit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_reviews");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_plan_reviews_plan_id");
+
+                    b.HasIndex("VisitId")
+                        .HasDatabaseName("ix_plan_reviews_visit_id");
+
+                    b.ToTable("plan_reviews", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
@@ -1250,6 +2117,166 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_progression_stages_framework_id_number");
 
                     b.ToTable("progression_stages", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pupil", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CarerContact")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carer_contact");
+
+                    b.Property<string>("CarerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carer_name");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<DateOnly?>("EnteredCareOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_care_on");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LaCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("la_code");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_name");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<string>("SocialWorkerContact")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("social_worker_contact");
+
+                    b.Property<string>("SocialWorkerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("social_worker_name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Upn")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("upn");
+
+                    b.Property<string>("YearGroup")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("year_group");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pupils");
+
+                    b.HasIndex("LaCode")
+                        .HasDatabaseName("ix_pupils_la_code");
+
+                    b.HasIndex("SchoolId", "Upn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pupils_school_id_upn");
+
+                    b.ToTable("pupils", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PupilFlagPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flag");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pupil_flags");
+
+                    b.HasIndex("PupilId", "Flag")
+                        .HasDatabaseName("ix_pupil_flags_pupil_id_flag");
+
+                    b.ToTable("pupil_flags", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PupilWorker", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pupil_workers");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_pupil_workers_staff_member_id");
+
+                    b.HasIndex("PupilId", "StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pupil_workers_pupil_id_staff_member_id");
+
+                    b.ToTable("pupil_workers", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
@@ -1463,6 +2490,88 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("school_calendar_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolCoachingContacts", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ChampionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("champion_id");
+
+                    b.Property<int?>("DesignatedTeacherId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("designated_teacher_id");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_coaching_contacts");
+
+                    b.HasIndex("ChampionId")
+                        .HasDatabaseName("ix_school_coaching_contacts_champion_id");
+
+                    b.HasIndex("DesignatedTeacherId")
+                        .HasDatabaseName("ix_school_coaching_contacts_designated_teacher_id");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_coaching_contacts_school_id");
+
+                    b.ToTable("school_coaching_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Ends")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends");
+
+                    b.Property<DateOnly?>("HalfTermEnds")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("half_term_ends");
+
+                    b.Property<DateOnly?>("HalfTermStarts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("half_term_starts");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("Starts")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("term");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_terms");
+
+                    b.HasIndex("SchoolId", "Year", "Term")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_terms_school_id_year_term");
+
+                    b.ToTable("school_terms", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffDuty", b =>
                 {
                     b.Property<int>("Id")
@@ -1646,6 +2755,73 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_stage_criteria_stage_id");
 
                     b.ToTable("stage_criteria", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StructuredConversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("ChildTookPart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("child_took_part");
+
+                    b.Property<string>("Explore")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explore");
+
+                    b.Property<string>("Focus")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("focus");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_on");
+
+                    b.Property<DateOnly?>("NextOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_on");
+
+                    b.Property<string>("ParentOrCarer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_or_carer");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan");
+
+                    b.Property<int>("PupilId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pupil_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("Review")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review");
+
+                    b.HasKey("Id")
+                        .HasName("pk_structured_conversations");
+
+                    b.HasIndex("PupilId", "HeldOn")
+                        .HasDatabaseName("ix_structured_conversations_pupil_id_held_on");
+
+                    b.ToTable("structured_conversations", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.SupportPlan", b =>
@@ -2051,6 +3227,30 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ActionPlan", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_plans_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ActionPlanAim", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.ActionPlan", "Plan")
+                        .WithMany("Aims")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_plan_aims_action_plans_plan_id");
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ApiToken", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.AppUser", "User")
@@ -2171,6 +3371,30 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("StaffMember");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AttainmentRecord", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attainment_records_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.AttendanceRecord", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_attendance_records_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.BlockedDate", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.School", "School")
@@ -2189,10 +3413,38 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
                         .HasConstraintName("fk_calendar_feed_tokens_staff_members_staff_member_id");
 
+                    b.HasOne("Lynchpin.Core.Data.Models.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_calendar_feed_tokens_users_user_id");
+
                     b.Navigation("StaffMember");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CaseloadSchool", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.AppUser", "Coach")
+                        .WithMany()
+                        .HasForeignKey("CoachUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_caseload_schools_asp_net_users_coach_user_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_caseload_schools_schools_school_id");
+
+                    b.Navigation("Coach");
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.CheckpointDate", b =>
@@ -2205,6 +3457,39 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_checkpoint_dates_schools_school_id");
 
                     b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CoachingVisit", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.AppUser", "Coach")
+                        .WithMany()
+                        .HasForeignKey("CoachUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coaching_visits_asp_net_users_coach_user_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_coaching_visits_schools_school_id");
+
+                    b.Navigation("Coach");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ConversationTarget", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StructuredConversation", "Conversation")
+                        .WithMany("Targets")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_targets_structured_conversations_conversation_id");
+
+                    b.Navigation("Conversation");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Evidence", b =>
@@ -2225,6 +3510,42 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Objective");
 
                     b.Navigation("Review");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Exclusion", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exclusions_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.FocusGroup", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_focus_groups_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ImpactPlan", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_impact_plans_schools_school_id");
+
+                    b.Navigation("School");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
@@ -2334,6 +3655,70 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Appraisal");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pep", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_peps_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PepTarget", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pep", "Pep")
+                        .WithMany("Targets")
+                        .HasForeignKey("PepId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pep_targets_peps_pep_id");
+
+                    b.Navigation("Pep");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PlanAction", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plan_actions_staff_members_owner_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.ActionPlan", "Plan")
+                        .WithMany("Actions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_action_plans_plan_id");
+
+                    b.Navigation("Owner");
+
+                    b.Navigation("Plan");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PlanReview", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.ActionPlan", "Plan")
+                        .WithMany("Reviews")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_reviews_action_plans_plan_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.CoachingVisit", "Visit")
+                        .WithMany()
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plan_reviews_coaching_visits_visit_id");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("Visit");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.School", "School")
@@ -2363,6 +3748,51 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_progression_stages_progression_frameworks_framework_id");
 
                     b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pupil", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupils_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PupilFlagPeriod", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany("Flags")
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_flags_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PupilWorker", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany("Workers")
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_workers_pupils_pupil_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pupil_workers_staff_members_staff_member_id");
+
+                    b.Navigation("Pupil");
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
@@ -2439,6 +3869,46 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolCoachingContacts", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Champion")
+                        .WithMany()
+                        .HasForeignKey("ChampionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_school_coaching_contacts_staff_members_champion_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "DesignatedTeacher")
+                        .WithMany()
+                        .HasForeignKey("DesignatedTeacherId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_school_coaching_contacts_staff_members_designated_teacher_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_coaching_contacts_schools_school_id");
+
+                    b.Navigation("Champion");
+
+                    b.Navigation("DesignatedTeacher");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolTerm", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_terms_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffDuty", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.School", "School")
@@ -2498,6 +3968,18 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_stage_criteria_progression_stages_stage_id");
 
                     b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StructuredConversation", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Pupil", "Pupil")
+                        .WithMany()
+                        .HasForeignKey("PupilId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_structured_conversations_pupils_pupil_id");
+
+                    b.Navigation("Pupil");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.SupportPlan", b =>
@@ -2622,6 +4104,15 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ActionPlan", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Aims");
+
+                    b.Navigation("Reviews");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Appraisal", b =>
                 {
                     b.Navigation("Objectives");
@@ -2651,6 +4142,11 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Visits");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pep", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
                 {
                     b.Navigation("Stages");
@@ -2661,6 +4157,13 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Criteria");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Pupil", b =>
+                {
+                    b.Navigation("Flags");
+
+                    b.Navigation("Workers");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.School", b =>
                 {
                     b.Navigation("Staff");
@@ -2669,6 +4172,11 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffMember", b =>
                 {
                     b.Navigation("DirectReports");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StructuredConversation", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Trust", b =>

@@ -20,43 +20,56 @@ public static class CalendarFeedEndpoints
 
     public static void MapCalendarFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/calendar/{file}", async (string file, CalendarFeeds feeds, SchoolClock clock, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/calendar/{file}", async (string file, CalendarFeeds feeds, Core.Coaching.CoachCalendar coaching, SchoolClock clock,
+                HttpContext http, CancellationToken ct) =>
             {
                 if (!file.EndsWith(".ics", StringComparison.Ordinal))
                 {
                     return Results.NotFound();
                 }
-                var today = clock.Today;
-                var feed = await feeds.FindAsync(file[..^".ics".Length], today.AddDays(-DaysBack), ct);
-                if (feed is null)
+                var since = clock.Today.AddDays(-DaysBack);
+                var owner = await feeds.FindOwnerAsync(file[..^".ics".Length], ct);
+                string? text = owner switch
+                {
+                    { StaffMemberId: int staffId } => Write(await feeds.ForPersonAsync(staffId, since, ct), clock.UtcNow),
+                    { UserId: string userId } when await coaching.FeedAsync(userId, since, ct) is { } coachFeed
+                        => Write(coachFeed.Name, coachFeed.Entries, clock.UtcNow),
+                    _ => null,
+                };
+                if (text is null)
                 {
                     return Results.NotFound();
                 }
                 // The feed is one person's: no shared cache may keep it.
                 http.Response.Headers.CacheControl = "private, max-age=300";
-                return Results.Text(Write(feed, clock.UtcNow), "text/calendar; charset=utf-8");
+                return Results.Text(text, "text/calendar; charset=utf-8");
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
     }
 
-    public static string Write(CalendarFeed feed, DateTime now)
+    public static string Write(CalendarFeed feed, DateTime now) =>
+        Write($"Visits: {feed.Name}, {feed.SchoolName}", feed.Visits.Select(v => v.ToEntry()), now);
+
+    /// <summary>Any area's entries (<see cref="CalendarEntry"/>) as an iCalendar feed; an entry without times is all day.</summary>
+    public static string Write(string calendarName, IEnumerable<CalendarEntry> entries, DateTime now)
     {
-        var calendar = new Calendar { ProductId = "-//Lynchpin//Observation visits//EN" };
-        calendar.AddProperty("X-WR-CALNAME", $"Visits: {feed.Name}, {feed.SchoolName}");
+        var calendar = new Calendar { ProductId = "-//Lynchpin//Visits//EN" };
+        calendar.AddProperty("X-WR-CALNAME", calendarName);
         calendar.AddTimeZone(TimeZone);
-        foreach (var visit in feed.Visits)
+        foreach (var entry in entries)
         {
+            var timed = entry.Start is not null && entry.End is not null;
             calendar.Events.Add(new CalendarEvent
             {
-                Uid = visit.Uid,
-                Summary = visit.Summary,
-                Description = visit.Description,
-                Location = visit.Room.Length > 0 ? visit.Room : null,
-                DtStart = new CalDateTime(visit.Date, visit.Start, TimeZone),
-                DtEnd = new CalDateTime(visit.Date, visit.End, TimeZone),
+                Uid = entry.Uid,
+                Summary = entry.Summary,
+                Description = entry.Description,
+                Location = entry.Location,
+                DtStart = timed ? new CalDateTime(entry.Date, entry.Start!.Value, TimeZone) : new CalDateTime(entry.Date),
+                DtEnd = timed ? new CalDateTime(entry.Date, entry.End!.Value, TimeZone) : new CalDateTime(entry.Date.AddDays(1)),
                 DtStamp = new CalDateTime(now, CalDateTime.UtcTzId),
-                LastModified = new CalDateTime(DateTime.SpecifyKind(visit.ChangedAt, DateTimeKind.Utc), CalDateTime.UtcTzId),
+                LastModified = new CalDateTime(DateTime.SpecifyKind(entry.ChangedAt, DateTimeKind.Utc), CalDateTime.UtcTzId),
             });
         }
         return new CalendarSerializer().SerializeToString(calendar) ?? "";

@@ -51,8 +51,28 @@ public static class Operations
     /// <summary>Granting or removing an account's pay access: a trust admin, or the head for their school.</summary>
     public static readonly OperationAuthorizationRequirement GrantPayAccess = new() { Name = nameof(GrantPayAccess) };
 
+<<<<<<< HEAD
     /// <summary>A trust's audit trail (against a Trust): its trust admins alone.</summary>
     public static readonly OperationAuthorizationRequirement ReadAudit = new() { Name = nameof(ReadAudit) };
+=======
+    /// <summary>A school's achievement coaching: its plan, visits, focus groups and impact (no pupil's record).</summary>
+    public static readonly OperationAuthorizationRequirement ReadCoaching = new() { Name = nameof(ReadCoaching) };
+
+    /// <summary>Writing a school's action plan: its champion and leaders with the coach.</summary>
+    public static readonly OperationAuthorizationRequirement EditActionPlan = new() { Name = nameof(EditActionPlan) };
+
+    /// <summary>Planning and recording a coach's visits: the school's coach this year.</summary>
+    public static readonly OperationAuthorizationRequirement RecordVisit = new() { Name = nameof(RecordVisit) };
+
+    /// <summary>Naming a school's designated teacher and champion, and its impact measure: its leaders and trust admins.</summary>
+    public static readonly OperationAuthorizationRequirement ManageCoaching = new() { Name = nameof(ManageCoaching) };
+
+    /// <summary>Recording PEPs, conversations, focus groups for a school's pupils (against a School or a Pupil).</summary>
+    public static readonly OperationAuthorizationRequirement RecordForPupils = new() { Name = nameof(RecordForPupils) };
+
+    /// <summary>Importing a school's pupils, attendance and exclusions: its leaders and designated teacher.</summary>
+    public static readonly OperationAuthorizationRequirement ImportPupils = new() { Name = nameof(ImportPupils) };
+>>>>>>> coaching
 
     // Declared last: static fields are set in order, so every operation above exists by now.
     private static readonly Dictionary<string, OperationAuthorizationRequirement> ByName =
@@ -85,10 +105,16 @@ public abstract class ScopeAuthorizationHandler<TResource>(AccessScope access)
     }
 }
 
-public sealed class SchoolAuthorizationHandler(AccessScope access, LynchpinDbContext db) : ScopeAuthorizationHandler<School>(access)
+public sealed class SchoolAuthorizationHandler(AccessScope access, LynchpinDbContext db, CoachingAccess coaching) : ScopeAuthorizationHandler<School>(access)
 {
     protected override async Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, School school) => operation switch
     {
+        nameof(Operations.ReadCoaching) => (await coaching.GetAsync()).MayReadCoaching(school.Id),
+        nameof(Operations.EditActionPlan) => (await coaching.GetAsync()).MayEditPlan(school.Id),
+        nameof(Operations.RecordVisit) => (await coaching.GetAsync()).MayRecordVisit(school.Id),
+        nameof(Operations.ManageCoaching) => (await coaching.GetAsync()).MayManageContacts(school.Id),
+        nameof(Operations.RecordForPupils) => (await coaching.GetAsync()).MayRecordForPupils(school.Id),
+        nameof(Operations.ImportPupils) => (await coaching.GetAsync()).MayImportPupils(school.Id),
         // An unscheduled drop-in: the school's leaders, or a member of its staff on its observer list.
         nameof(Operations.RecordObservation) => scope.LeadsSchool(school.Id)
             || (scope.OwnStaffId is int own && await db.RotaObservers.AnyAsync(o => o.SchoolId == school.Id && o.StaffMemberId == own)),
@@ -191,4 +217,23 @@ public sealed class AccountAuthorizationHandler(AccessScope access) : ScopeAutho
         nameof(Operations.GrantPayAccess) => await Access.CanGrantPayAccessAsync(account),
         _ => false,
     };
+}
+
+/// <summary>
+/// A vulnerable pupil's record: read by those <see cref="Core.Pupils.PupilAccess"/> names (every read audited by the
+/// page or endpoint that shows it); PEPs and conversations recorded by the school's leaders, designated teacher,
+/// champion and coach.
+/// </summary>
+public sealed class PupilAuthorizationHandler(AccessScope access, CoachingAccess coaching) : ScopeAuthorizationHandler<Pupil>(access)
+{
+    protected override async Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, Pupil pupil)
+    {
+        var view = await coaching.GetAsync();
+        return operation switch
+        {
+            nameof(Operations.Read) => view.WhyMayRead(pupil) is not null,
+            nameof(Operations.RecordForPupils) or nameof(Operations.Manage) => view.MayRecordFor(pupil),
+            _ => false,
+        };
+    }
 }

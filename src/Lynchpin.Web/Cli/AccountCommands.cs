@@ -19,7 +19,7 @@ public static class AccountCommands
     public static Command Users(IServiceProvider services, TextWriter output, TextWriter error)
     {
         var email = new Option<string>("--email") { Description = "The account's email (its sign-in name).", Required = true };
-        var role = new Option<UserRole>("--role") { Description = "TrustAdmin, SchoolLeader, LineManager or Staff.", Required = true };
+        var role = new Option<UserRole>("--role") { Description = "TrustAdmin, SchoolLeader, LineManager, Staff, Coach or VirtualSchool.", Required = true };
         var trust = new Option<string?>("--trust") { Description = "The trust's code (for TrustAdmin)." };
         var school = new Option<int?>("--school") { Description = "The school's URN (for SchoolLeader, and for --staff-ref)." };
         var staffRef = new Option<string?>("--staff-ref")
@@ -34,11 +34,12 @@ public static class AccountCommands
         {
             Description = "Let the account read and record appraisal pay recommendations in its school or trust (the head, the business manager, trust HR).",
         };
-        var create = new Command("create", "Create an account.") { email, role, trust, school, staffRef, password, payAccess };
+        var laCode = new Option<string?>("--la-code") { Description = "The local authority of a VirtualSchool account: its 3-digit or 9-character code (E08000012)." };
+        var create = new Command("create", "Create an account.") { email, role, trust, school, staffRef, password, payAccess, laCode };
         create.SetAction(async (parse, ct) => await CommandLine.WithDatabase(services, async sp =>
         {
             var options = new CreateUserOptions(parse.GetValue(email)!, parse.GetValue(role), parse.GetValue(trust),
-                parse.GetValue(school), parse.GetValue(staffRef), parse.GetValue(password));
+                parse.GetValue(school), parse.GetValue(staffRef), parse.GetValue(password), parse.GetValue(laCode));
             var result = await sp.GetRequiredService<AccountAdministration>().CreateAsync(options, parse.GetValue(payAccess), ct);
             if (!result.Succeeded)
             {

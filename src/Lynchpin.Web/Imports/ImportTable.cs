@@ -2,6 +2,7 @@ using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Progression;
+using Lynchpin.Core.Pupils;
 using Lynchpin.Core.Staff;
 
 namespace Lynchpin.Web.Imports;
@@ -122,8 +123,44 @@ public static class ImportTable
         PageSummary = r => $"Objectives imported: {r.Created} added, {r.Unchanged} already there.",
     };
 
+    public static readonly SchoolImport Pupils = PupilData("pupils", typeof(PupilImporter), PupilImportColumns.All,
+        "Import (or update by UPN) a school's vulnerable pupils (upn, first_name, last_name, date_of_birth, year_group, flags, la_code, entered_care_on), all or nothing.",
+        "one row per pupil",
+        [
+            "upn is the pupil's unique pupil number: 13 characters, its check letter first",
+            "date_of_birth and entered_care_on are written like 2013-05-01; entered_care_on is the day the child last entered care (empty if not known or not in care)",
+            "year_group is N, R or 1 to 14",
+            $"flags is a list separated by ; of {PupilFlags.AllCodes} (empty for none); the file gives each pupil's flags from today, and a flag left out ends",
+            "la_code is the responsible authority's three-digit code (341) or nine-character code (E08000012); a looked-after pupil needs one",
+            "carer_name, carer_contact, social_worker_name and social_worker_contact are optional columns",
+            "pupils already in Lynchpin are updated by their UPN",
+        ],
+        r => $"{r.Created} added, {r.Updated} updated, {r.Unchanged} unchanged");
+
+    public static readonly SchoolImport Attendance = PupilData("attendance", typeof(AttendanceImporter), AttendanceImportColumns.All,
+        "Import pupils' attendance by period (upn, period_start, period_end, sessions_possible, sessions_attended, authorised, unauthorised), all or nothing.",
+        "one row for each pupil and period",
+        [
+            "upn is the unique pupil number of a pupil already imported to this school",
+            "period_start and period_end are the first and last days of the period, written like 2025-09-01; the period has ended",
+            "sessions_possible, sessions_attended, authorised and unauthorised are the register's counts of sessions (two a day): attended, authorised and unauthorised add up to possible",
+            "a period already imported for the pupil is replaced; a period that overlaps a stored one without matching it is refused",
+        ],
+        r => $"{r.Created} periods added, {r.Updated} updated, {r.Unchanged} unchanged");
+
+    public static readonly SchoolImport Exclusions = PupilData("exclusions", typeof(ExclusionImporter), ExclusionImportColumns.All,
+        "Import pupils' suspensions and permanent exclusions (upn, start, days, kind), all or nothing.",
+        "one row for each suspension or exclusion",
+        [
+            "upn is the unique pupil number of a pupil already imported to this school",
+            "start is the first day, written like 2025-11-03; days is its length in school days (1, 2.5)",
+            "kind is suspension or permanent",
+            "a row for a pupil's exclusion starting on the same day as a stored one corrects it",
+        ],
+        r => $"{r.Created} added, {r.Updated} corrected, {r.Unchanged} unchanged");
+
     /// <summary>In the order the command line lists them.</summary>
-    public static readonly IReadOnlyList<SchoolImport> All = [Staff, Assessments, Timetable, Duties, Observers, Objectives];
+    public static readonly IReadOnlyList<SchoolImport> All = [Staff, Assessments, Timetable, Duties, Observers, Objectives, Pupils, Attendance, Exclusions];
 
     public static SchoolImport? Find(string? key) => All.FirstOrDefault(i => i.Key == key);
 
@@ -151,5 +188,24 @@ public static class ImportTable
                 var replaced = r is ListImportResult { Replaced: > 0 } list ? $", replacing {list.Replaced} before" : "";
                 return $"{char.ToUpperInvariant(key[0])}{key[1..]} imported: {r.Created} {rows}{replaced}.";
             },
+        };
+
+    /// <summary>
+    /// Pupil data (special category): imported by the school's leaders and designated teacher, whose pupils list it
+    /// goes back to. The import is audited by the importer.
+    /// </summary>
+    private static SchoolImport PupilData(string key, Type importer, IReadOnlyList<string> columns, string commandHelp, string rowsAre,
+        IReadOnlyList<string> help, Func<ImportResult, string> counts) => new(key, importer, columns)
+        {
+            CommandHelp = commandHelp,
+            CommandSummary = r => $"Imported {key}: {counts(r)}.",
+            Route = SchoolRoute,
+            Noun = key,
+            RowsAre = rowsAre,
+            Help = help,
+            Operation = Operations.ImportPupils,
+            Back = (url, school) => (url.To<Pages.Pupils.IndexModel>(new { school = school.Urn }), $"Pupils at {school.Name}"),
+            Done = (url, school) => url.To<Pages.Pupils.IndexModel>(new { school = school.Urn }),
+            PageSummary = r => $"{char.ToUpperInvariant(key[0])}{key[1..]} imported: {counts(r)}.",
         };
 }

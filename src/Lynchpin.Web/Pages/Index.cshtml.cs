@@ -14,9 +14,17 @@ public class IndexModel(AppraisalTasks appraisalTasks) : LynchpinPageModel
     /// <summary>The signed-in person's due and overdue appraisal tasks, as appraiser and as appraisee; empty without a staff record.</summary>
     public IReadOnlyList<AppraisalTask> AppraisalTasks { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await Access.GetAsync(ct);
+        // Coaches and virtual schools have no school of their own: their home is their schools' or children's.
+        switch (scope.Role)
+        {
+            case UserRole.Coach:
+                return RedirectTo<Coaching.IndexModel>();
+            case UserRole.VirtualSchool:
+                return RedirectTo<Pupils.IndexModel>();
+        }
         LeadsAnySchool = scope.LedSchoolIds.Count > 0;
         if (scope.User?.StaffMemberId is int staffId)
         {
@@ -41,5 +49,6 @@ public class IndexModel(AppraisalTasks appraisalTasks) : LynchpinPageModel
                 counts.Where(c => c.SchoolId == s.Id && c.Teaching).Sum(c => c.Count),
                 counts.Where(c => c.SchoolId == s.Id && !c.Teaching).Sum(c => c.Count)))
             .ToList();
+        return Page();
     }
 }

@@ -319,6 +319,10 @@ public abstract class DemoDataTests(DemoSeedFactory app) : IntegrationTest(app)
             [DemoData.LineManagerEmail] = (UserRole.LineManager, DemoData.SecondaryUrn, DemoData.LineManagerEmail),
             [DemoData.TeachingAssistantEmail] = (UserRole.Staff, DemoData.SecondaryUrn, DemoData.TeachingAssistantEmail),
             [DemoData.PrimaryHeadEmail] = (UserRole.SchoolLeader, DemoData.PrimaryUrn, DemoData.PrimaryHeadEmail),
+            [DemoData.CoachEmail] = (UserRole.Coach, null, null),
+            [DemoData.ChampionEmail] = (UserRole.Staff, DemoData.SecondaryUrn, DemoData.ChampionEmail),
+            [DemoData.DesignatedTeacherEmail] = (UserRole.Staff, DemoData.SecondaryUrn, DemoData.DesignatedTeacherEmail),
+            [DemoData.VirtualSchoolEmail] = (UserRole.VirtualSchool, null, null),
         };
         await using var db = App.Database.CreateContext();
         var trust = await db.Trusts.SingleAsync(t => t.Code == DemoData.TrustCode);
@@ -339,7 +343,8 @@ public abstract class DemoDataTests(DemoSeedFactory app) : IntegrationTest(app)
             var user = await db.Users.Include(u => u.School).Include(u => u.StaffMember).SingleAsync(u => u.Email == signIn.Email);
             var (role, urn, staffEmail) = expected[signIn.Email];
             Assert.Equal(role, user.Role);
-            Assert.Equal(trust.Id, user.TrustId);
+            // A coach and a virtual school work across trusts and belong to none.
+            Assert.Equal(role is UserRole.Coach or UserRole.VirtualSchool ? null : trust.Id, user.TrustId);
             Assert.Equal(urn, user.School?.Urn);
             Assert.Equal(staffEmail, user.StaffMember?.Email);
         }

@@ -95,7 +95,7 @@ public abstract class DemoDevelopmentStartupTests(LynchpinAppFactory app) : Inte
 
         // Assert
         Assert.Equal(DemoData.TrustCode, trust);
-        Assert.Equal(6, accounts.Count);
+        Assert.Equal(10, accounts.Count);
         Assert.Contains(DemoData.HeadEmail, accounts);
     }
 }

@@ -33,7 +33,7 @@ public abstract class DemoStartupTests(LynchpinAppFactory app) : IntegrationTest
         Assert.Equal([DemoData.SecondaryUrn, DemoData.PrimaryUrn, DemoData.SpecialUrn], schools);
         Assert.InRange(staff, 160, 200);
         Assert.Contains(DemoData.HeadEmail, accounts);
-        Assert.Equal(6, accounts.Count);
+        Assert.Equal(10, accounts.Count);
         Assert.True(assessments > 1000, $"{assessments} assessments.");
     }
 

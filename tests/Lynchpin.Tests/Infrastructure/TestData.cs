@@ -87,7 +87,8 @@ public sealed class TestData(IServiceProvider services)
     /// account to its own <paramref name="staff"/> record.
     /// </summary>
     public async Task<TestUser> CreateUserAsync(
-        UserRole role, Trust? trust = null, School? school = null, StaffMember? staff = null, string? email = null, string? password = null)
+        UserRole role, Trust? trust = null, School? school = null, StaffMember? staff = null, string? email = null, string? password = null,
+        string? laCode = null)
     {
         email ??= $"user{Unique()}@lynchpin.test";
         password ??= DefaultPassword;
@@ -99,7 +100,7 @@ public sealed class TestData(IServiceProvider services)
             urn = await db.Schools.Where(s => s.Id == staff.SchoolId).Select(s => s.Urn).SingleAsync();
         }
         var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>()
-            .CreateAsync(new CreateUserOptions(email, role, trust?.Code, urn, staff?.StaffRef, password));
+            .CreateAsync(new CreateUserOptions(email, role, trust?.Code, urn, staff?.StaffRef, password, laCode));
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Could not create the {role} account {email}: {string.Join(" ", result.Errors)}");
@@ -121,6 +122,13 @@ public sealed class TestData(IServiceProvider services)
         {
             throw new InvalidOperationException($"Token {tokenId} of {user.Email} was not revoked.");
         }
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a scope of the app's services (a service and its DbContext together).</summary>
+    public async Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
     }
 
     /// <summary>Runs <paramref name="work"/> with a fresh DbContext of the app, to read or change data directly.</summary>

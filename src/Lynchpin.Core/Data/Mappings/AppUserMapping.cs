@@ -10,6 +10,7 @@ public class AppUserMapping : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisabledReason).HasMaxLength(AppUser.DisabledReasonMaxLength);
         builder.Ignore(u => u.IsDisabled);
         builder.Ignore(u => u.RequiresTwoFactor);
+        builder.Property(u => u.LaCode).HasMaxLength(Pupils.LaCode.MaxLength);
         builder.HasOne(u => u.Trust).WithMany().HasForeignKey(u => u.TrustId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(u => u.School).WithMany().HasForeignKey(u => u.SchoolId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(u => u.StaffMember).WithMany().HasForeignKey(u => u.StaffMemberId).OnDelete(DeleteBehavior.SetNull);

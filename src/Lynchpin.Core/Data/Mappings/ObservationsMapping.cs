@@ -145,6 +145,8 @@ public class CalendarFeedTokenMapping : IEntityTypeConfiguration<CalendarFeedTok
         builder.Property(t => t.Token).HasMaxLength(CalendarFeedToken.TokenLength);
         builder.HasIndex(t => t.Token).IsUnique().HasDatabaseName(CalendarFeedToken.TokenUniqueIndexName);
         builder.HasIndex(t => t.StaffMemberId).IsUnique();
+        builder.HasIndex(t => t.UserId).IsUnique();
         builder.HasOne(t => t.StaffMember).WithMany().HasForeignKey(t => t.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

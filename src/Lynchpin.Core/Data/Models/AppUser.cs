@@ -9,6 +9,10 @@ public enum UserRole
     SchoolLeader,
     LineManager,
     Staff,
+    /// <summary>An achievement coach: no school of their own; the schools of their caseload for the current year.</summary>
+    Coach,
+    /// <summary>A local authority's virtual school head or adviser: the pupils that authority looks after, in any school.</summary>
+    VirtualSchool,
 }
 
 public class AppUser : IdentityUser
@@ -46,4 +50,7 @@ public class AppUser : IdentityUser
 
     /// <summary>Trust admins and pay access sign in to pages with a one-time code as well as their password.</summary>
     public bool RequiresTwoFactor => Role == UserRole.TrustAdmin || PayAccess;
+
+    /// <summary>A virtual school's local authority (three-digit or nine-character code); null for every other role.</summary>
+    public string? LaCode { get; set; }
 }

@@ -256,8 +256,11 @@ public class CalendarFeedToken
     public const string TokenUniqueIndexName = "ix_calendar_feed_tokens_token";
 
     public int Id { get; set; }
-    public int StaffMemberId { get; set; }
-    public StaffMember StaffMember { get; set; } = null!;
+    /// <summary>The person whose feed it is; null for an account without a staff record (a coach), named by <see cref="UserId"/>.</summary>
+    public int? StaffMemberId { get; set; }
+    public StaffMember? StaffMember { get; set; }
+    public string? UserId { get; set; }
+    public AppUser? User { get; set; }
     public required string Token { get; set; }
     public DateTime CreatedAt { get; set; }
 }

@@ -7,12 +7,14 @@ public sealed record NavigationItem(string Text, string Href, string? Current);
 /// The service navigation for the signed-in account, from the access scope the request has already loaded (its role,
 /// staff record, school and trust): each area's link only for those it is for, and no query of its own.
 /// </summary>
-public sealed class NavigationViewComponent(AccessScope access) : ViewComponent
+public sealed class NavigationViewComponent(AccessScope access, CoachingAccess coaching) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var scope = await access.GetAsync(HttpContext.RequestAborted);
         var items = Items(scope, Url).ToList();
+        // Coaching and pupils before "API tokens", which stays last.
+        items.InsertRange(items.Count - 1, CoachingItems(await coaching.GetAsync(HttpContext.RequestAborted), Url));
         // The most specific item the path is in is the active one, so a school's profile marks "Profile", not "Schools".
         var path = HttpContext.Request.Path;
         var active = items.Where(n => n.Href != "/" && path.StartsWithSegments(n.Href, StringComparison.OrdinalIgnoreCase))
@@ -71,6 +73,28 @@ public sealed class NavigationViewComponent(AccessScope access) : ViewComponent
             yield return Item("Audit", url.To<Audit.TrailModel>(new { code = trustCode }));
         }
         yield return Item("Your account", url.To<Accounts.Mine.IndexModel>());
+    }
+
+    /// <summary>Coaching and pupils: a coach's schools, a school's coaching for those who work on it, pupils for those who may read them.</summary>
+    private static IEnumerable<NavigationItem> CoachingItems(CoachingAccess.View view, IUrlHelper url)
+    {
+        var scope = view.Scope;
+        if (scope.Role == UserRole.Coach)
+        {
+            yield return Item("Coaching", url.To<Coaching.IndexModel>());
+        }
+        else if (scope.HomeSchoolId is int home && scope.HomeSchoolUrn is int urn && scope.Role != UserRole.TrustAdmin && view.MayReadCoaching(home))
+        {
+            yield return Item("Coaching", url.To<Coaching.Schools.IndexModel>(new { urn }));
+        }
+        if (Pupils.IndexModel.HasPupilRole(view))
+        {
+            yield return Item("Pupils", url.To<Pupils.IndexModel>());
+        }
+        if (view.MayManageCaseloads)
+        {
+            yield return Item("Caseloads", url.To<Coaching.CaseloadsModel>());
+        }
     }
 
     private static NavigationItem Item(string text, string href) => new(text, href, null);

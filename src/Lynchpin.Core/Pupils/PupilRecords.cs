@@ -1,0 +1,71 @@
+using Lynchpin.Core.Coaching;
+
+namespace Lynchpin.Core.Pupils;
+
+public sealed record AttainmentInput
+{
+    public DateOnly? AssessedOn { get; init; }
+    public string? Subject { get; init; }
+    public AttainmentScale Scale { get; init; }
+    public string? Grade { get; init; }
+    public bool? OnTrack { get; init; }
+}
+
+/// <summary>The parts of a pupil's record kept by hand: who works with them, and teacher-assessed attainment.</summary>
+public class PupilRecords(LynchpinDbContext db, SchoolClock clock)
+{
+    /// <summary>GCSE grades as schools record them: 9 (highest) to 1, and U.</summary>
+    public static readonly IReadOnlyList<string> GcseGrades = ["9", "8", "7", "6", "5", "4", "3", "2", "1", "U"];
+
+    /// <summary>Names a member of the pupil's school's staff as working with the pupil, so they may read the record.</summary>
+    public async Task<Result<PupilWorker>> AddWorkerAsync(Pupil pupil, int? staffMemberId, string? role, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        var text = Fields.Optional(errors, "Role", role, PupilWorker.RoleMaxLength, "what they do for the pupil");
+        if (staffMemberId is not { } id || !await db.StaffMembers.AnyAsync(s => s.Id == id && s.SchoolId == pupil.SchoolId, cancellationToken))
+        {
+            errors.Add(new("StaffMemberId", "Choose a member of the school's staff"));
+        }
+        else if (await db.PupilWorkers.AnyAsync(w => w.PupilId == pupil.Id && w.StaffMemberId == id, cancellationToken))
+        {
+            errors.Add(new("StaffMemberId", "They are already named as working with the pupil"));
+        }
+        if (errors.Count > 0)
+        {
+            return Result<PupilWorker>.Fail(errors);
+        }
+        var worker = db.PupilWorkers.Add(new PupilWorker { PupilId = pupil.Id, StaffMemberId = staffMemberId!.Value, Role = text }).Entity;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<PupilWorker>.Done(worker);
+    }
+
+    public async Task RemoveWorkerAsync(Pupil pupil, int workerId, CancellationToken cancellationToken = default) =>
+        await db.PupilWorkers.Where(w => w.Id == workerId && w.PupilId == pupil.Id).ExecuteDeleteAsync(cancellationToken);
+
+    public async Task<Result<AttainmentRecord>> AddAttainmentAsync(Pupil pupil, AttainmentInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        var on = Fields.RequiredDate(errors, nameof(input.AssessedOn), input.AssessedOn, "the date of the assessment");
+        if (on > clock.Today)
+        {
+            errors.Add(new(nameof(input.AssessedOn), "An assessment is dated today or earlier"));
+        }
+        var subject = Fields.Required(errors, nameof(input.Subject), input.Subject, AttainmentRecord.SubjectMaxLength, "the subject");
+        var grade = Fields.Required(errors, nameof(input.Grade), input.Grade, AttainmentRecord.GradeMaxLength, "the grade or step");
+        if (grade is not null && input.Scale == AttainmentScale.Gcse && !GcseGrades.Contains(grade.ToUpperInvariant()))
+        {
+            errors.Add(new(nameof(input.Grade), "Enter a GCSE grade from 9 to 1, or U"));
+        }
+        if (errors.Count > 0)
+        {
+            return Result<AttainmentRecord>.Fail(errors);
+        }
+        var record = db.AttainmentRecords.Add(new AttainmentRecord
+        {
+            PupilId = pupil.Id, AssessedOn = on!.Value, Subject = subject!, Scale = input.Scale,
+            Grade = input.Scale == AttainmentScale.Gcse ? grade!.ToUpperInvariant() : grade!, OnTrack = input.OnTrack,
+        }).Entity;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<AttainmentRecord>.Done(record);
+    }
+}
