@@ -51,10 +51,9 @@ public static class Operations
     /// <summary>Granting or removing an account's pay access: a trust admin, or the head for their school.</summary>
     public static readonly OperationAuthorizationRequirement GrantPayAccess = new() { Name = nameof(GrantPayAccess) };
 
-<<<<<<< HEAD
     /// <summary>A trust's audit trail (against a Trust): its trust admins alone.</summary>
     public static readonly OperationAuthorizationRequirement ReadAudit = new() { Name = nameof(ReadAudit) };
-=======
+
     /// <summary>A school's achievement coaching: its plan, visits, focus groups and impact (no pupil's record).</summary>
     public static readonly OperationAuthorizationRequirement ReadCoaching = new() { Name = nameof(ReadCoaching) };
 
@@ -72,7 +71,6 @@ public static class Operations
 
     /// <summary>Importing a school's pupils, attendance and exclusions: its leaders and designated teacher.</summary>
     public static readonly OperationAuthorizationRequirement ImportPupils = new() { Name = nameof(ImportPupils) };
->>>>>>> coaching
 
     // Declared last: static fields are set in order, so every operation above exists by now.
     private static readonly Dictionary<string, OperationAuthorizationRequirement> ByName =
