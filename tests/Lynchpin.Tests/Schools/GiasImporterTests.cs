@@ -214,7 +214,7 @@ public sealed class GiasImporterTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task Import_TwentyThousandRowsOfFullWidth_ImportsThenReimportsQuickly()
+    public async Task Import_TwentyThousandRowsOfFullWidth_ImportsThenReimportsUnchanged()
     {
         // About 40% of the real extract, with its width (130 columns) and a trust for every ten schools.
         var extra = string.Join(",", Enumerable.Range(1, 113).Select(i => $"Column{i}"));
@@ -238,8 +238,6 @@ public sealed class GiasImporterTests(ITestOutputHelper output) : IDisposable
         Assert.True(first.Succeeded, string.Join("; ", first.Errors.Take(5)));
         Assert.Equal(20_000, first.Created);
         Assert.Equal((0, 0, 20_000), (second.Created, second.Updated, second.Unchanged));
-        // Generous bounds for a slow CI machine; the point is "seconds, not minutes".
-        Assert.True(firstTime < TimeSpan.FromSeconds(60), $"First import took {firstTime}");
-        Assert.True(secondTime < TimeSpan.FromSeconds(30), $"Re-import took {secondTime}");
+        // Timings are printed, not asserted (a loaded machine is not a slow program): bench/ measures speed.
     }
 }
