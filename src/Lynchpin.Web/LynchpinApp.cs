@@ -48,6 +48,7 @@ public static class LynchpinApp
         });
 
         services.AddReverseProxy(config);
+        services.AddLynchpinDataProtection(config, builder.Environment);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<LynchpinDbContext>("database");
