@@ -9,10 +9,11 @@ namespace Lynchpin.Web.Pages.Imports;
 /// the import's row names.
 /// </summary>
 [Authorize(Policy = Policies.ManageStaff)]
-[RequestSizeLimit(MaxBytes)]
+[RequestSizeLimit(MaxBytes + 1024 * 1024)]
 public class ImportModel : SchoolPageModel
 {
-    public const int MaxBytes = 10 * 1024 * 1024;
+    /// <summary>The pipeline's own limit; the request may be a little larger for the form around the file.</summary>
+    public const long MaxBytes = ImportLimits.MaxFileBytes;
 
     public SchoolImport Import { get; private set; } = null!;
 
@@ -36,9 +37,9 @@ public class ImportModel : SchoolPageModel
         Result = await Import.ImporterFrom(HttpContext.RequestServices).ImportAsync(request, ct);
         if (!Result.Succeeded)
         {
-            var problems = Result.Errors.Count == 1 ? "problem" : "problems";
+            var problems = Result.ErrorCount == 1 ? "problem" : "problems";
             ModelState.AddModelError(nameof(Upload),
-                $"The file has {Result.Errors.Count} {problems}. Nothing was imported: fix the rows listed and upload it again");
+                $"The file has {Result.ErrorCount:N0} {problems}. Nothing was imported: fix the rows listed and upload it again");
             return Invalid();
         }
         TempData["Success"] = Import.PageSummary(Result);
@@ -79,7 +80,7 @@ public class ImportModel : SchoolPageModel
         }
         else if (Upload.Length > MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), "The selected file must be smaller than 10 MB");
+            ModelState.AddModelError(nameof(Upload), $"The selected file must be smaller than {ImportLimits.Megabytes(MaxBytes)}");
         }
         return ModelState.IsValid;
     }
