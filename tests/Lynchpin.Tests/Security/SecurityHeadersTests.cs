@@ -103,7 +103,7 @@ public class SecurityHeadersTests(SecurityHeadersTests.ProxyAppFactory app) : In
     public async Task Post_SignInThroughATlsProxy_IsSecureOnlyFromAKnownProxy(string from, bool secure)
     {
         // Arrange
-        var user = await Data.CreateUserAsync(UserRole.TrustAdmin, trust: await Data.CreateTrustAsync());
+        var user = await Data.CreateUserAsync(UserRole.SchoolLeader, school: await Data.CreateSchoolAsync());
         using var client = App.CreateClient();
         client.BaseAddress = new Uri("http://lynchpin.example/");
         client.DefaultRequestHeaders.Add(ProxyAppFactory.RemoteAddressHeader, from);
