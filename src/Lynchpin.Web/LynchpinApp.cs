@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Lynchpin.Demo;
 using Lynchpin.Web.Api;
+using Lynchpin.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -48,6 +49,8 @@ public static class LynchpinApp
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = config.GetValue("Lynchpin:SignInAttemptsPerMinute", 20), Window = TimeSpan.FromMinutes(1) }));
         });
 
+        services.AddReverseProxy(config);
+        services.AddLynchpinDataProtection(config, builder.Environment);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<LynchpinDbContext>("database");
@@ -223,6 +226,9 @@ public static class LynchpinApp
 
     public static void UseLynchpin(this WebApplication app)
     {
+        // First: the client's address and scheme from a known proxy, then the headers every response carries.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
@@ -230,7 +236,7 @@ public static class LynchpinApp
         }
         // Pages get a friendly status page; the API keeps its problem+json bodies.
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
-        app.UseStaticFiles();
+        app.UseStaticFiles(SecurityHeaders.StaticFileCaching());
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

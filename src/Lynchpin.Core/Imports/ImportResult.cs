@@ -18,7 +18,20 @@ public record ImportResult(int Created, int Updated, IReadOnlyList<RowError> Err
     /// <summary>Existing records matched by the file that already had exactly its values.</summary>
     public int Unchanged { get; init; }
 
+    /// <summary>Problems found beyond those listed in <see cref="Errors"/> (the report lists the first <see cref="ImportLimits.MaxReportedErrors"/>).</summary>
+    public int MoreErrors { get; init; }
+
+    /// <summary>Every problem found, listed or not.</summary>
+    public int ErrorCount => Errors.Count + MoreErrors;
+
     public static ImportResult Failed(IReadOnlyList<RowError> errors) => new(0, 0, errors);
+
+    /// <summary>A refused import's report: the first problems by line, and how many more there were.</summary>
+    internal static ImportResult Failed(ImportRun run)
+    {
+        run.KeepFirstErrors();
+        return new(0, 0, run.Errors.OrderBy(e => e.Line).ToList()) { MoreErrors = run.DroppedErrors };
+    }
 }
 
 /// <summary>An import that replaced a school's whole list: <see cref="ImportResult.Created"/> rows now stored, <see cref="Replaced"/> removed.</summary>

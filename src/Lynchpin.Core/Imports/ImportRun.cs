@@ -37,6 +37,27 @@ public sealed class ImportRun
 
     public void Error(int line, string message) => Errors.Add(new RowError(line, message));
 
+    /// <summary>Problems found but no longer held: only the first <see cref="ImportLimits.MaxReportedErrors"/> by line are reported.</summary>
+    internal int DroppedErrors { get; private set; }
+
+    /// <summary>
+    /// Keeps the first problems by line (a stable sort: a line's own stay in order) and counts the rest, so a file bad on
+    /// every row holds the server's memory no more than a good one. Rows are read in line order, so problems dropped
+    /// here are never among the first of the final report, whatever later checks add.
+    /// </summary>
+    internal void KeepFirstErrors()
+    {
+        var max = ImportLimits.MaxReportedErrors;
+        if (Errors.Count <= max)
+        {
+            return;
+        }
+        var first = Errors.OrderBy(e => e.Line).Take(max).ToList();
+        DroppedErrors += Errors.Count - max;
+        Errors.Clear();
+        Errors.AddRange(first);
+    }
+
     /// <summary>
     /// For values that must be unique in the file (a URN, a staff_ref): the line <paramref name="key"/> was first seen on,
     /// or null (and <paramref name="line"/> is remembered) when this is the first time.

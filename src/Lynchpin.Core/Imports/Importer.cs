@@ -62,9 +62,18 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
                 return ImportResult.Failed(headerErrors);
             }
             run.Columns = format.Required.Concat(format.Optional).Where(table.HasColumn).ToHashSet(StringComparer.Ordinal);
+            var read = 0;
             foreach (var row in table.ReadRows())
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (TooMany(++read, table.Headers.Count) is { } tooMany)
+                {
+                    return ImportResult.Failed([tooMany]);
+                }
+                if (run.Errors.Count > 2 * ImportLimits.MaxReportedErrors)
+                {
+                    run.KeepFirstErrors();
+                }
                 if (Parse(row, run) is { } parsed)
                 {
                     rows.Add(parsed);
@@ -97,8 +106,8 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
         var write = await CheckAsync(run, rows, cancellationToken);
         if (run.Errors.Count > 0)
         {
-            // A stable sort: a line's own problems stay in column order.
-            return ImportResult.Failed(run.Errors.OrderBy(e => e.Line).ToList());
+            // The first problems by line (a stable sort: a line's own stay in column order), then a count.
+            return ImportResult.Failed(run);
         }
 
         // Our own transaction unless the caller already has one (then the caller decides to commit).
@@ -112,4 +121,12 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
         }
         return result;
     }
+
+    /// <summary>The file's size in rows and cells, checked as each row is read (the file size is checked on opening).</summary>
+    private static RowError? TooMany(int rows, int columns) =>
+        rows > ImportLimits.MaxRows
+            ? new RowError(0, $"The file has more than {ImportLimits.MaxRows:N0} rows; split it into smaller files")
+            : (long)rows * columns > ImportLimits.MaxCells
+                ? new RowError(0, $"The file has more than {ImportLimits.MaxCells:N0} cells (rows times columns); delete the columns the import does not need, or split it")
+                : null;
 }

@@ -70,6 +70,7 @@ public sealed class TabularFile : IDisposable
     public static TabularFile OpenCsv(Stream file)
     {
         var seekable = Seekable(file);
+        ImportLimits.CheckFileSize(seekable.Length);
         var encoding = CsvEncoding.Detect(seekable);
         var options = new CsvReaderOptions
         {
@@ -113,10 +114,14 @@ public sealed class TabularFile : IDisposable
     /// <summary>Opens the first worksheet of an Excel workbook.</summary>
     public static TabularFile OpenXlsx(Stream file)
     {
+        var seekable = Seekable(file);
+        ImportLimits.CheckFileSize(seekable.Length);
+        // Measured before ClosedXML loads it whole: a small file can unzip to millions of cells.
+        ImportLimits.CheckWorkbook(seekable);
         XLWorkbook workbook;
         try
         {
-            workbook = new XLWorkbook(Seekable(file));
+            workbook = new XLWorkbook(seekable);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -244,7 +249,14 @@ public sealed class TabularFile : IDisposable
             return stream;
         }
         var copy = new MemoryStream();
-        stream.CopyTo(copy);
+        // Copied a buffer at a time, so a body over the limit is refused as soon as it passes it.
+        var buffer = new byte[81920];
+        int n;
+        while ((n = stream.Read(buffer)) > 0)
+        {
+            copy.Write(buffer, 0, n);
+            ImportLimits.CheckFileSize(copy.Length);
+        }
         copy.Position = 0;
         return copy;
     }

@@ -40,8 +40,6 @@ public static class CalendarFeedEndpoints
                 {
                     return Results.NotFound();
                 }
-                // The feed is one person's: no shared cache may keep it.
-                http.Response.Headers.CacheControl = "private, max-age=300";
                 return Results.Text(text, "text/calendar; charset=utf-8");
             })
             .AllowAnonymous()

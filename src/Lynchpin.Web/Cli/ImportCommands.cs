@@ -67,10 +67,14 @@ internal static class ImportCommands
                 output.WriteLine(summary(result));
                 return 0;
             }
-            error.WriteLine($"Nothing was imported: {result.Errors.Count} error(s).");
+            error.WriteLine($"Nothing was imported: {result.ErrorCount} error(s).");
             foreach (var e in result.Errors)
             {
                 error.WriteLine(e.Line > 0 ? $"  line {e.Line}: {e.Message}" : $"  {e.Message}");
+            }
+            if (result.MoreErrors > 0)
+            {
+                error.WriteLine($"  and {result.MoreErrors} more after these.");
             }
             return 1;
         });

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Lynchpin.Core.Observations.Rota;
 
-/// <summary>Writes a rota as CSV, one visit a row, RFC 4180 quoting, dates as yyyy-MM-dd.</summary>
+/// <summary>Writes a rota as CSV, one visit a row, RFC 4180 quoting, dates as yyyy-MM-dd, text that looks like a formula made text.</summary>
 public static class RotaCsv
 {
     public const string Header = "date,week,day,period,observer_ref,observee_ref,class,subject,year_group,room";
@@ -20,7 +20,7 @@ public static class RotaCsv
                 v.Date.ToString("ddd", CultureInfo.InvariantCulture),
                 v.Period, v.ObserverRef, v.ObserveeRef, v.Class, v.Subject, v.YearGroup, v.Room,
             ];
-            writer.Write(string.Join(',', fields.Select(Quote)));
+            writer.Write(string.Join(',', fields.Select(f => Quote(SpreadsheetText.Safe(f)))));
             writer.Write("\r\n");
         }
     }

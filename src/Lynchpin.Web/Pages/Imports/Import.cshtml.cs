@@ -9,10 +9,11 @@ namespace Lynchpin.Web.Pages.Imports;
 /// or none does and each bad row is listed with its line. The school's leaders and its trust's admins, with the right
 /// the import's row names (no role policy: a designated teacher, a Staff account, imports their school's pupils).
 /// </summary>
-[RequestSizeLimit(MaxBytes)]
+[RequestSizeLimit(MaxBytes + 1024 * 1024)]
 public class ImportModel(AuditLog audit) : SchoolPageModel
 {
-    public const int MaxBytes = 10 * 1024 * 1024;
+    /// <summary>The pipeline's own limit; the request may be a little larger for the form around the file.</summary>
+    public const long MaxBytes = ImportLimits.MaxFileBytes;
 
     public SchoolImport Import { get; private set; } = null!;
 
@@ -37,9 +38,9 @@ public class ImportModel(AuditLog audit) : SchoolPageModel
         await audit.ImportedAsync(Import.Key, Upload.FileName, Result, AuditSubject.School(School), ct);
         if (!Result.Succeeded)
         {
-            var problems = Result.Errors.Count == 1 ? "problem" : "problems";
+            var problems = Result.ErrorCount == 1 ? "problem" : "problems";
             ModelState.AddModelError(nameof(Upload),
-                $"The file has {Result.Errors.Count} {problems}. Nothing was imported: fix the rows listed and upload it again");
+                $"The file has {Result.ErrorCount:N0} {problems}. Nothing was imported: fix the rows listed and upload it again");
             return Invalid();
         }
         TempData["Success"] = Import.PageSummary(Result);
@@ -80,7 +81,7 @@ public class ImportModel(AuditLog audit) : SchoolPageModel
         }
         else if (Upload.Length > MaxBytes)
         {
-            ModelState.AddModelError(nameof(Upload), "The selected file must be smaller than 10 MB");
+            ModelState.AddModelError(nameof(Upload), $"The selected file must be smaller than {ImportLimits.Megabytes(MaxBytes)}");
         }
         return ModelState.IsValid;
     }

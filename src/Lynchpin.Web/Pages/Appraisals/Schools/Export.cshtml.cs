@@ -139,7 +139,8 @@ public class ExportModel(ProfileCalculator calculator) : AppraisalSchoolPage
                     cell.Value = number;
                     break;
                 case string text:
-                    cell.Value = text;
+                    // ClosedXML 0.95 would make "=…" a live formula.
+                    cell.Value = SpreadsheetText.Safe(text);
                     if (text.Contains('\n'))
                     {
                         cell.Style.Alignment.WrapText = true;

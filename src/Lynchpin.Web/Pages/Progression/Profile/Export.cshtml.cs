@@ -54,7 +54,12 @@ public class ExportModel(ProfileCalculator calculator) : ProfilePageModel(calcul
             foreach (var checkpoint in profile.Checkpoints)
             {
                 csv.WriteRecord(Values(checkpoint)
-                    .Select(value => value is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture))
+                    .Select(value => value switch
+                    {
+                        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        string text => SpreadsheetText.Safe(text),
+                        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+                    })
                     .ToArray());
             }
         }
@@ -84,7 +89,7 @@ public class ExportModel(ProfileCalculator calculator) : ProfilePageModel(calcul
                 }
                 else
                 {
-                    cell.Value = value;
+                    cell.Value = value is string text ? SpreadsheetText.Safe(text) : value;
                 }
             }
             row++;
