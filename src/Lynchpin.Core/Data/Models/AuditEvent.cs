@@ -60,6 +60,8 @@ public static class AuditRecordTypes
     public const string Evidence = "evidence";
     public const string ObservationRecord = "observation-record";
     public const string Staff = "staff";
+    public const string SubjectAccessRequest = "subject-access-request";
+    public const string ObservationRecord = "observation-record";
 }
 
 public static class AuditActions
@@ -106,4 +108,14 @@ public static class AuditActions
     public const string TokenCreated = "token-created";
     public const string TokenRevoked = "token-revoked";
     public const string CalendarFeedRevoked = "calendar-feed-revoked";
+
+    // The person's own data, subject access requests and retention.
+    public const string OwnDataDownloaded = "own-data-downloaded";
+    public const string SubjectAccessLogged = "subject-access-logged";
+    public const string SubjectAccessAnswered = "subject-access-answered";
+    public const string RetentionChanged = "retention-changed";
+    public const string LegalHoldPlaced = "legal-hold-placed";
+    public const string LegalHoldLifted = "legal-hold-lifted";
+    public const string RetentionAnonymised = "retention-anonymised";
+    public const string RetentionDeleted = "retention-deleted";
 }
