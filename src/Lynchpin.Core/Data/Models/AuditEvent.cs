@@ -61,7 +61,6 @@ public static class AuditRecordTypes
     public const string ObservationRecord = "observation-record";
     public const string Staff = "staff";
     public const string SubjectAccessRequest = "subject-access-request";
-    public const string ObservationRecord = "observation-record";
 }
 
 public static class AuditActions
@@ -109,13 +108,8 @@ public static class AuditActions
     public const string TokenRevoked = "token-revoked";
     public const string CalendarFeedRevoked = "calendar-feed-revoked";
 
-    // The person's own data, subject access requests and retention.
+    // The person's own data and subject access requests.
     public const string OwnDataDownloaded = "own-data-downloaded";
     public const string SubjectAccessLogged = "subject-access-logged";
     public const string SubjectAccessAnswered = "subject-access-answered";
-    public const string RetentionChanged = "retention-changed";
-    public const string LegalHoldPlaced = "legal-hold-placed";
-    public const string LegalHoldLifted = "legal-hold-lifted";
-    public const string RetentionAnonymised = "retention-anonymised";
-    public const string RetentionDeleted = "retention-deleted";
 }
