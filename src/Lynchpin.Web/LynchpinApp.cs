@@ -162,6 +162,8 @@ public static class LynchpinApp
         services.AddSingleton<Core.Audit.AuditActors>();
         services.AddScoped<Core.Audit.AuditLog>();
         services.AddScoped<Core.Audit.AuditTrail>();
+        services.AddScoped<Core.Privacy.PersonalDataExport>();
+        services.AddScoped<Core.Privacy.SubjectAccessRequests>();
         services.AddScoped<Core.Progression.Frameworks>();
         services.AddScoped<Core.Progression.ProfileCalculator>();
         services.AddScoped<Core.Progression.AssessmentRecorder>();

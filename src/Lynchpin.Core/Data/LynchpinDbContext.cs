@@ -60,6 +60,9 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<ConversationTarget> ConversationTargets => Set<ConversationTarget>();
     public DbSet<FocusGroup> FocusGroups => Set<FocusGroup>();
     public DbSet<ImpactPlan> ImpactPlans => Set<ImpactPlan>();
+    public DbSet<SubjectAccessRequest> SubjectAccessRequests => Set<SubjectAccessRequest>();
+    public DbSet<RetentionSettings> RetentionSettings => Set<RetentionSettings>();
+    public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
 
     /// <summary>The audit trail is append-only: a save that would change or remove a row of it fails, whatever asked for it.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

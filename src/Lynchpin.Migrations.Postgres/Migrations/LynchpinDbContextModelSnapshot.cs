@@ -1257,6 +1257,45 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("impact_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.LegalHold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("placed_by_name");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_holds");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_holds_staff_member_id");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.LocalAuthority", b =>
                 {
                     b.Property<int>("Id")
@@ -2359,6 +2398,50 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("pupil_workers", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RetentionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AppraisalYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("appraisal_years");
+
+                    b.Property<int>("ObservationNoteYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("observation_note_years");
+
+                    b.Property<int>("StaffRecordYears")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_record_years");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_id");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_settings");
+
+                    b.HasIndex("TrustId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retention_settings_trust_id");
+
+                    b.ToTable("retention_settings", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
                 {
                     b.Property<int>("Id")
@@ -2922,6 +3005,62 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_structured_conversations_pupil_id_held_on");
 
                     b.ToTable("structured_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SubjectAccessRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTime>("LoggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("logged_at");
+
+                    b.Property<string>("LoggedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("logged_by_name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subject_access_requests");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_subject_access_requests_staff_member_id");
+
+                    b.HasIndex("TrustId", "ReceivedOn")
+                        .HasDatabaseName("ix_subject_access_requests_trust_id_received_on");
+
+                    b.ToTable("subject_access_requests", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.SupportPlan", b =>
@@ -3681,6 +3820,18 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.LegalHold", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_legal_holds_staff_members_staff_member_id");
+
+                    b.Navigation("StaffMember");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.Appraisal", "Appraisal")
@@ -3928,6 +4079,18 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("StaffMember");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RetentionSettings", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
+                        .WithMany()
+                        .HasForeignKey("TrustId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_retention_settings_trusts_trust_id");
+
+                    b.Navigation("Trust");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.School", "School")
@@ -4113,6 +4276,27 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_structured_conversations_pupils_pupil_id");
 
                     b.Navigation("Pupil");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SubjectAccessRequest", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subject_access_requests_staff_members_staff_member_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
+                        .WithMany()
+                        .HasForeignKey("TrustId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subject_access_requests_trusts_trust_id");
+
+                    b.Navigation("StaffMember");
+
+                    b.Navigation("Trust");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.SupportPlan", b =>

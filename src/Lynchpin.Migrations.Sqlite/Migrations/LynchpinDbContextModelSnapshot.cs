@@ -1211,6 +1211,43 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("impact_plans", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.LegalHold", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("placed_by_name");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_holds");
+
+                    b.HasIndex("StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_holds_staff_member_id");
+
+                    b.ToTable("legal_holds", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.LocalAuthority", b =>
                 {
                     b.Property<int>("Id")
@@ -2279,6 +2316,48 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("pupil_workers", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RetentionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AppraisalYears")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraisal_years");
+
+                    b.Property<int>("ObservationNoteYears")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("observation_note_years");
+
+                    b.Property<int>("StaffRecordYears")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_record_years");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_id");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_settings");
+
+                    b.HasIndex("TrustId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retention_settings_trust_id");
+
+                    b.ToTable("retention_settings", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
                 {
                     b.Property<int>("Id")
@@ -2822,6 +2901,60 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_structured_conversations_pupil_id_held_on");
 
                     b.ToTable("structured_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SubjectAccessRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTime>("LoggedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("logged_at");
+
+                    b.Property<string>("LoggedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("logged_by_name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_on");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subject_access_requests");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_subject_access_requests_staff_member_id");
+
+                    b.HasIndex("TrustId", "ReceivedOn")
+                        .HasDatabaseName("ix_subject_access_requests_trust_id_received_on");
+
+                    b.ToTable("subject_access_requests", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.SupportPlan", b =>
@@ -3569,6 +3702,18 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.LegalHold", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_legal_holds_staff_members_staff_member_id");
+
+                    b.Navigation("StaffMember");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.Appraisal", "Appraisal")
@@ -3816,6 +3961,18 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("StaffMember");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.RetentionSettings", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
+                        .WithMany()
+                        .HasForeignKey("TrustId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_retention_settings_trusts_trust_id");
+
+                    b.Navigation("Trust");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.RotaObserver", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.School", "School")
@@ -4001,6 +4158,27 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_structured_conversations_pupils_pupil_id");
 
                     b.Navigation("Pupil");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SubjectAccessRequest", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subject_access_requests_staff_members_staff_member_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
+                        .WithMany()
+                        .HasForeignKey("TrustId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subject_access_requests_trusts_trust_id");
+
+                    b.Navigation("StaffMember");
+
+                    b.Navigation("Trust");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.SupportPlan", b =>

@@ -145,6 +145,8 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A2}/appraisal/export", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/appraisal/export", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/trusts/{TrustA}/appraisal", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/subject-access", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/subject-access", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/{TrustB}/appraisal", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/schools/{A1}/appraisal?year=2025", [Unauthorized, Ok, Ok, Ok, Forbidden, Forbidden]),
         ("/api/schools/{A2}/appraisal?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),

@@ -60,6 +60,7 @@ public static class AuditRecordTypes
     public const string Evidence = "evidence";
     public const string ObservationRecord = "observation-record";
     public const string Staff = "staff";
+    public const string SubjectAccessRequest = "subject-access-request";
 }
 
 public static class AuditActions
@@ -106,4 +107,9 @@ public static class AuditActions
     public const string TokenCreated = "token-created";
     public const string TokenRevoked = "token-revoked";
     public const string CalendarFeedRevoked = "calendar-feed-revoked";
+
+    // The person's own data and subject access requests.
+    public const string OwnDataDownloaded = "own-data-downloaded";
+    public const string SubjectAccessLogged = "subject-access-logged";
+    public const string SubjectAccessAnswered = "subject-access-answered";
 }

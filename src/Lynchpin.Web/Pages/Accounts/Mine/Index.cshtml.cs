@@ -29,4 +29,15 @@ public class IndexModel(UserManager<AppUser> users, TrustSignIns trustSignIns) :
         HasPassword = await Users.HasPasswordAsync(Me);
         return Page();
     }
+
+    /// <summary>"Download everything held about me": a ZIP of JSON and CSV per kind of record, with a readable summary.</summary>
+    public async Task<IActionResult> OnPostDownloadAsync([FromServices] Core.Privacy.SubjectAccessRequests requests, CancellationToken ct)
+    {
+        if (await LoadMeAsync() is { } gone)
+        {
+            return gone;
+        }
+        var (name, zip) = await requests.OwnDataAsync(Me.Id, ct);
+        return File(zip, "application/zip", requests.FileName(name));
+    }
 }
