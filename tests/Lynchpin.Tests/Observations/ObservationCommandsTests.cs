@@ -2,6 +2,7 @@ using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Tests.Infrastructure;
+using Lynchpin.Tests.Observations.Recording;
 using Lynchpin.Web.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +16,9 @@ namespace Lynchpin.Tests.Observations;
 /// </summary>
 public abstract class ObservationCommandsTests(LynchpinAppFactory app) : IntegrationTest(app), IDisposable
 {
-    public sealed class Sqlite(SqliteAppFactory app) : ObservationCommandsTests(app), IClassFixture<SqliteAppFactory>;
+    public sealed class Sqlite(SqlitePlanningAppFactory app) : ObservationCommandsTests(app), IClassFixture<SqlitePlanningAppFactory>;
 
-    public sealed class Postgres(PostgresAppFactory app) : ObservationCommandsTests(app), IClassFixture<PostgresAppFactory>;
+    public sealed class Postgres(PostgresPlanningAppFactory app) : ObservationCommandsTests(app), IClassFixture<PostgresPlanningAppFactory>;
 
     private readonly string folder = Directory.CreateTempSubdirectory("lynchpin-rota-").FullName;
 
@@ -205,7 +206,7 @@ public abstract class ObservationCommandsTests(LynchpinAppFactory app) : Integra
         Assert.Contains($"{s.School.Name} has no timetable yet: import it first.", nothing.Error);
         Assert.Contains($"{s.School.Name} has no observers yet", nothing.Error);
         Assert.Equal(1, backwards.Exit);
-        Assert.Contains("The rota ends on 2026-11-02, before it starts on 2026-11-10.", backwards.Error);
+        Assert.Contains("The rota ends on 2 November 2026, before it starts on 10 November 2026.", backwards.Error);
         Assert.Equal((2, true), (badDate.Exit, badDate.Error.Contains("--from \"2 Nov\" is not a date written yyyy-mm-dd.")));
         Assert.Equal((2, true), (badKind.Exit, badKind.Error.Contains("--kind \"walkabout\" is not known: use learning-walk, lesson-observation, drop-in.")));
         Assert.Equal((1, "There is no school with URN 1."), (noSchool.Exit, noSchool.Error.Trim()));

@@ -6,6 +6,7 @@ using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Tests.Infrastructure;
+using Lynchpin.Tests.Observations.Recording;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,9 +18,9 @@ namespace Lynchpin.Tests.Observations.Schools;
 /// </summary>
 public abstract class RotaPagesTests(LynchpinAppFactory app) : IntegrationTest(app)
 {
-    public sealed class Sqlite(SqliteAppFactory app) : RotaPagesTests(app), IClassFixture<SqliteAppFactory>;
+    public sealed class Sqlite(SqlitePlanningAppFactory app) : RotaPagesTests(app), IClassFixture<SqlitePlanningAppFactory>;
 
-    public sealed class Postgres(PostgresAppFactory app) : RotaPagesTests(app), IClassFixture<PostgresAppFactory>;
+    public sealed class Postgres(PostgresPlanningAppFactory app) : RotaPagesTests(app), IClassFixture<PostgresPlanningAppFactory>;
 
     [SkippableFact]
     public async Task Generate_SmallSchool_StoresARotaThatPassesTheCheckerAndShowsTheReport()
@@ -46,7 +47,7 @@ public abstract class RotaPagesTests(LynchpinAppFactory app) : IntegrationTest(a
         Assert.Contains(PageAssert.Text(document.QuerySelector("#rota-status")), new[] { "Optimal", "Feasible" }.Select(s => s + ":"), new StartsWithComparer());
         Assert.NotNull(document.QuerySelector("#checker-pass"));
         Assert.Contains("4 visits", PageAssert.Text(document.QuerySelector(".govuk-notification-banner--success")));
-        Assert.Equal(6, document.QuerySelectorAll("#goals tbody tr").Length);
+        Assert.Equal(7, document.QuerySelectorAll("#goals tbody tr").Length);
         Assert.Equal(4, document.QuerySelectorAll("tr[data-visit-id]").Length);
         Assert.All(document.QuerySelectorAll("table.rota-day"), t => Assert.NotEqual("2026-11-04", t.GetAttribute("data-date")));
         Assert.All(document.QuerySelectorAll("table.rota-day caption"), c => Assert.Matches(@", (week [AB]|every week)$", PageAssert.Text(c)));
