@@ -115,18 +115,20 @@ public class SchoolCalendars(LynchpinDbContext db)
 
     /// <summary>
     /// Replaces the term dates of every school year the ranges start in with these (an import of a year's calendar
-    /// leaves other years alone). The caller has checked each range and the terms' overlaps.
+    /// leaves other years alone), returning how many were replaced. The caller has checked each range and the terms' overlaps.
     /// </summary>
-    public async Task ReplaceTermDatesAsync(int schoolId, IReadOnlyList<CalendarRange> ranges, CancellationToken cancellationToken = default)
+    public async Task<int> ReplaceTermDatesAsync(int schoolId, IReadOnlyList<CalendarRange> ranges, CancellationToken cancellationToken = default)
     {
         var years = ranges.Select(r => SchoolYear.Of(r.Start)).Distinct().ToList();
         var stored = await db.SchoolTermDates.Where(t => t.SchoolId == schoolId).ToListAsync(cancellationToken);
-        db.SchoolTermDates.RemoveRange(stored.Where(t => years.Contains(SchoolYear.Of(t.Start))));
+        var replaced = stored.Where(t => years.Contains(SchoolYear.Of(t.Start))).ToList();
+        db.SchoolTermDates.RemoveRange(replaced);
         db.SchoolTermDates.AddRange(ranges.Select(r => new SchoolTermDate
         {
             SchoolId = schoolId, Start = r.Start, End = r.End, Kind = r.Kind, Name = Name(r.Name),
         }));
         await db.SaveChangesAsync(cancellationToken);
+        return replaced.Count;
     }
 
     /// <summary>Whether the school is closed on the date by its own calendar (a holiday, INSET day, closure or outside term).</summary>

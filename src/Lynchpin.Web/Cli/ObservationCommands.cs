@@ -83,7 +83,10 @@ internal static class ObservationCommands
                 return 0;
             });
         });
-        return new Command("calendar", "A school's timetable calendar.") { set };
+        return new Command("calendar", "A school's calendar: its term dates, when week A starts and its blocked dates.")
+        {
+            set, ImportCommands.ForSchool(Imports.ImportTable.Calendar, "import", services, output, error),
+        };
     }
 
     public static Command BuildRota(IServiceProvider services, TextWriter output, TextWriter error)
@@ -100,8 +103,13 @@ internal static class ObservationCommands
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the rota as CSV here; without it the CSV goes to standard output and the report to standard error." };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Seconds the solver may take (default 5)." };
         var workers = new Option<int?>("--workers") { Description = "Solver threads (default: every core; 1 gives the same rota every run)." };
+        var overlap = new Option<string>("--overlap")
+        {
+            Description = "When the dates overlap a rota the school has: refuse (make nothing and name it), replace (delete it) or keep (keep both; the new rota plans around its visits).",
+            DefaultValueFactory = _ => "refuse",
+        };
         var generate = new Command("generate", "Make a rota of visits from the timetable, store it and write it as CSV.")
-            { school, from, to, kind, maxPerObservee, outFile, timeLimit, workers };
+            { school, from, to, kind, maxPerObservee, outFile, timeLimit, workers, overlap };
         generate.SetAction(async (parse, ct) =>
         {
             DateOnly? Date(Option<string> option)
@@ -121,6 +129,18 @@ internal static class ObservationCommands
             if (!ObservationCodes.TryParseKind(parse.GetValue(kind), out var observationKind))
             {
                 error.WriteLine($"--kind \"{parse.GetValue(kind)}\" is not known: use {string.Join(", ", ObservationCodes.Kinds.Select(k => k.Code()))}.");
+                return 2;
+            }
+            RotaOverlap? onOverlap = parse.GetValue(overlap)?.Trim().ToLowerInvariant() switch
+            {
+                "refuse" => RotaOverlap.Refuse,
+                "replace" => RotaOverlap.Replace,
+                "keep" => RotaOverlap.Keep,
+                _ => null,
+            };
+            if (onOverlap is null)
+            {
+                error.WriteLine($"--overlap \"{parse.GetValue(overlap)}\" is not known: use refuse, replace or keep.");
                 return 2;
             }
             if (parse.GetValue(timeLimit) is { } seconds && seconds is <= 0 or > 600)
@@ -148,7 +168,7 @@ internal static class ObservationCommands
                     return 1;
                 }
                 var rotas = sp.GetRequiredService<RotaService>();
-                var generated = await rotas.GenerateAsync(found.Id, new RotaRequest(fromDate, toDate, observationKind, overrides),
+                var generated = await rotas.GenerateAsync(found.Id, new RotaRequest(fromDate, toDate, observationKind, overrides, onOverlap.Value),
                     new Recorder(null, CommandLine.CommandLineName), ct);
                 if (generated.Value is not { } made)
                 {
@@ -157,7 +177,15 @@ internal static class ObservationCommands
                     {
                         error.WriteLine($"  {e.Message}.");
                     }
+                    if (generated.Errors.Any(e => e.Field == "Overlap"))
+                    {
+                        error.WriteLine("  Run again with --overlap replace or --overlap keep.");
+                    }
                     return 1;
+                }
+                foreach (var replaced in made.Replaced)
+                {
+                    report.WriteLine($"Replaced {replaced.Description} ({replaced.Visits} visit(s)): it is deleted.");
                 }
                 WriteRotaReport(made, report);
                 var visits = await rotas.VisitsAsync(made.Rota.Id, ct);

@@ -163,6 +163,56 @@ public abstract class ObservationCommandsTests(LynchpinAppFactory app) : Integra
     }
 
     [SkippableFact]
+    public async Task CalendarImport_TermDatesFile_StoresThemAndTheRotaKeepsToTermAfterwards()
+    {
+        // Arrange: the school closes on Monday 9 November
+        var s = await CreateStaffAsync(Data);
+        await ImportAllAsync(s);
+        var urn = s.School.Urn.ToString();
+        var file = Write("calendar.csv", ["start,end,kind,name", "02/09/2026,18/12/2026,term,Autumn term", "2026-11-09,,closure,Polling day"]);
+
+        // Act
+        var imported = await RunAsync("calendar", "import", "--school", urn, "--file", file);
+        var bad = await RunAsync("calendar", "import", "--school", urn, "--file", Write("bad.csv", ["start,end,kind", "2026-09-02,2026-12-18,summer"]));
+        var rota = await RunAsync("rota", "generate", "--school", urn, "--from", "2026-11-02", "--to", "2026-11-10", "--workers", "1", "--time-limit", "3");
+
+        // Assert
+        Assert.Equal((0, "Imported term dates: 2 row(s), replacing 0."), (imported.Exit, imported.Output.Trim()));
+        Assert.Equal(1, bad.Exit);
+        Assert.Contains("line 2: kind \"summer\" is not known; write term, holiday, inset or closure", bad.Error);
+        Assert.Equal(2, await Data.WithDbAsync(db => db.SchoolTermDates.CountAsync(t => t.SchoolId == s.School.Id)));
+        Assert.True(rota.Exit == 0, rota.Error);
+        Assert.DoesNotContain("2026-11-09", rota.Output);
+        Assert.DoesNotContain("no term dates", rota.Error);
+    }
+
+    [SkippableFact]
+    public async Task RotaGenerate_OverlappingARota_RefusesByDefaultNamingItAndReplacesWhenAsked()
+    {
+        // Arrange
+        var s = await CreateStaffAsync(Data);
+        await ImportAllAsync(s);
+        string[] Generate(params string[] more) =>
+            ["rota", "generate", "--school", s.School.Urn.ToString(), "--from", "2026-11-02", "--to", "2026-11-10", "--workers", "1", "--time-limit", "3", .. more];
+        var first = await RunAsync(Generate());
+        Assert.True(first.Exit == 0, first.Error);
+
+        // Act
+        var refused = await RunAsync(Generate());
+        var unknown = await RunAsync(Generate("--overlap", "merge"));
+        var replaced = await RunAsync(Generate("--overlap", "replace"));
+
+        // Assert
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("These dates overlap the learning walk rota from 2 November 2026 to 10 November 2026 (4 visits): choose whether to replace it or keep both.", refused.Error);
+        Assert.Contains("Run again with --overlap replace or --overlap keep.", refused.Error);
+        Assert.Equal(2, unknown.Exit);
+        Assert.True(replaced.Exit == 0, replaced.Error);
+        Assert.Contains("Replaced the learning walk rota from 2 November 2026 to 10 November 2026 (4 visit(s)): it is deleted.", replaced.Error);
+        Assert.Equal(1, await Data.WithDbAsync(db => db.ObservationRotas.CountAsync(r => r.SchoolId == s.School.Id)));
+    }
+
+    [SkippableFact]
     public async Task RotaGenerate_WithoutOut_WritesTheCsvToOutputAndTheReportToError()
     {
         // Arrange
