@@ -216,16 +216,16 @@ internal static class ObservationCommands
         string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
         report.WriteLine($"Rota {rota.Id} for {made.Problem.School.Name} ({made.Problem.School.Urn}): {rota.Kind.DisplayName().ToLowerInvariant()}, " +
             $"{TimetableValues.DateText(rota.From)} to {TimetableValues.DateText(rota.To)}; {problem.Observers.Count} observer(s), {problem.Observees.Count} observee(s).");
-        report.WriteLine($"Status: {result.Status}. Objective {result.Objective}, bound {result.BestBound}, gap {Number(result.Gap * 100, "0.###")} %, " +
-            $"time {Number(result.WallTime.TotalSeconds, "0.00")} s.");
-        report.WriteLine("Goals, in order:");
+        foreach (var line in RotaWords.Summary(result.Measures))
+        {
+            report.WriteLine(line);
+        }
+        report.WriteLine($"The solver's figures: status {result.Status}, objective {result.Objective}, bound {result.BestBound}, " +
+            $"gap {Number(result.Gap * 100, "0.###")} %, time {Number(result.WallTime.TotalSeconds, "0.00")} s. Goals, in order:");
         foreach (var goal in result.Goals)
         {
             report.WriteLine($"  {goal.Name}: {goal.Value} (at most {goal.UpperBound}{(goal.Proven ? ", proven best" : "")})");
         }
-        var m = result.Measures;
-        report.WriteLine($"Visits: {m.VisitsMade} of {m.VisitsRequested} asked for; {m.DistinctObservees} of {m.Observees} observee(s) seen; " +
-            $"{m.FocusVisits} in a focus year group; pastoral and support staff make {Number(m.PastoralAndSupportShare * 100, "0")} %.");
         if (result.Messages.Count > 0)
         {
             report.WriteLine("Messages:");

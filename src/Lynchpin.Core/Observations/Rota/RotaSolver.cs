@@ -240,8 +240,13 @@ public static class RotaSolver
         {
             messages.Add(new RotaMessage(null, status == CpSolverStatus.Infeasible
                 ? "The solver found the rules cannot all be met; this is the simple rota instead."
-                : "The solver found no rota in the time allowed; this is the simple rota instead. Allow more time for a better one."));
-            var fallback = greedy.Select(g => g.Visit).ToList();
+                : "The solver found no rota in the time allowed; this is Lynchpin's first rota instead, which keeps every rule and shares the visits over the weeks. Allow more time for a better one."));
+            // The first rota, not the greedy one: it keeps every rule too and already aims at the goals (the weeks above all).
+            var fallback = status == CpSolverStatus.Infeasible
+                ? greedy.Select(g => g.Visit).ToList()
+                : start.Select(s => index.Lessons[s.Lesson].VisitBy(observers[s.Observer].StaffRef))
+                    .OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.Period, StringComparer.Ordinal).ThenBy(v => v.ObserverRef, StringComparer.Ordinal)
+                    .ToList();
             var fallbackValues = Values(fallback, RotaMeasures.Of(problem, fallback));
             return Result(status == CpSolverStatus.Infeasible ? RotaStatus.Infeasible : RotaStatus.Unknown,
                 fallback, fallbackValues.Select((v, k) => v * weights[k]).Sum(), countingBound, clock.Elapsed,
