@@ -59,11 +59,17 @@ public abstract class TermDatesPageTests(LynchpinAppFactory app) : IntegrationTe
         // Act
         using var term = await PageForms.SubmitAsync(leader, Url(school), "Input.Start", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "term", ["Input.Start"] = "2026-09-02", ["Input.End"] = "2026-12-18", ["Input.Name"] = "Autumn term",
+            ["Input.Kind"] = "term",
+            ["Input.Start"] = "2026-09-02",
+            ["Input.End"] = "2026-12-18",
+            ["Input.Name"] = "Autumn term",
         });
         using var halfTerm = await PageForms.SubmitAsync(leader, Url(school), "Input.Start", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "holiday", ["Input.Start"] = "2026-10-26", ["Input.End"] = "2026-10-30", ["Input.Name"] = "Half term",
+            ["Input.Kind"] = "holiday",
+            ["Input.Start"] = "2026-10-26",
+            ["Input.End"] = "2026-10-30",
+            ["Input.Name"] = "Half term",
         });
         using var page = await leader.GetAsync(Url(school));
 
@@ -89,15 +95,21 @@ public abstract class TermDatesPageTests(LynchpinAppFactory app) : IntegrationTe
         // Act
         using var bad = await PageForms.SubmitAsync(leader, Url(school), "Input.Start", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "", ["Input.Start"] = "2026-12-18", ["Input.End"] = "2026-09-02",
+            ["Input.Kind"] = "",
+            ["Input.Start"] = "2026-12-18",
+            ["Input.End"] = "2026-09-02",
         });
         using var first = await PageForms.SubmitAsync(leader, Url(school), "Input.Start", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "term", ["Input.Start"] = "2026-09-02", ["Input.End"] = "2026-12-18",
+            ["Input.Kind"] = "term",
+            ["Input.Start"] = "2026-09-02",
+            ["Input.End"] = "2026-12-18",
         });
         using var overlapping = await PageForms.SubmitAsync(leader, Url(school), "Input.Start", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "term", ["Input.Start"] = "2026-12-01", ["Input.End"] = "2027-03-26",
+            ["Input.Kind"] = "term",
+            ["Input.Start"] = "2026-12-01",
+            ["Input.End"] = "2027-03-26",
         });
 
         // Assert
@@ -116,7 +128,9 @@ public abstract class TermDatesPageTests(LynchpinAppFactory app) : IntegrationTe
         using var _ = leader;
         using var added = await PageForms.SubmitAsync(leader, Url(school), "Input.Start", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "inset", ["Input.Start"] = "2026-11-13", ["Input.End"] = "",
+            ["Input.Kind"] = "inset",
+            ["Input.Start"] = "2026-11-13",
+            ["Input.End"] = "",
         });
         var id = Assert.Single(await StoredAsync(school)).Id;
 
