@@ -23,6 +23,7 @@ public class ImportPagesBrowserTests(BrowserFixture browser) : BrowserTest(brows
         ["timetable"] = "/schools/{0}/observations/import/timetable",
         ["duties"] = "/schools/{0}/observations/import/duties",
         ["observers"] = "/schools/{0}/observations/import/observers",
+        ["calendar"] = "/schools/{0}/import-calendar",
     };
 
     /// <summary>A school of its own with its head, so the test does not depend on the demo data.</summary>
