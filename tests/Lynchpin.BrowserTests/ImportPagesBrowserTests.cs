@@ -26,6 +26,7 @@ public class ImportPagesBrowserTests(BrowserFixture browser) : BrowserTest(brows
         ["pupils"] = "/schools/{0}/import-pupils",
         ["attendance"] = "/schools/{0}/import-attendance",
         ["exclusions"] = "/schools/{0}/import-exclusions",
+        ["calendar"] = "/schools/{0}/import-calendar",
     };
 
     /// <summary>A school of its own with its head, so the test does not depend on the demo data.</summary>

@@ -137,7 +137,9 @@ public class RecordingBrowserTests(BrowserFixture browser) : BrowserTest(browser
         Check(await services.GetRequiredService<TimetableImporter>().ImportAsync(school.Urn, Csv(timetable.ToString()), "timetable.csv"));
         Check(await services.GetRequiredService<ObserverImporter>().ImportAsync(school.Urn, Csv($"staff_ref,visits,year_group\n{ObserverRef},1,9\n"), "observers.csv"));
         var today = DateOnly.FromDateTime(DateTime.Now);
-        var generated = await services.GetRequiredService<RotaService>().GenerateAsync(school.Id,
+        // A rota made two weeks ago (a rota plans from the day it is made), so its visits have taken place.
+        var fortnightAgo = new SchoolClock(new FixedTime(DateTimeOffset.UtcNow.AddDays(-15)));
+        var generated = await new RotaService(db, fortnightAgo).GenerateAsync(school.Id,
             new RotaRequest(today.AddDays(-14), today.AddDays(-1), ObservationKind.LearningWalk), new Recorder(null, "Browser test"));
         Assert.True(generated.Succeeded, string.Join("; ", generated.Errors));
         return await db.RotaVisits.AsNoTracking().Include(v => v.Observer)
@@ -152,6 +154,11 @@ public class RecordingBrowserTests(BrowserFixture browser) : BrowserTest(browser
     }
 
     private static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 
     private static void Check(ImportResult result) => Assert.True(result.Succeeded, string.Join("; ", result.Errors));
 }

@@ -69,14 +69,15 @@ public class RotaBrowserTests(BrowserFixture browser) : BrowserTest(browser)
         await page.GetByLabel("Last day").FillAsync(weekA.AddDays(11).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByLabel("Learning walk").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Make the rota") }).ClickAsync();
-        await page.Locator("#solver-report").WaitForAsync(new() { Timeout = 60_000 });
+        await page.Locator("#rota-summary").WaitForAsync(new() { Timeout = 60_000 });
 
         // Assert: the report, every visit placed, the checker's pass
-        var status = (await page.Locator("#rota-status").InnerTextAsync()).Trim();
+        var status = (await page.Locator("#rota-status").TextContentAsync())!.Trim();
         Assert.True(status.StartsWith("Optimal", StringComparison.Ordinal) || status.StartsWith("Feasible", StringComparison.Ordinal), status);
         Assert.Equal(8, await page.Locator("tr[data-visit-id]").CountAsync());
         Assert.True(await page.Locator("#checker-pass").IsVisibleAsync());
-        Assert.Equal(6, await page.Locator("#goals tbody tr").CountAsync());
+        Assert.Equal(7, await page.Locator("#goals tbody tr").CountAsync());
+        Assert.Equal("Every observer gets the visits they asked for: 8 visits in all.", (await page.Locator("#rota-summary li").First.InnerTextAsync()).Trim());
         await AssertNoAxeViolationsAsync(page);
         await SaveScreenshotAsync(page, "rota");
         await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "rota-375");

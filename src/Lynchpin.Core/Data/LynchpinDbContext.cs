@@ -32,6 +32,7 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<StaffDuty> StaffDuties => Set<StaffDuty>();
     public DbSet<SchoolCalendarSettings> SchoolCalendarSettings => Set<SchoolCalendarSettings>();
     public DbSet<BlockedDate> BlockedDates => Set<BlockedDate>();
+    public DbSet<SchoolTermDate> SchoolTermDates => Set<SchoolTermDate>();
     public DbSet<ObservationSettings> ObservationSettings => Set<ObservationSettings>();
     public DbSet<RotaObserver> RotaObservers => Set<RotaObserver>();
     public DbSet<ObservationRota> ObservationRotas => Set<ObservationRota>();

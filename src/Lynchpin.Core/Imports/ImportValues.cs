@@ -35,6 +35,19 @@ public static class ImportValues
     public static bool TryParseIsoDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, IsoDateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
+    /// <summary>How the dates an import reads may be written, for messages and help.</summary>
+    public const string DateSpellings = "2027-01-10 or 10/01/2027";
+
+    private static readonly string[] UkDateFormats = ["dd/MM/yyyy", "d/M/yyyy"];
+
+    /// <summary>
+    /// A date written yyyy-mm-dd or, as British schools write it, dd/mm/yyyy (10/01/2027 is 10 January, never October):
+    /// both are read the same way in every import that uses this.
+    /// </summary>
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        TryParseIsoDate(text, out date)
+        || DateOnly.TryParseExact(text, UkDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
     /// <summary>A plain decimal number with a point, optionally signed: no thousands separators, no exponent.</summary>
     public static bool TryParseDecimal(string text, out decimal number) =>
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);

@@ -89,7 +89,8 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
         {
             return ImportResult.Failed([e.Error]);
         }
-        if (rows.Count == 0 && format.RowsName is { } what)
+        // Rows the mapper left out for their problems are not "no rows": their problems are the report.
+        if (rows.Count == 0 && run.Errors.Count == 0 && format.RowsName is { } what)
         {
             return ImportResult.Failed([new RowError(0, $"The file has headings but no {what} under them")]);
         }

@@ -14,6 +14,9 @@ public sealed class SchoolClock(TimeProvider time)
     /// <summary>Now, in UTC, as stored.</summary>
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>Now in the schools' time zone, for comparing with lesson times.</summary>
+    public DateTime LocalNow => FromUtc(UtcNow);
+
     /// <summary>Today's date in the schools' time zone.</summary>
     public DateOnly Today => DateOf(UtcNow);
 

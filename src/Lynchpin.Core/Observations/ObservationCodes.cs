@@ -44,6 +44,44 @@ public static class ObservationCodes
     public static ObservationKind ParseKind(string code) =>
         TryParseKind(code, out var kind) ? kind : throw new InvalidOperationException($"Unknown observation kind '{code}'.");
 
+    public static readonly IReadOnlyList<CalendarDayKind> DayKinds = Enum.GetValues<CalendarDayKind>();
+
+    public static string Code(this CalendarDayKind kind) => kind switch
+    {
+        CalendarDayKind.Term => "term",
+        CalendarDayKind.Holiday => "holiday",
+        CalendarDayKind.Inset => "inset",
+        CalendarDayKind.Closure => "closure",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static string DisplayName(this CalendarDayKind kind) => kind switch
+    {
+        CalendarDayKind.Term => "Term",
+        CalendarDayKind.Holiday => "Holiday",
+        CalendarDayKind.Inset => "INSET day",
+        CalendarDayKind.Closure => "Closure",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>term, holiday, inset or closure, in any case; "INSET day" and "closed" are read too.</summary>
+    public static bool TryParseDayKind(string? code, out CalendarDayKind kind)
+    {
+        var trimmed = code?.Trim().ToLowerInvariant();
+        kind = trimmed switch
+        {
+            "term" => CalendarDayKind.Term,
+            "holiday" or "holidays" => CalendarDayKind.Holiday,
+            "inset" or "inset day" => CalendarDayKind.Inset,
+            "closure" or "closed" => CalendarDayKind.Closure,
+            _ => (CalendarDayKind)(-1),
+        };
+        return Enum.IsDefined(kind);
+    }
+
+    public static CalendarDayKind ParseDayKind(string code) =>
+        TryParseDayKind(code, out var kind) ? kind : throw new InvalidOperationException($"Unknown calendar day kind '{code}'.");
+
     public static string Code(this ObserverKind kind) => kind switch
     {
         ObserverKind.Slt => "slt",

@@ -13,7 +13,27 @@ public sealed record RotaOverrides
     public int? Seed { get; init; }
 }
 
-public sealed record RotaRequest(DateOnly From, DateOnly To, ObservationKind Kind, RotaOverrides? Overrides = null);
+/// <summary>What to do when a new rota's dates overlap a rota the school already has.</summary>
+public enum RotaOverlap
+{
+    /// <summary>Make nothing and say which rotas overlap (the default: the leader chooses).</summary>
+    Refuse,
+
+    /// <summary>Delete the overlapping rotas (records made for their visits are kept) and make the new one.</summary>
+    Replace,
+
+    /// <summary>Keep them: the new rota plans around their visits, and coverage counts both.</summary>
+    Keep,
+}
+
+public sealed record RotaRequest(DateOnly From, DateOnly To, ObservationKind Kind, RotaOverrides? Overrides = null, RotaOverlap Overlap = RotaOverlap.Refuse);
+
+/// <summary>A stored rota as lists of rotas show it.</summary>
+public sealed record RotaSummary(int Id, ObservationKind Kind, DateOnly From, DateOnly To, RotaStatus Status, int Visits, DateTime CreatedAt)
+{
+    /// <summary>"the learning walk rota from 2 November 2026 to 18 December 2026".</summary>
+    public string Description => $"the {Kind.DisplayName().ToLowerInvariant()} rota from {Dates.Range(From, To)}";
+}
 
 /// <summary>The member of staff behind a reference in a rota problem.</summary>
 public sealed record RotaPerson(int StaffMemberId, string StaffRef, string Name, ObserverKind Kind)
@@ -44,8 +64,8 @@ public sealed class SchoolRotaProblem(School school, RotaProblem problem, Calend
         byId[v.ObserverId].StaffRef, byId[v.ObserveeId].StaffRef, v.Class, v.Subject, v.YearGroup, v.Room);
 }
 
-/// <summary>A stored rota with the solver's full report and the problem it solved.</summary>
-public sealed record RotaGeneration(ObservationRota Rota, RotaResult Result, SchoolRotaProblem Problem);
+/// <summary>A stored rota with the solver's full report, the problem it solved and the rotas it replaced.</summary>
+public sealed record RotaGeneration(ObservationRota Rota, RotaResult Result, SchoolRotaProblem Problem, IReadOnlyList<RotaSummary> Replaced);
 
 /// <summary>A lesson to put a visit in: the observee's lesson in that period on that date (the class when they have two).</summary>
 public sealed record VisitSlot(DateOnly Date, string Period, int ObserveeId, string? Class = null);

@@ -21,7 +21,7 @@ public partial class RotaService
             return Result<RotaVisit>.Fail("Visit", "This visit has been recorded, so it stays where it took place");
         }
         var rota = await db.ObservationRotas.Include(r => r.Visits).SingleAsync(r => r.Id == visit.RotaId, cancellationToken);
-        var built = await ProblemForAsync(rota, cancellationToken);
+        var built = await ProblemForAsync(rota, clock.LocalNow, cancellationToken);
         if (built.Value is not { } school)
         {
             return Result<RotaVisit>.Fail(built.Errors);
@@ -54,7 +54,7 @@ public partial class RotaService
         {
             return Result<RotaVisit>.Fail("Rota", "There is no such rota");
         }
-        var built = await ProblemForAsync(rota, cancellationToken);
+        var built = await ProblemForAsync(rota, clock.LocalNow, cancellationToken);
         if (built.Value is not { } school)
         {
             return Result<RotaVisit>.Fail(built.Errors);
@@ -122,7 +122,7 @@ public partial class RotaService
                 $"{date} is outside the rota ({SchoolCalendar.Format(rota.From)} to {SchoolCalendar.Format(rota.To)})");
         }
         var calendar = school.Problem.Calendar;
-        if (calendar.IsWeekend(slot.Date))
+        if (SchoolCalendar.IsWeekend(slot.Date))
         {
             return Result<Visit>.Fail(nameof(slot.Date), $"{date} is a weekend");
         }

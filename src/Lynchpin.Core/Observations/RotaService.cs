@@ -20,8 +20,14 @@ public partial class RotaService(LynchpinDbContext db, SchoolClock clock)
     /// <summary>A rota may cover up to a year; a half term is usual.</summary>
     public const int MaxRangeDays = 366;
 
+    /// <summary>
+    /// The problem a rota over these dates solves, from the school's data now. Visits already on the school's other
+    /// rotas over these dates (all but <paramref name="besides"/>) are busy times for their observers; nothing is planned
+    /// in a lesson starting before <paramref name="notBefore"/> (school time).
+    /// </summary>
     public async Task<Result<SchoolRotaProblem>> BuildProblemAsync(int schoolId, DateOnly from, DateOnly to, ObservationKind kind,
-        RotaOverrides? overrides = null, CancellationToken cancellationToken = default)
+        RotaOverrides? overrides = null, CancellationToken cancellationToken = default, DateTime? notBefore = null,
+        IReadOnlyCollection<int>? besides = null)
     {
         var school = await db.Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Id == schoolId, cancellationToken);
         if (school is null)
@@ -31,7 +37,7 @@ public partial class RotaService(LynchpinDbContext db, SchoolClock clock)
         var errors = new List<FieldError>();
         if (to < from)
         {
-            errors.Add(new("To", Invariant($"The rota ends on {to:yyyy-MM-dd}, before it starts on {from:yyyy-MM-dd}")));
+            errors.Add(new("To", $"The rota ends on {Dates.Long(to)}, before it starts on {Dates.Long(from)}"));
         }
         else if (to.DayNumber - from.DayNumber >= MaxRangeDays)
         {
@@ -81,6 +87,10 @@ public partial class RotaService(LynchpinDbContext db, SchoolClock clock)
         }
 
         var duties = await db.StaffDuties.AsNoTracking().Where(d => d.SchoolId == schoolId).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var skip = besides?.ToList() ?? [];
+        var elsewhere = await db.RotaVisits.AsNoTracking()
+            .Where(v => v.Rota.SchoolId == schoolId && !skip.Contains(v.RotaId) && v.Date >= from && v.Date <= to)
+            .Select(v => new { v.ObserverId, v.Date, v.Period, v.Rota.Kind, v.Rota.From, v.Rota.To }).ToListAsync(cancellationToken);
         var kindOf = people.ToDictionary(p => p.StaffMemberId, p => p.Kind);
         var familyOf = staff.ToDictionary(s => s.Id, s => s.RoleFamily);
         var leaders = LessonLeaders(rows, id => familyOf[id] == RoleFamily.Teaching);
@@ -104,18 +114,55 @@ public partial class RotaService(LynchpinDbContext db, SchoolClock clock)
                 TimeLimit = overrides.TimeLimit ?? new RotaSettings().TimeLimit,
                 Workers = overrides.Workers ?? 0,
                 Seed = overrides.Seed ?? 0,
-            });
+            })
+        {
+            NotBefore = notBefore,
+            Busy = elsewhere.Where(v => refOf.ContainsKey(v.ObserverId))
+                .Select(v => new DatedBusy(refOf[v.ObserverId], v.Date, v.Period, $"on {new RotaSummary(0, v.Kind, v.From, v.To, default, 0, default).Description}"))
+                .ToList(),
+        };
         return Result<SchoolRotaProblem>.Done(new SchoolRotaProblem(school, problem, calendar, people));
     }
 
-    /// <summary>Builds the problem, solves it within the time limit and stores the rota with the solver's report.</summary>
+    /// <summary>The school's rotas whose dates overlap these, earliest first.</summary>
+    public async Task<IReadOnlyList<RotaSummary>> OverlappingAsync(int schoolId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    {
+        var rotas = await db.ObservationRotas.AsNoTracking().Where(r => r.SchoolId == schoolId && r.From <= to && r.To >= from)
+            .Select(r => new RotaSummary(r.Id, r.Kind, r.From, r.To, r.Status, r.Visits.Count, r.CreatedAt)).ToListAsync(cancellationToken);
+        return rotas.OrderBy(r => r.From).ThenBy(r => r.Id).ToList();
+    }
+
+    /// <summary>
+    /// Builds the problem, solves it within the time limit and stores the rota with the solver's report. The rota plans
+    /// from now on, only on school days; dates wholly in the past or with no school day are refused. A rota whose dates
+    /// overlap another is refused unless the request says to replace or keep the other (see <see cref="RotaOverlap"/>).
+    /// </summary>
     public async Task<Result<RotaGeneration>> GenerateAsync(int schoolId, RotaRequest request, Recorder createdBy,
         CancellationToken cancellationToken = default)
     {
-        var built = await BuildProblemAsync(schoolId, request.From, request.To, request.Kind, request.Overrides, cancellationToken);
+        var today = clock.Today;
+        if (request.To < today && request.From <= request.To)
+        {
+            return Result<RotaGeneration>.Fail("To",
+                $"The rota's dates are in the past: it would end on {Dates.Long(request.To)}, before today ({Dates.Long(today)}). A rota plans visits from today on");
+        }
+        var overlapping = await OverlappingAsync(schoolId, request.From, request.To, cancellationToken);
+        if (overlapping.Count > 0 && request.Overlap == RotaOverlap.Refuse)
+        {
+            return Result<RotaGeneration>.Fail("Overlap", OverlapMessage(overlapping));
+        }
+        var replaced = request.Overlap == RotaOverlap.Replace ? overlapping.Select(r => r.Id).ToList() : [];
+        var built = await BuildProblemAsync(schoolId, request.From, request.To, request.Kind, request.Overrides, cancellationToken,
+            notBefore: clock.LocalNow, besides: replaced);
         if (built.Value is not { } school)
         {
             return Result<RotaGeneration>.Fail(built.Errors);
+        }
+        var calendar = school.Problem.Calendar;
+        var firstDay = request.From < today ? today : request.From;
+        if (calendar.SchoolDays(firstDay, request.To).Count == 0)
+        {
+            return Result<RotaGeneration>.Fail("From", NoSchoolDays(calendar, firstDay, request.To));
         }
         RotaResult result;
         try
@@ -166,9 +213,55 @@ public partial class RotaService(LynchpinDbContext db, SchoolClock clock)
                 Room = visit.Room,
             });
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var id in replaced)
+        {
+            await DeleteVisitsAsync(id, cancellationToken);
+        }
         db.ObservationRotas.Add(rota);
         await db.SaveChangesAsync(cancellationToken);
-        return Result<RotaGeneration>.Done(new RotaGeneration(rota, result, school));
+        await transaction.CommitAsync(cancellationToken);
+        return Result<RotaGeneration>.Done(new RotaGeneration(rota, result, school, overlapping.Where(r => replaced.Contains(r.Id)).ToList()));
+    }
+
+    /// <summary>Deletes a rota and its visits; records made for its visits are kept (without their visit).</summary>
+    public async Task<Result<RotaSummary>> DeleteAsync(int rotaId, CancellationToken cancellationToken = default)
+    {
+        var rota = await db.ObservationRotas.AsNoTracking().Where(r => r.Id == rotaId)
+            .Select(r => new RotaSummary(r.Id, r.Kind, r.From, r.To, r.Status, r.Visits.Count, r.CreatedAt)).SingleOrDefaultAsync(cancellationToken);
+        if (rota is null)
+        {
+            return Result<RotaSummary>.Fail("Rota", "There is no such rota");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await DeleteVisitsAsync(rotaId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Result<RotaSummary>.Done(rota);
+    }
+
+    /// <summary>"These dates overlap the learning walk rota from … (70 visits)": the rotas named, and the choice.</summary>
+    public static string OverlapMessage(IReadOnlyList<RotaSummary> overlapping) =>
+        "These dates overlap " + string.Join(" and ", overlapping.Select(r => $"{r.Description} ({r.Visits} visit{(r.Visits == 1 ? "" : "s")})"))
+        + ": choose whether to replace " + (overlapping.Count == 1 ? "it" : "them") + " or keep both";
+
+    /// <summary>Why a range has no school day: its weekends, holidays, INSET days, closures and blocked dates, in words.</summary>
+    private static string NoSchoolDays(SchoolCalendar calendar, DateOnly from, DateOnly to)
+    {
+        var closures = calendar.Ranges.Where(r => r.Kind != CalendarDayKind.Term && r.Start <= to && r.End >= from)
+            .Select(r => r.Name ?? r.Kind.DisplayName().ToLowerInvariant()).Distinct().ToList();
+        var why = closures.Count > 0 ? $": {string.Join(", ", closures)}"
+            : calendar.HasTermDatesFor(from) ? ": the dates are outside the school's terms" : "";
+        return $"There are no school days from {Dates.Range(from, to)}{why}. Choose dates in term";
+    }
+
+    /// <summary>Deletes a rota within the caller's transaction, keeping any records made for its visits.</summary>
+    private async Task DeleteVisitsAsync(int rotaId, CancellationToken cancellationToken)
+    {
+        // Explicitly, rather than trusting every provider's ON DELETE SET NULL with the tracked graph.
+        await db.ObservationRecords.Where(r => r.Visit!.RotaId == rotaId)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.VisitId, (int?)null), cancellationToken);
+        await db.RotaVisits.Where(v => v.RotaId == rotaId).ExecuteDeleteAsync(cancellationToken);
+        await db.ObservationRotas.Where(r => r.Id == rotaId).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>A stored rota's visits in the solver's terms, in date, time, period and observer order (for CSV and measures).</summary>
@@ -188,7 +281,8 @@ public partial class RotaService(LynchpinDbContext db, SchoolClock clock)
     public async Task<Result<IReadOnlyList<RotaViolation>>> CheckAsync(int rotaId, CancellationToken cancellationToken = default)
     {
         var rota = await db.ObservationRotas.AsNoTracking().Include(r => r.Visits).SingleAsync(r => r.Id == rotaId, cancellationToken);
-        var built = await ProblemForAsync(rota, cancellationToken);
+        // Against the time it was made: a visit that has since gone by is not a broken rule.
+        var built = await ProblemForAsync(rota, SchoolClock.FromUtc(rota.CreatedAt), cancellationToken);
         if (built.Value is not { } school)
         {
             return Result<IReadOnlyList<RotaViolation>>.Fail(built.Errors);
@@ -211,12 +305,12 @@ public partial class RotaService(LynchpinDbContext db, SchoolClock clock)
         return leaders;
     }
 
-    private Task<Result<SchoolRotaProblem>> ProblemForAsync(ObservationRota rota, CancellationToken cancellationToken) =>
+    /// <summary>The problem a stored rota solves against the school's data now, its other rotas' visits busy.</summary>
+    private Task<Result<SchoolRotaProblem>> ProblemForAsync(ObservationRota rota, DateTime notBefore, CancellationToken cancellationToken) =>
         BuildProblemAsync(rota.SchoolId, rota.From, rota.To, rota.Kind,
             new RotaOverrides { MaxVisitsPerObservee = rota.MaxVisitsPerObservee, MaxObserversPerLesson = rota.MaxObserversPerLesson },
-            cancellationToken);
+            cancellationToken, notBefore, [rota.Id]);
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Lynchpin.Core.Observations.Rota;
+using Lynchpin.Core.Progression;
 using Lynchpin.Core.Staff;
 
 namespace Lynchpin.Core.Observations;
@@ -6,16 +8,27 @@ namespace Lynchpin.Core.Observations;
 /// <summary>A date with no visits and, optionally, why (INSET, exams, a trip).</summary>
 public sealed record BlockedDay(DateOnly Date, string? Reason = null);
 
-/// <summary>A school's calendar as stored: when week A starts and its blocked dates, in date order.</summary>
-public sealed record CalendarSetup(DateOnly? WeekAStarts, IReadOnlyList<BlockedDay> Blocked)
+/// <summary>A term, holiday, INSET day or closure as stored, with its id (to remove it).</summary>
+public sealed record TermDateRow(int Id, DateOnly Start, DateOnly End, CalendarDayKind Kind, string? Name)
+{
+    public CalendarRange Range => new(Start, End, Kind, Name);
+}
+
+/// <summary>A school's calendar as stored: when week A starts, its blocked dates and its term dates, in date order.</summary>
+public sealed record CalendarSetup(DateOnly? WeekAStarts, IReadOnlyList<BlockedDay> Blocked, IReadOnlyList<TermDateRow> TermDates)
 {
     /// <summary>The calendar the rota solver and checker work with.</summary>
-    public SchoolCalendar ToCalendar() => new(WeekAStarts, Blocked.Select(b => b.Date));
+    public SchoolCalendar ToCalendar() => new(WeekAStarts, Blocked.Select(b => b.Date), TermDates.Select(t => t.Range));
+
+    /// <summary>The school years (2026 for 2026/27) that have term dates, latest first.</summary>
+    public IReadOnlyList<int> YearsWithTerms => TermDates.Where(t => t.Kind == CalendarDayKind.Term)
+        .Select(t => SchoolYear.Of(t.Start)).Distinct().OrderDescending().ToList();
 }
 
 /// <summary>
-/// A school's timetable calendar: the date week A starts and the blocked dates. Callers check that the user leads the
-/// school first.
+/// A school's calendar: its term dates and closures, the date week A starts and the blocked dates. The rota keeps to
+/// school days, checkpoints default to the ends of terms, and reminders wait while the school is closed. Callers check
+/// that the user leads the school first.
 /// </summary>
 public class SchoolCalendars(LynchpinDbContext db)
 {
@@ -27,8 +40,109 @@ public class SchoolCalendars(LynchpinDbContext db)
         var weekA = await db.SchoolCalendarSettings.Where(c => c.SchoolId == schoolId).Select(c => c.WeekAStarts).SingleOrDefaultAsync(cancellationToken);
         var blocked = await db.BlockedDates.Where(b => b.SchoolId == schoolId).OrderBy(b => b.Date)
             .Select(b => new BlockedDay(b.Date, b.Reason)).ToListAsync(cancellationToken);
-        return new CalendarSetup(weekA, blocked);
+        var terms = await db.SchoolTermDates.Where(t => t.SchoolId == schoolId).OrderBy(t => t.Start).ThenBy(t => t.End)
+            .Select(t => new TermDateRow(t.Id, t.Start, t.End, t.Kind, t.Name)).ToListAsync(cancellationToken);
+        return new CalendarSetup(weekA, blocked, terms);
     }
+
+    /// <summary>
+    /// What is wrong with a range, if anything: it ends before it starts, a term crosses from one school year into the
+    /// next, it runs over a year, or its name is too long.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Check(CalendarRange range)
+    {
+        var errors = new List<FieldError>();
+        if (range.End < range.Start)
+        {
+            errors.Add(new("End", $"The last day ({Dates.Long(range.End)}) is before the first ({Dates.Long(range.Start)})"));
+        }
+        else if (range.Kind == CalendarDayKind.Term && SchoolYear.Of(range.Start) != SchoolYear.Of(range.End))
+        {
+            errors.Add(new("End", $"A term stays within one school year (September to August): {Dates.Long(range.Start)} to {Dates.Long(range.End)} crosses 31 August"));
+        }
+        else if (range.End.DayNumber - range.Start.DayNumber > 366)
+        {
+            errors.Add(new("End", "A range covers at most a year"));
+        }
+        if (range.Name?.Trim().Length > SchoolTermDate.NameMaxLength)
+        {
+            errors.Add(new("Name", $"The name must be {SchoolTermDate.NameMaxLength} characters or fewer"));
+        }
+        return errors;
+    }
+
+    /// <summary>Terms that overlap each other: two terms cannot share a day (a half term is a holiday inside a term, or a gap).</summary>
+    public static IReadOnlyList<string> OverlappingTerms(IEnumerable<CalendarRange> ranges)
+    {
+        var terms = ranges.Where(r => r.Kind == CalendarDayKind.Term).OrderBy(r => r.Start).ToList();
+        var problems = new List<string>();
+        for (var i = 1; i < terms.Count; i++)
+        {
+            if (terms[i].Start <= terms[i - 1].End)
+            {
+                problems.Add($"{Describe(terms[i])} overlaps {Describe(terms[i - 1])}");
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>Adds a term, holiday, INSET day or closure; refused when it is wrong or a term would overlap another.</summary>
+    public async Task<Result<TermDateRow>> AddTermDateAsync(int schoolId, CalendarRange range, CancellationToken cancellationToken = default)
+    {
+        var errors = Check(range);
+        if (errors.Count > 0)
+        {
+            return Result<TermDateRow>.Fail(errors);
+        }
+        if (range.Kind == CalendarDayKind.Term)
+        {
+            var terms = await db.SchoolTermDates.Where(t => t.SchoolId == schoolId && t.Kind == CalendarDayKind.Term
+                && t.Start <= range.End && t.End >= range.Start).ToListAsync(cancellationToken);
+            if (terms.FirstOrDefault() is { } other)
+            {
+                return Result<TermDateRow>.Fail("Start", $"{Describe(range)} overlaps {Describe(new CalendarRange(other.Start, other.End, other.Kind, other.Name))}");
+            }
+        }
+        var row = new SchoolTermDate { SchoolId = schoolId, Start = range.Start, End = range.End, Kind = range.Kind, Name = Name(range.Name) };
+        db.SchoolTermDates.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<TermDateRow>.Done(new TermDateRow(row.Id, row.Start, row.End, row.Kind, row.Name));
+    }
+
+    /// <summary>Removes one of the school's ranges; false when it has no such range.</summary>
+    public async Task<bool> RemoveTermDateAsync(int schoolId, int id, CancellationToken cancellationToken = default) =>
+        await db.SchoolTermDates.Where(t => t.SchoolId == schoolId && t.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    /// <summary>
+    /// Replaces the term dates of every school year the ranges start in with these (an import of a year's calendar
+    /// leaves other years alone), returning how many were replaced. The caller has checked each range and the terms' overlaps.
+    /// </summary>
+    public async Task<int> ReplaceTermDatesAsync(int schoolId, IReadOnlyList<CalendarRange> ranges, CancellationToken cancellationToken = default)
+    {
+        var years = ranges.Select(r => SchoolYear.Of(r.Start)).Distinct().ToList();
+        var stored = await db.SchoolTermDates.Where(t => t.SchoolId == schoolId).ToListAsync(cancellationToken);
+        var replaced = stored.Where(t => years.Contains(SchoolYear.Of(t.Start))).ToList();
+        db.SchoolTermDates.RemoveRange(replaced);
+        db.SchoolTermDates.AddRange(ranges.Select(r => new SchoolTermDate
+        {
+            SchoolId = schoolId, Start = r.Start, End = r.End, Kind = r.Kind, Name = Name(r.Name),
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        return replaced.Count;
+    }
+
+    /// <summary>Whether the school is closed on the date by its own calendar (a holiday, INSET day, closure or outside term).</summary>
+    public async Task<bool> IsClosedAsync(int schoolId, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var calendar = (await LoadAsync(db, schoolId, cancellationToken)).ToCalendar();
+        return !calendar.IsInTerm(date);
+    }
+
+    private static string Describe(CalendarRange range) =>
+        (range.Name is { Length: > 0 } name ? $"{name} " : range.Kind.DisplayName() + " ")
+        + (range.Start == range.End ? $"on {Dates.Long(range.Start)}" : $"from {Dates.Long(range.Start)} to {Dates.Long(range.End)}");
+
+    private static string? Name(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>
     /// Sets the date week A starts (null: a one-week timetable) and, unless <paramref name="blocked"/> is null, replaces
@@ -39,7 +153,7 @@ public class SchoolCalendars(LynchpinDbContext db)
     {
         if (blocked?.FirstOrDefault(b => b.Reason?.Trim().Length > BlockedDate.ReasonMaxLength) is { } tooLong)
         {
-            return [new("Blocked", $"The reason for {tooLong.Date:yyyy-MM-dd} must be {BlockedDate.ReasonMaxLength} characters or fewer")];
+            return [new("Blocked", $"The reason for {Dates.Long(tooLong.Date)} must be {BlockedDate.ReasonMaxLength} characters or fewer")];
         }
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var settings = await db.SchoolCalendarSettings.SingleOrDefaultAsync(c => c.SchoolId == schoolId, cancellationToken);

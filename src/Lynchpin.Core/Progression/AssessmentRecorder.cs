@@ -50,6 +50,20 @@ public class AssessmentRecorder(LynchpinDbContext db, SchoolClock clock)
         return errors;
     }
 
+    /// <summary>
+    /// Whether the input says exactly what the checkpoint's current assessment says (stage, date, assessor, criteria and
+    /// note): saving it again would add a "correction" that corrects nothing.
+    /// </summary>
+    public async Task<bool> IsUnchangedAsync(AssessmentInput input, CancellationToken cancellationToken = default)
+    {
+        var current = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.StaffMemberId == input.StaffMemberId
+            && a.Year == input.Year && a.Checkpoint == input.Checkpoint && a.IsCurrent, cancellationToken);
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        return current is not null && current.Stage == input.Stage && current.AssessedOn == input.AssessedOn
+            && current.AssessorId == input.AssessorId && current.Note == note
+            && current.CriteriaMet.ToHashSet().SetEquals(input.CriteriaMet);
+    }
+
     /// <summary>Adds the assessment (a new version if the checkpoint has one); the input must have passed <see cref="Validate"/>.</summary>
     public async Task<Assessment> RecordAsync(AssessmentInput input, Recorder recorder, CancellationToken cancellationToken = default)
     {

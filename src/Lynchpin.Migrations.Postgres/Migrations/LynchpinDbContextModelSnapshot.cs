@@ -2747,6 +2747,47 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("school_terms", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolTermDate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_term_dates");
+
+                    b.HasIndex("SchoolId", "Start")
+                        .HasDatabaseName("ix_school_term_dates_school_id_start");
+
+                    b.ToTable("school_term_dates", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffDuty", b =>
                 {
                     b.Property<int>("Id")
@@ -4201,6 +4242,18 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_school_terms_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolTermDate", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_term_dates_schools_school_id");
 
                     b.Navigation("School");
                 });

@@ -2651,6 +2651,45 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("school_terms", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolTermDate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_term_dates");
+
+                    b.HasIndex("SchoolId", "Start")
+                        .HasDatabaseName("ix_school_term_dates_school_id_start");
+
+                    b.ToTable("school_term_dates", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffDuty", b =>
                 {
                     b.Property<int>("Id")
@@ -4083,6 +4122,18 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_school_terms_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolTermDate", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_term_dates_schools_school_id");
 
                     b.Navigation("School");
                 });

@@ -8,7 +8,9 @@ namespace Lynchpin.Web.Api;
 
 /// <summary>People in post at one checkpoint by stage ("0" to "6", always all seven), and those not assessed.</summary>
 /// <param name="Date">The checkpoint's date; in a trust's totals, null when its schools set different dates.</param>
-public record ProfileCheckpointDto(int Number, string Name, DateOnly? Date, IReadOnlyDictionary<string, int> Stages, int NotAssessed);
+/// <param name="Due">False while the checkpoint's date (every school's, in a trust's totals) is after today in the schools' time zone.</param>
+/// <param name="NotAssessed">People in post not assessed; null for a checkpoint not yet due, where nobody is behind.</param>
+public record ProfileCheckpointDto(int Number, string Name, DateOnly? Date, bool Due, IReadOnlyDictionary<string, int> Stages, int? NotAssessed);
 
 public record SchoolProfileDto(string Urn, int Year, IReadOnlyList<ProfileCheckpointDto> Checkpoints);
 
@@ -54,7 +56,7 @@ public static class ProfileEndpoints
         [Description("teaching or support.")] string? category,
         [Description("A role family code, such as learning-support.")] string? roleFamily,
         ClaimsPrincipal user, LynchpinDbContext db, AccessScope access, IAuthorizationService authorization,
-        ProfileCalculator profiles, CancellationToken ct)
+        ProfileCalculator profiles, SchoolClock clock, CancellationToken ct)
     {
         var (school, team, problem) = await SchoolAsync(urn, user, db, access, authorization, profiles, ct);
         if (problem is not null)
@@ -71,7 +73,7 @@ public static class ProfileEndpoints
         }
         var profile = await profiles.SchoolAsync(school!.Id, parsedYear, filter, ct);
         var checkpoints = profile.Checkpoints
-            .Select(c => ToDto(c.Checkpoint.Number, c.Checkpoint.Date, c.Distribution.Stages, c.Distribution.NotAssessed))
+            .Select(c => ToDto(c.Checkpoint.Number, c.Checkpoint.Date, c.Checkpoint.Date <= clock.Today, c.Distribution.Stages, c.Distribution.NotAssessed))
             .ToList();
         return TypedResults.Ok(new SchoolProfileDto(Invariant(school.Urn), parsedYear, checkpoints));
     }
@@ -121,7 +123,7 @@ public static class ProfileEndpoints
         [Description("One checkpoint, 1 to 4; all four when left out.")] string? checkpoint,
         [Description("teaching or support.")] string? category,
         [Description("A role family code, such as learning-support.")] string? roleFamily,
-        LynchpinDbContext db, AccessScope access, ProfileCalculator profiles, CancellationToken ct)
+        LynchpinDbContext db, AccessScope access, ProfileCalculator profiles, SchoolClock clock, CancellationToken ct)
     {
         var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
         if (trust is null)
@@ -158,7 +160,7 @@ public static class ProfileEndpoints
 
         var schoolDtos = schools.Select(s => new TrustSchoolProfileDto(Invariant(s.Urn), s.Name, byCheckpoint
                 .Select(list => list.Single(d => d.SchoolId == s.Id))
-                .Select(d => ToDto(d.Checkpoint.Number, d.Checkpoint.Date, d.Distribution.Stages, d.Distribution.NotAssessed))
+                .Select(d => ToDto(d.Checkpoint.Number, d.Checkpoint.Date, d.Checkpoint.Date <= clock.Today, d.Distribution.Stages, d.Distribution.NotAssessed))
                 .ToList()))
             .ToList();
         var totals = numbers.Select((number, i) =>
@@ -166,7 +168,7 @@ public static class ProfileEndpoints
             var list = byCheckpoint[i];
             var dates = list.Select(d => d.Checkpoint.Date).Distinct().ToList();
             var stages = Enumerable.Range(0, StageDistribution.StageCount).Select(stage => list.Sum(d => d.Distribution.Stages[stage])).ToList();
-            return ToDto(number, dates.Count == 1 ? dates[0] : null, stages, list.Sum(d => d.Distribution.NotAssessed));
+            return ToDto(number, dates.Count == 1 ? dates[0] : null, dates.All(d => d <= clock.Today), stages, list.Sum(d => d.Distribution.NotAssessed));
         }).ToList();
         return TypedResults.Ok(new TrustProfileDto(trust.Code, parsedYear, schoolDtos, new TrustTotalsDto(totals)));
     }
@@ -248,11 +250,11 @@ public static class ProfileEndpoints
         return null;
     }
 
-    private static ProfileCheckpointDto ToDto(int number, DateOnly? date, IReadOnlyList<int> stages, int notAssessed) =>
-        new(number, SchoolYear.CheckpointName(number), date,
+    private static ProfileCheckpointDto ToDto(int number, DateOnly? date, bool due, IReadOnlyList<int> stages, int notAssessed) =>
+        new(number, SchoolYear.CheckpointName(number), date, due,
             // Built in stage order, so the JSON lists "0" to "6" in order.
             stages.Select((count, stage) => (Stage: Invariant(stage), count)).ToDictionary(s => s.Stage, s => s.count),
-            notAssessed);
+            due ? notAssessed : null);
 
     private static string Invariant(int number) => number.ToString(CultureInfo.InvariantCulture);
 

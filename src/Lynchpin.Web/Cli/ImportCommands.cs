@@ -26,17 +26,26 @@ internal static class ImportCommands
             (sp, file, _) => sp.GetRequiredService<GiasImporter>().ImportAsync(file, ct), SchoolsSummary, services, output, error, ct));
         import.Subcommands.Add(schools);
 
-        var school = new Option<int>("--school") { Description = "The school's URN.", Required = true };
-        var file = new Option<FileInfo>("--file") { Description = "A CSV or XLSX file.", Required = true };
         foreach (var row in ImportTable.All)
         {
-            var command = new Command(row.Key, row.CommandHelp) { school, file };
-            command.SetAction((parse, ct) => RunAsync(row.Key, parse.GetValue(school), parse.GetValue(file)!,
-                (sp, stream, name) => row.ImporterFrom(sp).ImportAsync(new ImportRequest(parse.GetValue(school), stream, name, CommandLineRecorder), ct),
-                row.CommandSummary, services, output, error, ct));
-            import.Subcommands.Add(command);
+            import.Subcommands.Add(ForSchool(row, row.Key, services, output, error));
         }
         return import;
+    }
+
+    /// <summary>
+    /// <c>&lt;name&gt; --school URN --file FILE</c> running the table's import: under <c>import</c> by its key, and where
+    /// a command group has its own (<c>calendar import</c>).
+    /// </summary>
+    public static Command ForSchool(SchoolImport row, string name, IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var school = new Option<int>("--school") { Description = "The school's URN.", Required = true };
+        var file = new Option<FileInfo>("--file") { Description = "A CSV or XLSX file.", Required = true };
+        var command = new Command(name, row.CommandHelp) { school, file };
+        command.SetAction((parse, ct) => RunAsync(row.Key, parse.GetValue(school), parse.GetValue(file)!,
+            (sp, stream, fileName) => row.ImporterFrom(sp).ImportAsync(new ImportRequest(parse.GetValue(school), stream, fileName, CommandLineRecorder), ct),
+            row.CommandSummary, services, output, error, ct));
+        return command;
     }
 
     private static string SchoolsSummary(ImportResult result)

@@ -84,7 +84,10 @@ internal static class ObservationCommands
                 return 0;
             });
         });
-        return new Command("calendar", "A school's timetable calendar.") { set };
+        return new Command("calendar", "A school's calendar: its term dates, when week A starts and its blocked dates.")
+        {
+            set, ImportCommands.ForSchool(Imports.ImportTable.Calendar, "import", services, output, error),
+        };
     }
 
     public static Command BuildRota(IServiceProvider services, TextWriter output, TextWriter error)
@@ -101,8 +104,13 @@ internal static class ObservationCommands
         var outFile = new Option<FileInfo?>("--out") { Description = "Write the rota as CSV here; without it the CSV goes to standard output and the report to standard error." };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Seconds the solver may take (default 5)." };
         var workers = new Option<int?>("--workers") { Description = "Solver threads (default: every core; 1 gives the same rota every run)." };
+        var overlap = new Option<string>("--overlap")
+        {
+            Description = "When the dates overlap a rota the school has: refuse (make nothing and name it), replace (delete it) or keep (keep both; the new rota plans around its visits).",
+            DefaultValueFactory = _ => "refuse",
+        };
         var generate = new Command("generate", "Make a rota of visits from the timetable, store it and write it as CSV.")
-            { school, from, to, kind, maxPerObservee, outFile, timeLimit, workers };
+            { school, from, to, kind, maxPerObservee, outFile, timeLimit, workers, overlap };
         generate.SetAction(async (parse, ct) =>
         {
             DateOnly? Date(Option<string> option)
@@ -122,6 +130,18 @@ internal static class ObservationCommands
             if (!ObservationCodes.TryParseKind(parse.GetValue(kind), out var observationKind))
             {
                 error.WriteLine($"--kind \"{parse.GetValue(kind)}\" is not known: use {string.Join(", ", ObservationCodes.Kinds.Select(k => k.Code()))}.");
+                return 2;
+            }
+            RotaOverlap? onOverlap = parse.GetValue(overlap)?.Trim().ToLowerInvariant() switch
+            {
+                "refuse" => RotaOverlap.Refuse,
+                "replace" => RotaOverlap.Replace,
+                "keep" => RotaOverlap.Keep,
+                _ => null,
+            };
+            if (onOverlap is null)
+            {
+                error.WriteLine($"--overlap \"{parse.GetValue(overlap)}\" is not known: use refuse, replace or keep.");
                 return 2;
             }
             if (parse.GetValue(timeLimit) is { } seconds && seconds is <= 0 or > 600)
@@ -149,7 +169,7 @@ internal static class ObservationCommands
                     return 1;
                 }
                 var rotas = sp.GetRequiredService<RotaService>();
-                var generated = await rotas.GenerateAsync(found.Id, new RotaRequest(fromDate, toDate, observationKind, overrides),
+                var generated = await rotas.GenerateAsync(found.Id, new RotaRequest(fromDate, toDate, observationKind, overrides, onOverlap.Value),
                     new Recorder(null, CommandLine.CommandLineName), ct);
                 if (generated.Value is not { } made)
                 {
@@ -158,7 +178,15 @@ internal static class ObservationCommands
                     {
                         error.WriteLine($"  {e.Message}.");
                     }
+                    if (generated.Errors.Any(e => e.Field == "Overlap"))
+                    {
+                        error.WriteLine("  Run again with --overlap replace or --overlap keep.");
+                    }
                     return 1;
+                }
+                foreach (var replaced in made.Replaced)
+                {
+                    report.WriteLine($"Replaced {replaced.Description} ({replaced.Visits} visit(s)): it is deleted.");
                 }
                 WriteRotaReport(made, report);
                 var visits = await rotas.VisitsAsync(made.Rota.Id, ct);
@@ -191,16 +219,16 @@ internal static class ObservationCommands
         string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
         report.WriteLine($"Rota {rota.Id} for {made.Problem.School.Name} ({made.Problem.School.Urn}): {rota.Kind.DisplayName().ToLowerInvariant()}, " +
             $"{TimetableValues.DateText(rota.From)} to {TimetableValues.DateText(rota.To)}; {problem.Observers.Count} observer(s), {problem.Observees.Count} observee(s).");
-        report.WriteLine($"Status: {result.Status}. Objective {result.Objective}, bound {result.BestBound}, gap {Number(result.Gap * 100, "0.###")} %, " +
-            $"time {Number(result.WallTime.TotalSeconds, "0.00")} s.");
-        report.WriteLine("Goals, in order:");
+        foreach (var line in RotaWords.Summary(result.Measures))
+        {
+            report.WriteLine(line);
+        }
+        report.WriteLine($"The solver's figures: status {result.Status}, objective {result.Objective}, bound {result.BestBound}, " +
+            $"gap {Number(result.Gap * 100, "0.###")} %, time {Number(result.WallTime.TotalSeconds, "0.00")} s. Goals, in order:");
         foreach (var goal in result.Goals)
         {
             report.WriteLine($"  {goal.Name}: {goal.Value} (at most {goal.UpperBound}{(goal.Proven ? ", proven best" : "")})");
         }
-        var m = result.Measures;
-        report.WriteLine($"Visits: {m.VisitsMade} of {m.VisitsRequested} asked for; {m.DistinctObservees} of {m.Observees} observee(s) seen; " +
-            $"{m.FocusVisits} in a focus year group; pastoral and support staff make {Number(m.PastoralAndSupportShare * 100, "0")} %.");
         if (result.Messages.Count > 0)
         {
             report.WriteLine("Messages:");

@@ -123,6 +123,31 @@ public static class ImportTable
         PageSummary = r => $"Objectives imported: {r.Created} added, {r.Unchanged} already there.",
     };
 
+    public static readonly SchoolImport Calendar = new("calendar", typeof(CalendarImporter), CalendarImportColumns.All)
+    {
+        CommandHelp = "Import a school's term dates, holidays, INSET days and closures (start, end, kind, name), replacing those of the school years the file covers, all or nothing.",
+        CommandSummary = r => $"Imported term dates: {r.Created} row(s), replacing {((ListImportResult)r).Replaced}.",
+        Route = SchoolRoute,
+        Noun = "term dates",
+        RowsAre = "one row for each term, holiday, INSET day or closure",
+        Help =
+        [
+            $"start and end are the first and last day, both included, written like {ImportValues.DateSpellings}; leave end empty for a single day",
+            "kind is term, holiday, inset or closure",
+            $"name is optional, up to {SchoolTermDate.NameMaxLength} characters: Autumn term, October half term, Polling day",
+            "a half term is a holiday row inside a term (or a gap between two terms); terms cannot overlap, and a term stays within one school year",
+            "there are no built-in bank holidays: list every day the school is closed",
+        ],
+        Inset = $"The file replaces the term dates of the school years it covers; other years stay as they are. {SchoolImport.DefaultInset}",
+        Back = (url, school) => (url.To<Pages.Schools.TermDatesModel>(new { urn = school.Urn }), "Term dates"),
+        Done = (url, school) => url.To<Pages.Schools.TermDatesModel>(new { urn = school.Urn }),
+        PageSummary = r =>
+        {
+            var replaced = r is ListImportResult { Replaced: > 0 } list ? $", replacing {list.Replaced} before" : "";
+            return $"Term dates imported: {r.Created} {(r.Created == 1 ? "row" : "rows")}{replaced}.";
+        },
+    };
+
     public static readonly SchoolImport Pupils = PupilData("pupils", typeof(PupilImporter), PupilImportColumns.All,
         "Import (or update by UPN) a school's vulnerable pupils (upn, first_name, last_name, date_of_birth, year_group, flags, la_code, entered_care_on), all or nothing.",
         "one row per pupil",
@@ -160,7 +185,7 @@ public static class ImportTable
         r => $"{r.Created} added, {r.Updated} corrected, {r.Unchanged} unchanged");
 
     /// <summary>In the order the command line lists them.</summary>
-    public static readonly IReadOnlyList<SchoolImport> All = [Staff, Assessments, Timetable, Duties, Observers, Objectives, Pupils, Attendance, Exclusions];
+    public static readonly IReadOnlyList<SchoolImport> All = [Staff, Assessments, Timetable, Duties, Observers, Objectives, Calendar, Pupils, Attendance, Exclusions];
 
     public static SchoolImport? Find(string? key) => All.FirstOrDefault(i => i.Key == key);
 

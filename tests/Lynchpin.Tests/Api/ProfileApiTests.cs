@@ -65,11 +65,12 @@ public abstract class ProfileApiTests(LynchpinAppFactory app) : IntegrationTest(
         Assert.Equal(JsonNode.Parse(expected)!.ToJsonString(), body);
     }
 
-    private static string Checkpoint(int number, string name, string? date, int[] stages, int notAssessed)
+    private static string Checkpoint(int number, string name, string? date, int[] stages, int? notAssessed)
     {
         var stageJson = string.Join(",", stages.Select((n, stage) => $"\"{stage}\":{n}"));
         var dateJson = date is null ? "null" : $"\"{date}\"";
-        return $$"""{"number":{{number}},"name":"{{name}}","date":{{dateJson}},"stages":{{{stageJson}}},"notAssessed":{{notAssessed}}}""";
+        var due = notAssessed is null ? "false" : "true";
+        return $$"""{"number":{{number}},"name":"{{name}}","date":{{dateJson}},"due":{{due}},"stages":{{{stageJson}}},"notAssessed":{{notAssessed?.ToString() ?? "null"}}}""";
     }
 
     private static async Task<JsonElement> CheckpointsAsync(HttpResponseMessage response)
@@ -102,6 +103,26 @@ public abstract class ProfileApiTests(LynchpinAppFactory app) : IntegrationTest(
               {{Checkpoint(2, "End of autumn term", "2025-12-19", [1, 0, 0, 1, 2, 0, 0], 1)}},
               {{Checkpoint(3, "End of spring term", "2026-03-27", [0, 1, 0, 0, 1, 0, 0], 2)}},
               {{Checkpoint(4, "End of summer term", "2026-07-17", [0, 0, 1, 0, 1, 1, 0], 1)}}]}
+            """, response);
+    }
+
+    [SkippableFact]
+    public async Task Get_ProfileOfAYearNotYetDue_SaysSoAndCountsNobodyAsNotAssessed()
+    {
+        // Arrange: every checkpoint of 2099/00 is after today
+        var s = await CreateSchoolAsync();
+        using var client = await LeaderOfAsync(s.School);
+
+        // Act
+        using var response = await client.GetAsync($"/api/schools/{s.School.Urn}/profile?year=2099");
+
+        // Assert
+        await AssertJsonAsync($$"""
+            {"urn":"{{s.School.Urn}}","year":2099,"checkpoints":[
+              {{Checkpoint(1, "First six weeks", "2099-10-16", [0, 0, 0, 0, 0, 0, 0], null)}},
+              {{Checkpoint(2, "End of autumn term", "2099-12-18", [0, 0, 0, 0, 0, 0, 0], null)}},
+              {{Checkpoint(3, "End of spring term", "2100-03-26", [0, 0, 0, 0, 0, 0, 0], null)}},
+              {{Checkpoint(4, "End of summer term", "2100-07-16", [0, 0, 0, 0, 0, 0, 0], null)}}]}
             """, response);
     }
 

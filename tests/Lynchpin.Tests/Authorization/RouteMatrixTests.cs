@@ -74,6 +74,11 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A1}/checkpoints?year=2025", [Login, Ok, Ok, Ok, Ok, Forbidden]),
         ("/schools/{A2}/checkpoints", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/checkpoints", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/term-dates", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/schools/{A1}/term-dates?year=2027", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/schools/{A2}/term-dates", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/import-calendar", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/import-calendar", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/account/tokens", [Login, Ok, Ok, Ok, Ok, Ok]),
         // A person's progression: whoever sees their record (the line-management chain, leaders, themselves).
         ("/staff/{Teacher}/progression", [Login, Ok, Ok, Ok, Ok, Forbidden]),
@@ -181,6 +186,10 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         // The staff form is no file, so a leader gets the form back; the others are refused first.
         ("/schools/{A1}/import-assessments", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/import-assessments", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
+        // Term dates (firstweek helper): the staff form has no dates or file, so those let in get the form back.
+        ("/schools/{A1}/term-dates", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/term-dates?handler=Remove&id=0", [Login, NotFound, NotFound, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/import-calendar", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
 
         // Appraisal cycle and bulk writes (school helper): the staff form is no cycle form, so those let in get a 400; the others are refused first.
         ("/schools/{A1}/appraisal/open", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),

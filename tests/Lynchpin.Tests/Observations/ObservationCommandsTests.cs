@@ -2,6 +2,7 @@ using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Tests.Infrastructure;
+using Lynchpin.Tests.Observations.Recording;
 using Lynchpin.Web.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +16,9 @@ namespace Lynchpin.Tests.Observations;
 /// </summary>
 public abstract class ObservationCommandsTests(LynchpinAppFactory app) : IntegrationTest(app), IDisposable
 {
-    public sealed class Sqlite(SqliteAppFactory app) : ObservationCommandsTests(app), IClassFixture<SqliteAppFactory>;
+    public sealed class Sqlite(SqlitePlanningAppFactory app) : ObservationCommandsTests(app), IClassFixture<SqlitePlanningAppFactory>;
 
-    public sealed class Postgres(PostgresAppFactory app) : ObservationCommandsTests(app), IClassFixture<PostgresAppFactory>;
+    public sealed class Postgres(PostgresPlanningAppFactory app) : ObservationCommandsTests(app), IClassFixture<PostgresPlanningAppFactory>;
 
     private readonly string folder = Directory.CreateTempSubdirectory("lynchpin-rota-").FullName;
 
@@ -141,9 +142,12 @@ public abstract class ObservationCommandsTests(LynchpinAppFactory app) : Integra
         // Assert: the report
         Assert.True(exit == 0, error);
         Assert.Contains($"for {s.School.Name} ({s.School.Urn}): learning walk, Mon 2 Nov 2026 to Tue 10 Nov 2026; 3 observer(s), 3 observee(s).", output);
-        Assert.Contains("Status: Optimal. Objective ", output);
+        Assert.Contains("Every observer gets the visits they asked for: 4 visits in all.", output);
+        Assert.Contains("3 of 3 people who lead lessons are seen.", output);
+        Assert.Contains("2 of the 2 visits by observers with a focus year group are in it.", output);
+        Assert.Contains("Visits cover 3 subjects; pastoral and support staff make 75 % of them.", output);
+        Assert.Contains("The solver's figures: status Optimal, objective ", output);
         Assert.Contains($"  {RotaSolver.VisitsGoal}: 4 (at most 4, proven best)", output);
-        Assert.Contains("Visits: 4 of 4 asked for; 3 of 3 observee(s) seen; 2 in a focus year group; pastoral and support staff make 75 %.", output);
         Assert.Contains($"Wrote 4 visit(s) to {csv}.", output);
 
         // The CSV, and the stored rota it came from, which keeps every rule
@@ -159,6 +163,56 @@ public abstract class ObservationCommandsTests(LynchpinAppFactory app) : Integra
         Assert.Empty(check.Value!);
         Assert.Equal(RotaCsv.ToCsv(await scope.ServiceProvider.GetRequiredService<RotaService>().VisitsAsync(rota.Id)),
             await File.ReadAllTextAsync(csv));
+    }
+
+    [SkippableFact]
+    public async Task CalendarImport_TermDatesFile_StoresThemAndTheRotaKeepsToTermAfterwards()
+    {
+        // Arrange: the school closes on Monday 9 November
+        var s = await CreateStaffAsync(Data);
+        await ImportAllAsync(s);
+        var urn = s.School.Urn.ToString();
+        var file = Write("calendar.csv", ["start,end,kind,name", "02/09/2026,18/12/2026,term,Autumn term", "2026-11-09,,closure,Polling day"]);
+
+        // Act
+        var imported = await RunAsync("calendar", "import", "--school", urn, "--file", file);
+        var bad = await RunAsync("calendar", "import", "--school", urn, "--file", Write("bad.csv", ["start,end,kind", "2026-09-02,2026-12-18,summer"]));
+        var rota = await RunAsync("rota", "generate", "--school", urn, "--from", "2026-11-02", "--to", "2026-11-10", "--workers", "1", "--time-limit", "3");
+
+        // Assert
+        Assert.Equal((0, "Imported term dates: 2 row(s), replacing 0."), (imported.Exit, imported.Output.Trim()));
+        Assert.Equal(1, bad.Exit);
+        Assert.Contains("line 2: kind \"summer\" is not known; write term, holiday, inset or closure", bad.Error);
+        Assert.Equal(2, await Data.WithDbAsync(db => db.SchoolTermDates.CountAsync(t => t.SchoolId == s.School.Id)));
+        Assert.True(rota.Exit == 0, rota.Error);
+        Assert.DoesNotContain("2026-11-09", rota.Output);
+        Assert.DoesNotContain("no term dates", rota.Error);
+    }
+
+    [SkippableFact]
+    public async Task RotaGenerate_OverlappingARota_RefusesByDefaultNamingItAndReplacesWhenAsked()
+    {
+        // Arrange
+        var s = await CreateStaffAsync(Data);
+        await ImportAllAsync(s);
+        string[] Generate(params string[] more) =>
+            ["rota", "generate", "--school", s.School.Urn.ToString(), "--from", "2026-11-02", "--to", "2026-11-10", "--workers", "1", "--time-limit", "3", .. more];
+        var first = await RunAsync(Generate());
+        Assert.True(first.Exit == 0, first.Error);
+
+        // Act
+        var refused = await RunAsync(Generate());
+        var unknown = await RunAsync(Generate("--overlap", "merge"));
+        var replaced = await RunAsync(Generate("--overlap", "replace"));
+
+        // Assert
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("These dates overlap the learning walk rota from 2 November 2026 to 10 November 2026 (4 visits): choose whether to replace it or keep both.", refused.Error);
+        Assert.Contains("Run again with --overlap replace or --overlap keep.", refused.Error);
+        Assert.Equal(2, unknown.Exit);
+        Assert.True(replaced.Exit == 0, replaced.Error);
+        Assert.Contains("Replaced the learning walk rota from 2 November 2026 to 10 November 2026 (4 visit(s)): it is deleted.", replaced.Error);
+        Assert.Equal(1, await Data.WithDbAsync(db => db.ObservationRotas.CountAsync(r => r.SchoolId == s.School.Id)));
     }
 
     [SkippableFact]
@@ -178,9 +232,9 @@ public abstract class ObservationCommandsTests(LynchpinAppFactory app) : Integra
         Assert.Equal(RotaCsv.Header, lines[0]);
         Assert.Equal(3, lines.Length - 1);
         Assert.Contains("drop-in", error);
-        Assert.Contains("Visits: 3 of 4 asked for", error);
+        Assert.Contains("1 of 3 observers get fewer visits than they asked for: 3 of 4 visits are planned.", error);
         Assert.Contains("Messages:", error);
-        Assert.DoesNotContain("Status:", output);
+        Assert.DoesNotContain("The solver's figures", output);
         var rota = await Data.WithDbAsync(db => db.ObservationRotas.SingleAsync(r => r.SchoolId == s.School.Id));
         Assert.Equal((ObservationKind.DropIn, 1), (rota.Kind, rota.MaxVisitsPerObservee));
         Assert.NotEmpty(rota.Messages);
@@ -205,7 +259,7 @@ public abstract class ObservationCommandsTests(LynchpinAppFactory app) : Integra
         Assert.Contains($"{s.School.Name} has no timetable yet: import it first.", nothing.Error);
         Assert.Contains($"{s.School.Name} has no observers yet", nothing.Error);
         Assert.Equal(1, backwards.Exit);
-        Assert.Contains("The rota ends on 2026-11-02, before it starts on 2026-11-10.", backwards.Error);
+        Assert.Contains("The rota ends on 2 November 2026, before it starts on 10 November 2026.", backwards.Error);
         Assert.Equal((2, true), (badDate.Exit, badDate.Error.Contains("--from \"2 Nov\" is not a date written yyyy-mm-dd.")));
         Assert.Equal((2, true), (badKind.Exit, badKind.Error.Contains("--kind \"walkabout\" is not known: use learning-walk, lesson-observation, drop-in.")));
         Assert.Equal((1, "There is no school with URN 1."), (noSchool.Exit, noSchool.Error.Trim()));

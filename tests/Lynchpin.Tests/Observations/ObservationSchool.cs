@@ -37,6 +37,9 @@ public sealed record ObservationSchool(
     /// <summary>Today, for services that refuse future dates: the tests never depend on the machine's clock.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Today when a rota is made: Friday 30 October 2026, before the rota's dates (a rota plans from today on).</summary>
+    public static readonly DateTimeOffset PlanningNow = new(2026, 10, 30, 10, 0, 0, TimeSpan.Zero);
+
     public const string TimetableHeader = "week,day,period,start,end,staff_ref,class,subject,year_group,room";
 
     public string[] TimetableLines =>
@@ -121,7 +124,7 @@ public sealed record ObservationSchool(
             MaxVisitsPerObservee = 2,
             MaxObserversPerLesson = 1,
             Status = RotaStatus.Feasible,
-            CreatedAt = Now.UtcDateTime,
+            CreatedAt = PlanningNow.UtcDateTime,
             CreatedByName = "Test",
             Visits =
             [

@@ -20,7 +20,7 @@ public abstract class RotaServiceTests(LynchpinAppFactory app) : IntegrationTest
     private async Task<T> WithRotasAsync<T>(Func<RotaService, Task<T>> work)
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await work(new RotaService(scope.ServiceProvider.GetRequiredService<Core.Data.LynchpinDbContext>(), new SchoolClock(new FixedClock(Now))));
+        return await work(new RotaService(scope.ServiceProvider.GetRequiredService<Core.Data.LynchpinDbContext>(), new SchoolClock(new FixedClock(PlanningNow))));
     }
 
     private Task<List<RotaVisit>> StoredVisitsAsync(int rotaId) =>
@@ -76,7 +76,7 @@ public abstract class RotaServiceTests(LynchpinAppFactory app) : IntegrationTest
                 ("Observers", $"{s.School.Name} has no observers yet: import them first (staff_ref, visits, year_group)"),
             ],
             empty.Errors.Select(e => (e.Field, e.Message)));
-        Assert.Contains(backwards.Errors, e => e.Field == "To" && e.Message == "The rota ends on 2026-11-02, before it starts on 2026-11-10");
+        Assert.Contains(backwards.Errors, e => e.Field == "To" && e.Message == "The rota ends on 2 November 2026, before it starts on 10 November 2026");
         Assert.Contains(backwards.Errors, e => e.Field == "MaxVisitsPerObservee");
     }
 
@@ -92,7 +92,7 @@ public abstract class RotaServiceTests(LynchpinAppFactory app) : IntegrationTest
 
         // Assert: everyone gets their visits, every observee is seen, Amira's two are both in Year 9
         Assert.True(generated.Succeeded, string.Join("; ", generated.Errors));
-        var (rota, result, school) = generated.Value!;
+        var (rota, result, school, _) = generated.Value!;
         Assert.Equal(RotaStatus.Optimal, result.Status);
         Assert.Empty(RotaChecker.Check(school.Problem, result.Visits));
         Assert.Equal((4, 3, 2), (result.Measures.VisitsMade, result.Measures.DistinctObservees, result.Measures.FocusVisits));

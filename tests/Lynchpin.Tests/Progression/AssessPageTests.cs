@@ -99,6 +99,26 @@ public abstract class AssessPageTests(LynchpinAppFactory app) : IntegrationTest(
         Assert.Equal("4", shown.QuerySelector($"tr[data-year='{Year}'] td[data-checkpoint='2'] [data-stage]")?.GetAttribute("data-stage"));
     }
 
+    [SkippableFact]
+    public async Task Post_TheSameAssessmentAgain_StoresNoCorrectionAndSaysNothingChanged()
+    {
+        // Arrange: a stage recorded through the page, then the form opened again, filled with it
+        using var client = await LeaderAsync();
+        var (form, uri, _) = await OpenFormAsync(client, AssessUrl(_people.Teacher));
+        using var first = await SubmitAsync(client, form, Fill(form, ("Input.Stage", "3"), ("Input.AssessedOn", "2025-12-15"), ("Input.Note", "Seen twice.")), uri);
+        Assert.True(first.StatusCode == HttpStatusCode.Redirect, await Html.ErrorSummaryAsync(first));
+        var (again, againUri, _) = await OpenFormAsync(client, AssessUrl(_people.Teacher));
+
+        // Act
+        using var response = await Html.SubmitAsync(client, again, Html.FormValues(again), againUri);
+
+        // Assert
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await Html.ErrorSummaryAsync(response));
+        Assert.Equal(1, Assert.Single(await StoredAsync(App, _people.Teacher)).Version);
+        using var progression = await client.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.StartsWith("Nothing changed: stage 3", (await Html.ParseAsync(progression)).QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading")?.TextContent.Trim());
+    }
+
     [SkippableTheory]
     [InlineData(null, "2025-12-15", "Input.Stage", "Select the stage")]
     [InlineData("3", "2099-01-05", "Input.AssessedOn", "must be today or in the past")]

@@ -45,6 +45,17 @@ public class SchoolCalendarSettingsMapping : IEntityTypeConfiguration<SchoolCale
     }
 }
 
+public class SchoolTermDateMapping : IEntityTypeConfiguration<SchoolTermDate>
+{
+    public void Configure(EntityTypeBuilder<SchoolTermDate> builder)
+    {
+        builder.Property(t => t.Kind).HasConversion(k => k.Code(), code => ObservationCodes.ParseDayKind(code)).HasMaxLength(20);
+        builder.Property(t => t.Name).HasMaxLength(SchoolTermDate.NameMaxLength);
+        builder.HasIndex(t => new { t.SchoolId, t.Start });
+        builder.HasOne(t => t.School).WithMany().HasForeignKey(t => t.SchoolId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public class BlockedDateMapping : IEntityTypeConfiguration<BlockedDate>
 {
     public void Configure(EntityTypeBuilder<BlockedDate> builder)

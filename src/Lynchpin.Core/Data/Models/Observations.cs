@@ -58,6 +58,25 @@ public class SchoolCalendarSettings
     public DateOnly? WeekAStarts { get; set; }
 }
 
+/// <summary>
+/// A range of dates in a school's calendar, both included: a term, a holiday, an INSET day or a closure. A school day is a
+/// weekday in a term that no holiday, INSET day or closure covers. The school enters its own; there are no built-in
+/// bank holidays.
+/// </summary>
+public class SchoolTermDate
+{
+    public const int NameMaxLength = 100;
+
+    public int Id { get; set; }
+    public int SchoolId { get; set; }
+    public School School { get; set; } = null!;
+    public DateOnly Start { get; set; }
+    public DateOnly End { get; set; }
+    public CalendarDayKind Kind { get; set; }
+    /// <summary>"Autumn term", "October half term", "Polling day"…</summary>
+    public string? Name { get; set; }
+}
+
 /// <summary>A date with no visits: INSET, exams, trips.</summary>
 public class BlockedDate
 {

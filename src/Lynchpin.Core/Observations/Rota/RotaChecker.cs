@@ -6,6 +6,9 @@ public enum RotaRule
     NotAnObservee,
     OutsideRange,
     NotASchoolDay,
+    OutsideTerm,
+    InThePast,
+    ObserverOnAnotherRota,
     NoSuchLesson,
     OwnLesson,
     ObserverTeaching,
@@ -15,6 +18,12 @@ public enum RotaRule
     ObserveeOverLimit,
     ObserverOverLimit,
 }
+
+/// <summary>
+/// One week of a rota's range: its school days and the visits in it. <see cref="Short"/> when it has fewer than half the
+/// visits its days would get if the rota's visits were shared evenly over the term days (holiday weeks have none to get).
+/// </summary>
+public sealed record RotaWeek(DateOnly Monday, int SchoolDays, int Visits, bool Short);
 
 /// <summary>A broken rule. <see cref="Visit"/> is the visit that breaks it (for a limit, the first one over it).</summary>
 public sealed record RotaViolation(RotaRule Rule, string Message, Visit Visit);
@@ -69,6 +78,19 @@ public static class RotaChecker
             {
                 Add(RotaRule.NotASchoolDay, v, $"{SchoolCalendar.Format(v.Date)} is blocked in the school calendar.");
                 continue;
+            }
+            if (OutOfTerm(calendar, v.Date) is { } why)
+            {
+                Add(RotaRule.OutsideTerm, v, $"{SchoolCalendar.Format(v.Date)} is {why}.");
+                continue;
+            }
+            if (problem.NotBefore is { } notBefore && v.Date.ToDateTime(v.Start) < notBefore)
+            {
+                Add(RotaRule.InThePast, v, $"{observer}'s visit in {when} is in the past.");
+            }
+            if (problem.Busy.FirstOrDefault(b => b.StaffRef == v.ObserverRef && b.Date == v.Date && b.Period == v.Period) is { } busy)
+            {
+                Add(RotaRule.ObserverOnAnotherRota, v, $"{observer} is already visiting in {when} ({busy.Why}).");
             }
 
             var week = calendar.WeekOf(v.Date);
@@ -125,5 +147,56 @@ public static class RotaChecker
             }
         }
         return violations;
+    }
+
+    /// <summary>
+    /// Why a weekday is not a term day, straight from the calendar's ranges: a holiday, INSET day or closure, or outside
+    /// the terms of a school year whose term dates are known. Null in term.
+    /// </summary>
+    private static string? OutOfTerm(SchoolCalendar calendar, DateOnly date)
+    {
+        foreach (var range in calendar.Ranges)
+        {
+            if (range.Kind != CalendarDayKind.Term && date >= range.Start && date <= range.End)
+            {
+                var what = range.Kind switch
+                {
+                    CalendarDayKind.Holiday => "in a holiday",
+                    CalendarDayKind.Inset => "an INSET day",
+                    _ => "a day the school is closed",
+                };
+                return range.Name is { Length: > 0 } name ? $"{what} ({name})" : what;
+            }
+        }
+        var year = date.Month >= 9 ? date.Year : date.Year - 1;
+        var terms = calendar.Ranges.Where(r => r.Kind == CalendarDayKind.Term && (r.Start.Month >= 9 ? r.Start.Year : r.Start.Year - 1) == year).ToList();
+        return terms.Count > 0 && !terms.Any(t => date >= t.Start && date <= t.End) ? "outside the school's term dates" : null;
+    }
+
+    /// <summary>
+    /// The spread measure, worked out on its own from the calendar: every week of the range with its school days (from
+    /// <see cref="RotaProblem.NotBefore"/> on) and the visits in it, each week marked short when it has fewer than half
+    /// the visits its school days would get from an even share.
+    /// </summary>
+    public static IReadOnlyList<RotaWeek> Weeks(RotaProblem problem, IEnumerable<Visit> rota)
+    {
+        var calendar = problem.Calendar;
+        var first = problem.NotBefore is { } notBefore && DateOnly.FromDateTime(notBefore) > problem.From ? DateOnly.FromDateTime(notBefore) : problem.From;
+        var days = new SortedDictionary<DateOnly, int>();
+        for (var date = SchoolCalendar.Monday(problem.From); date <= problem.To; date = date.AddDays(1))
+        {
+            var monday = SchoolCalendar.Monday(date);
+            days.TryAdd(monday, 0);
+            var open = date >= first && date <= problem.To && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)
+                && !calendar.Blocked.Contains(date) && OutOfTerm(calendar, date) is null;
+            days[monday] += open ? 1 : 0;
+        }
+        var visits = rota.CountBy(v => SchoolCalendar.Monday(v.Date)).ToDictionary();
+        var made = visits.Where(v => days.ContainsKey(v.Key)).Sum(v => v.Value);
+        var total = days.Values.Sum();
+        // Short: visits < half of made × days / total, in whole numbers.
+        return days.Select(d => new RotaWeek(d.Key, d.Value, visits.GetValueOrDefault(d.Key),
+                d.Value > 0 && 2L * visits.GetValueOrDefault(d.Key) * total < (long)made * d.Value))
+            .ToList();
     }
 }

@@ -12,8 +12,25 @@ internal sealed class RotaIndex
         Problem = problem;
         var observees = problem.Observees.Select(o => o.StaffRef).ToHashSet(StringComparer.Ordinal);
         Lessons = problem.Calendar.Lessons(problem.Timetable, problem.From, problem.To)
-            .Where(l => observees.Contains(l.StaffRef))
+            .Where(l => observees.Contains(l.StaffRef) && problem.IsPlannable(l.Date, l.Entry.Start))
             .ToList();
+
+        // Weeks by their Monday, with the school days left in each: the spread goal shares the visits out by them.
+        var firstDay = problem.NotBefore is { } notBefore && DateOnly.FromDateTime(notBefore) > problem.From
+            ? DateOnly.FromDateTime(notBefore) : problem.From;
+        var days = problem.Calendar.SchoolDays(firstDay, problem.To);
+        var weekOf = new Dictionary<DateOnly, int>();
+        foreach (var day in days)
+        {
+            weekOf.TryAdd(SchoolCalendar.Monday(day.Date), weekOf.Count);
+        }
+        WeekDays = new int[weekOf.Count];
+        foreach (var day in days)
+        {
+            WeekDays[weekOf[SchoolCalendar.Monday(day.Date)]]++;
+        }
+        LessonWeek = Lessons.Select(l => weekOf[SchoolCalendar.Monday(l.Date)]).ToArray();
+        var datedBusy = problem.Busy.Select(b => (b.StaffRef, b.Date, b.Period)).ToHashSet();
 
         var busy = new HashSet<(string Staff, TimetableWeek Week, DayOfWeek Day, string Period)>();
         foreach (var e in problem.Timetable)
@@ -55,7 +72,8 @@ internal sealed class RotaIndex
                 var lesson = Lessons[l];
                 var day = lesson.Date.DayOfWeek;
                 var isBusy = busy.Contains((observer.StaffRef, TimetableWeek.Every, day, lesson.Period))
-                    || busy.Contains((observer.StaffRef, lesson.Week, day, lesson.Period));
+                    || busy.Contains((observer.StaffRef, lesson.Week, day, lesson.Period))
+                    || datedBusy.Contains((observer.StaffRef, lesson.Date, lesson.Period));
                 if (!isBusy && lesson.StaffRef != observer.StaffRef)
                 {
                     list.Add(l);
@@ -71,9 +89,15 @@ internal sealed class RotaIndex
 
     public int[] LessonSlot { get; }
 
+    /// <summary>Each lesson's week (0 for the first week of the range with a school day).</summary>
+    public int[] LessonWeek { get; }
+
+    /// <summary>School days in each week, from the later of the range's start and <see cref="RotaProblem.NotBefore"/>.</summary>
+    public int[] WeekDays { get; }
+
     public int SlotCount { get; }
 
-    /// <summary>Per observer, the lessons they are free to visit (not teaching, not on duty, not their own).</summary>
+    /// <summary>Per observer, the lessons they are free to visit (not teaching, on duty, on another rota, or their own).</summary>
     public IReadOnlyList<int>[] Candidates { get; }
 
     /// <summary>

@@ -2,8 +2,9 @@ namespace Lynchpin.Core.Observations.Rota;
 
 /// <summary>
 /// How well a rota meets the goals, worked out from its visits alone, so the solver's rota, the greedy one and a
-/// leader's edited one are measured alike. Spread counts distinct days, periods and subjects per observer
-/// (a repeat is a visit that adds nothing new); pairs are distinct observer–observee pairs.
+/// leader's edited one are measured alike. Spread counts distinct weeks, days, periods and subjects per observer
+/// (a repeat is a visit that adds nothing new); pairs are distinct observer–observee pairs. <see cref="Weeks"/> is the
+/// checker's spread measure: visits per week of the range, and which weeks fall short of half an even share.
 /// </summary>
 public sealed record RotaMeasures(
     int VisitsRequested,
@@ -18,12 +19,22 @@ public sealed record RotaMeasures(
     int DistinctObserverDays,
     int DistinctObserverPeriods,
     int DistinctObserverSubjects,
+    int DistinctObserverWeeks,
     int DistinctPairs,
     int MinVisitsPerObservee,
     int MaxVisitsPerObservee,
-    IReadOnlyDictionary<ObserverKind, int> VisitsByKind)
+    IReadOnlyDictionary<ObserverKind, int> VisitsByKind,
+    int Observers,
+    int DistinctSubjects,
+    IReadOnlyList<RotaWeek> Weeks)
 {
-    public int Spread => DistinctObserverDays + DistinctObserverPeriods + DistinctObserverSubjects;
+    public int Spread => DistinctObserverWeeks + DistinctObserverDays + DistinctObserverPeriods + DistinctObserverSubjects;
+
+    /// <summary>Weeks with school days that have fewer than half an even share of the visits.</summary>
+    public int WeeksShort => Weeks.Count(w => w.Short);
+
+    /// <summary>Weeks of the range with school days in them.</summary>
+    public int TermWeeks => Weeks.Count(w => w.SchoolDays > 0);
 
     public int RepeatedPairs => VisitsMade - DistinctPairs;
 
@@ -57,10 +68,14 @@ public sealed record RotaMeasures(
             DistinctObserverDays: visits.Select(v => (v.ObserverRef, v.Date)).Distinct().Count(),
             DistinctObserverPeriods: visits.Select(v => (v.ObserverRef, v.Period)).Distinct().Count(),
             DistinctObserverSubjects: visits.Select(v => (v.ObserverRef, v.Subject)).Distinct().Count(),
+            DistinctObserverWeeks: visits.Select(v => (v.ObserverRef, SchoolCalendar.Monday(v.Date))).Distinct().Count(),
             DistinctPairs: visits.Select(v => (v.ObserverRef, v.ObserveeRef)).Distinct().Count(),
             MinVisitsPerObservee: observeeCounts.DefaultIfEmpty().Min(),
             MaxVisitsPerObservee: observeeCounts.DefaultIfEmpty().Max(),
-            VisitsByKind: byKind);
+            VisitsByKind: byKind,
+            Observers: problem.Observers.Count(o => o.Visits > 0),
+            DistinctSubjects: visits.Select(v => v.Subject).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Count(),
+            Weeks: RotaChecker.Weeks(problem, visits));
     }
 
     internal static bool IsFocus(Observer observer, string yearGroup) =>

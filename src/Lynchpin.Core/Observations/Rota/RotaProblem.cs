@@ -91,6 +91,18 @@ public sealed record RotaProblem(
     IReadOnlyList<Observee> Observees,
     RotaSettings Settings)
 {
+    /// <summary>
+    /// Nothing is planned in a lesson that starts before this, in the school's own time: a rota is made from now on.
+    /// Null for no limit (a worked example, a benchmark).
+    /// </summary>
+    public DateTime? NotBefore { get; init; }
+
+    /// <summary>Periods observers are already taken on another rota over these dates (kept beside this one).</summary>
+    public IReadOnlyList<DatedBusy> Busy { get; init; } = [];
+
+    /// <summary>Whether a lesson on <paramref name="date"/> starting at <paramref name="start"/> is late enough to plan.</summary>
+    public bool IsPlannable(DateOnly date, TimeOnly start) => NotBefore is not { } earliest || date.ToDateTime(start) >= earliest;
+
     internal string ObserverName(string staffRef)
     {
         var observer = Observers.FirstOrDefault(o => o.StaffRef == staffRef);
@@ -106,6 +118,9 @@ public sealed record RotaProblem(
     internal static string Named(string name, string staffRef) =>
         string.IsNullOrWhiteSpace(name) || name == staffRef ? staffRef : $"{name} ({staffRef})";
 }
+
+/// <summary>An observer already busy in a period on a date: a visit on another rota.</summary>
+public sealed record DatedBusy(string StaffRef, DateOnly Date, string Period, string Why);
 
 /// <summary>One visit on a rota: an observer in a lesson. Start and end come from the timetable.</summary>
 public sealed record Visit(

@@ -13,9 +13,10 @@ public static class RotaSolver
 {
     public const string VisitsGoal = "Visits made";
     public const string FairnessGoal = "Fair shares (the largest shortfall of any observer, counted down from its most)";
+    public const string WeeksGoal = "Visits spread over the weeks (each week's even share, counted down by any shortfall)";
     public const string ObserveesGoal = "Different observees seen";
     public const string FocusGoal = "Visits in the observer's focus year group";
-    public const string SpreadGoal = "Spread (different days, periods and subjects per observer)";
+    public const string SpreadGoal = "Spread (different weeks, days, periods and subjects per observer)";
     public const string PairsGoal = "Different observer–observee pairs";
 
     public static RotaResult Solve(RotaProblem problem, CancellationToken cancellationToken = default)
@@ -116,7 +117,8 @@ public static class RotaSolver
         var observeesSeen = Distinct(byObservee);
         var focus = pairs.Where(p => RotaMeasures.IsFocus(observers[pairObserver[p]], index.Lessons[pairLesson[p]].Entry.YearGroup))
             .Select(p => x[p]).ToList();
-        var spread = Distinct(pairs.GroupBy(p => (pairObserver[p], index.Lessons[pairLesson[p]].Date)))
+        var spread = Distinct(pairs.GroupBy(p => (pairObserver[p], index.LessonWeek[pairLesson[p]])))
+            .Concat(Distinct(pairs.GroupBy(p => (pairObserver[p], index.Lessons[pairLesson[p]].Date))))
             .Concat(Distinct(pairs.GroupBy(p => (pairObserver[p], index.Lessons[pairLesson[p]].Period))))
             .Concat(Distinct(pairs.GroupBy(p => (pairObserver[p], Subject(p)))))
             .ToList();
@@ -139,7 +141,8 @@ public static class RotaSolver
                 focusLessons.GroupBy(l => index.Lessons[l].StaffRef).Sum(g => Math.Min(g.Count(), settings.MaxVisitsPerObservee))));
         });
         var spreadReachable = Enumerable.Range(0, observers.Count).Sum(o =>
-            Math.Min(reachable[o], index.Candidates[o].Select(l => index.Lessons[l].Date).Distinct().Count())
+            Math.Min(reachable[o], index.Candidates[o].Select(l => index.LessonWeek[l]).Distinct().Count())
+            + Math.Min(reachable[o], index.Candidates[o].Select(l => index.Lessons[l].Date).Distinct().Count())
             + Math.Min(reachable[o], index.Candidates[o].Select(l => index.Lessons[l].Period).Distinct().Count())
             + Math.Min(reachable[o], index.Candidates[o].Select(l => index.Lessons[l].Entry.Subject).Distinct().Count()));
         var pairsReachable = Enumerable.Range(0, observers.Count).Sum(o =>
@@ -156,10 +159,30 @@ public static class RotaSolver
         var startMade = start.CountBy(s => s.Observer).ToDictionary();
         model.AddHint(largestShortfall, Enumerable.Range(0, observers.Count).Max(o => reachable[o] - startMade.GetValueOrDefault(o)));
 
+        // Weeks: each week's even share of the visits by its school days; the goal counts the shares down by any shortfall,
+        // so visits reach every week of term rather than crowding into the first.
+        var weekTargets = WeekTargets(index, totalReachable);
+        var candidateWeeks = Enumerable.Range(0, observers.Count).Where(o => reachable[o] > 0)
+            .SelectMany(o => index.Candidates[o].Select(l => index.LessonWeek[l])).ToHashSet();
+        var pairsByWeek = pairs.ToLookup(p => index.LessonWeek[pairLesson[p]]);
+        var startWeeks = start.CountBy(s => index.LessonWeek[s.Lesson]).ToDictionary();
+        var weekShortfalls = new List<IntVar>();
+        foreach (var week in candidateWeeks.Where(w => weekTargets[w] > 0))
+        {
+            var target = weekTargets[week];
+            var shortfall = model.NewIntVar(0, target, "");
+            model.Add(shortfall >= target - LinearExpr.Sum(pairsByWeek[week].Select(p => x[p])));
+            model.AddHint(shortfall, Math.Max(0, target - startWeeks.GetValueOrDefault(week)));
+            weekShortfalls.Add(shortfall);
+        }
+        // A week no observer can reach has no share to miss.
+        var weeksRange = candidateWeeks.Sum(w => (long)weekTargets[w]);
+
         var goals = new (string Name, List<BoolVar> Literals, long Range)[]
         {
             (VisitsGoal, visits, totalReachable),
             (FairnessGoal, [], maxReach - (deficit + servedObservers - 1) / Math.Max(1, servedObservers)),
+            (WeeksGoal, [], weeksRange),
             (ObserveesGoal, observeesSeen, Math.Min(totalReachable, Enumerable.Range(0, observers.Count).Where(o => reachable[o] > 0)
                 .SelectMany(o => index.Candidates[o].Select(l => index.Lessons[l].StaffRef)).Distinct().Count())),
             (FocusGoal, focus, Math.Min(focusReachable, totalReachable)),
@@ -178,11 +201,19 @@ public static class RotaSolver
             }
         }
         objective.Add(weights[1] * maxReach).AddTerm(largestShortfall, -weights[1]);
+        objective.Add(weights[2] * weeksRange);
+        foreach (var shortfall in weekShortfalls)
+        {
+            objective.AddTerm(shortfall, -weights[2]);
+        }
+        var mondays = index.Lessons.Select((l, i) => (Monday: SchoolCalendar.Monday(l.Date), Week: index.LessonWeek[i])).Distinct().ToDictionary(w => w.Monday, w => w.Week);
         long[] Values(IReadOnlyCollection<Visit> rota, RotaMeasures m)
         {
             var made = rota.CountBy(v => v.ObserverRef).ToDictionary(StringComparer.Ordinal);
             var shortfall = Enumerable.Range(0, observers.Count).Max(o => Math.Max(0, reachable[o] - made.GetValueOrDefault(observers[o].StaffRef)));
-            return [m.VisitsMade, maxReach - shortfall, m.DistinctObservees, m.FocusVisits, m.Spread, m.DistinctPairs];
+            var perWeek = rota.Where(v => mondays.ContainsKey(SchoolCalendar.Monday(v.Date))).CountBy(v => mondays[SchoolCalendar.Monday(v.Date)]).ToDictionary();
+            var weeksValue = weeksRange - candidateWeeks.Sum(w => Math.Max(0, weekTargets[w] - perWeek.GetValueOrDefault(w)));
+            return [m.VisitsMade, maxReach - shortfall, weeksValue, m.DistinctObservees, m.FocusVisits, m.Spread, m.DistinctPairs];
         }
         model.Maximize(objective);
 
@@ -209,8 +240,13 @@ public static class RotaSolver
         {
             messages.Add(new RotaMessage(null, status == CpSolverStatus.Infeasible
                 ? "The solver found the rules cannot all be met; this is the simple rota instead."
-                : "The solver found no rota in the time allowed; this is the simple rota instead. Allow more time for a better one."));
-            var fallback = greedy.Select(g => g.Visit).ToList();
+                : "The solver found no rota in the time allowed; this is Lynchpin's first rota instead, which keeps every rule and shares the visits over the weeks. Allow more time for a better one."));
+            // The first rota, not the greedy one: it keeps every rule too and already aims at the goals (the weeks above all).
+            var fallback = status == CpSolverStatus.Infeasible
+                ? greedy.Select(g => g.Visit).ToList()
+                : start.Select(s => index.Lessons[s.Lesson].VisitBy(observers[s.Observer].StaffRef))
+                    .OrderBy(v => v.Date).ThenBy(v => v.Start).ThenBy(v => v.Period, StringComparer.Ordinal).ThenBy(v => v.ObserverRef, StringComparer.Ordinal)
+                    .ToList();
             var fallbackValues = Values(fallback, RotaMeasures.Of(problem, fallback));
             return Result(status == CpSolverStatus.Infeasible ? RotaStatus.Infeasible : RotaStatus.Unknown,
                 fallback, fallbackValues.Select((v, k) => v * weights[k]).Sum(), countingBound, clock.Elapsed,
@@ -260,7 +296,17 @@ public static class RotaSolver
         }
     }
 
-    private static readonly string[] GoalNames = [VisitsGoal, FairnessGoal, ObserveesGoal, FocusGoal, SpreadGoal, PairsGoal];
+    private static readonly string[] GoalNames = [VisitsGoal, FairnessGoal, WeeksGoal, ObserveesGoal, FocusGoal, SpreadGoal, PairsGoal];
+
+    /// <summary>
+    /// Each week's even share of <paramref name="visits"/> by its school days, rounded down: with 70 visits over six
+    /// full weeks, 11 a week. The first rota and the weeks goal aim at it.
+    /// </summary>
+    internal static int[] WeekTargets(RotaIndex index, long visits)
+    {
+        var days = index.WeekDays.Sum();
+        return index.WeekDays.Select(d => days == 0 ? 0 : (int)(visits * d / days)).ToArray();
+    }
 
     /// <summary>
     /// Mixed-radix weights: the lowest goal weighs 1 and each goal above weighs (range below + 1) × the weight below,

@@ -6,6 +6,7 @@ internal static class RotaStart
     /// <summary>Why an observer cannot have every visit they ask for, worked out before solving.</summary>
     public static List<RotaMessage> Diagnose(RotaIndex index)
     {
+        static string SchoolYearName(DateOnly date) => Progression.SchoolYear.Name(Progression.SchoolYear.Of(date));
         var problem = index.Problem;
         var messages = new List<RotaMessage>();
         var range = $"from {SchoolCalendar.Format(problem.From)} to {SchoolCalendar.Format(problem.To)}";
@@ -13,9 +14,22 @@ internal static class RotaStart
         {
             messages.Add(new RotaMessage(null, "The timetable has week A and week B rows but the calendar does not say when week A starts, so they are left out."));
         }
+        var yearsWithoutTerms = new List<DateOnly>();
+        for (var date = problem.From; date <= problem.To; date = date.AddDays(1))
+        {
+            if (!problem.Calendar.HasTermDatesFor(date) && yearsWithoutTerms.All(d => SchoolYearName(d) != SchoolYearName(date)))
+            {
+                yearsWithoutTerms.Add(date);
+            }
+        }
+        foreach (var date in yearsWithoutTerms)
+        {
+            messages.Add(new RotaMessage(null, $"The calendar has no term dates for {SchoolYearName(date)}, so every weekday counts as a school day: " +
+                "enter the term dates and holidays so that no visit lands in a holiday."));
+        }
         if (index.Lessons.Count == 0)
         {
-            messages.Add(new RotaMessage(null, $"No lessons take place {range}: check the dates, the blocked dates and the timetable."));
+            messages.Add(new RotaMessage(null, $"No lessons take place {range}: check the dates, the term dates, the blocked dates and the timetable."));
             return messages;
         }
         var limit = problem.Settings.MaxVisitsPerObservee;
@@ -59,11 +73,14 @@ internal static class RotaStart
 
     /// <summary>
     /// The solver's starting rota (its hint): observers in turn, those with the fewest free periods first, each takes
-    /// the lesson that is best for the goals in their order — an observee nobody has seen, the focus year group, a new
-    /// day, period and subject, a new pair. Much better than <see cref="GreedyRota"/>, which is only the baseline.
+    /// the lesson that is best for the goals in their order — a week still short of its share, an observee nobody has
+    /// seen, the focus year group, a new week, day, period and subject, a new pair. Much better than
+    /// <see cref="GreedyRota"/>, which is only the baseline.
     /// </summary>
     public static List<(int Observer, int Lesson)> FirstRota(RotaIndex index, int[] reachable)
     {
+        var weekTargets = RotaSolver.WeekTargets(index, reachable.Sum());
+        var weekLoad = new int[weekTargets.Length];
         var problem = index.Problem;
         var settings = problem.Settings;
         var lessons = index.Lessons;
@@ -104,8 +121,11 @@ internal static class RotaStart
                     {
                         continue;
                     }
-                    var score = (visits == 0 ? 32 : 0)
-                        + (RotaMeasures.IsFocus(observer, lessons[l].Entry.YearGroup) ? 16 : 0)
+                    var week = index.LessonWeek[l];
+                    var score = (weekLoad[week] < weekTargets[week] ? 128 : 0)
+                        + (visits == 0 ? 64 : 0)
+                        + (RotaMeasures.IsFocus(observer, lessons[l].Entry.YearGroup) ? 32 : 0)
+                        + (used.Contains((o, 5, week)) ? 0 : 16)
                         + (used.Contains((o, 1, dateId[l])) ? 0 : 8)
                         + (used.Contains((o, 2, periodId[l])) ? 0 : 4)
                         + (used.Contains((o, 3, subjectId[l])) ? 0 : 2)
@@ -126,6 +146,8 @@ internal static class RotaStart
                 used.Add((o, 2, periodId[best]));
                 used.Add((o, 3, subjectId[best]));
                 used.Add((o, 4, observeeId[best]));
+                used.Add((o, 5, index.LessonWeek[best]));
+                weekLoad[index.LessonWeek[best]]++;
                 made[o]++;
                 chosen.Add((o, best));
                 progress = true;

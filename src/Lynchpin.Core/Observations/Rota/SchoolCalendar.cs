@@ -12,22 +12,44 @@ public sealed record Lesson(DateOnly Date, TimetableWeek Week, TimetableEntry En
 
     public string StaffRef => Entry.StaffRef;
 
+    /// <summary>When the lesson starts, in the school's own time.</summary>
+    public DateTime Starts => Date.ToDateTime(Entry.Start);
+
     public Visit VisitBy(string observerRef) => new(
         Date, Week, Entry.Period, Entry.Start, Entry.End, observerRef, Entry.StaffRef,
         Entry.Class, Entry.Subject, Entry.YearGroup, Entry.Room);
 }
 
+/// <summary>What a range of dates in the school's calendar is: term, or a time the school is closed to pupils.</summary>
+public enum CalendarDayKind
+{
+    Term,
+    Holiday,
+    Inset,
+    Closure,
+}
+
+/// <summary>A range of dates, both included, of one kind: "Autumn term", "Half term", an INSET day, a closure.</summary>
+public sealed record CalendarRange(DateOnly Start, DateOnly End, CalendarDayKind Kind, string? Name = null)
+{
+    public bool Contains(DateOnly date) => date >= Start && date <= End;
+}
+
 /// <summary>
-/// When week A starts and which dates are blocked (INSET, exams, trips). Weeks alternate A, B, A… from the
-/// week holding <see cref="WeekAStarts"/>, through holidays too: a school that restarts on week A after a
-/// holiday sets the date again for the new term. Without a week-A date every week is <see cref="TimetableWeek.Every"/>
-/// (a one-week timetable).
+/// The school's calendar as the rota sees it: its term dates and closures, when week A starts and which dates are
+/// blocked (exams, trips). A school day is a weekday in term that is not a holiday, INSET day, closure or blocked.
+/// For a school year with no term dates every weekday counts as term (the rota says so). Weeks alternate A, B, A… from
+/// the week holding <see cref="WeekAStarts"/>, through holidays too: a school that restarts on week A after a holiday
+/// sets the date again for the new term. Without a week-A date every week is <see cref="TimetableWeek.Every"/>.
 /// </summary>
-public sealed class SchoolCalendar(DateOnly? weekAStarts, IEnumerable<DateOnly>? blocked = null)
+public sealed class SchoolCalendar(DateOnly? weekAStarts, IEnumerable<DateOnly>? blocked = null, IEnumerable<CalendarRange>? ranges = null)
 {
     public DateOnly? WeekAStarts { get; } = weekAStarts;
 
     public IReadOnlySet<DateOnly> Blocked { get; } = (blocked ?? []).ToHashSet();
+
+    /// <summary>Term dates and closures, in date order.</summary>
+    public IReadOnlyList<CalendarRange> Ranges { get; } = (ranges ?? []).OrderBy(r => r.Start).ThenBy(r => r.Kind).ToList();
 
     public TimetableWeek WeekOf(DateOnly date)
     {
@@ -39,9 +61,23 @@ public sealed class SchoolCalendar(DateOnly? weekAStarts, IEnumerable<DateOnly>?
         return (long)weeks % 2 == 0 ? TimetableWeek.A : TimetableWeek.B;
     }
 
-    public bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+    public static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
-    public bool IsSchoolDay(DateOnly date) => !IsWeekend(date) && !Blocked.Contains(date);
+    /// <summary>Whether the school has entered its term dates for the school year (September to August) holding the date.</summary>
+    public bool HasTermDatesFor(DateOnly date)
+    {
+        var year = date.Month >= 9 ? date.Year : date.Year - 1;
+        return Ranges.Any(r => r.Kind == CalendarDayKind.Term && (r.Start.Month >= 9 ? r.Start.Year : r.Start.Year - 1) == year);
+    }
+
+    /// <summary>The range that closes the school on the date (a holiday, INSET day or closure), if any.</summary>
+    public CalendarRange? ClosedBy(DateOnly date) => Ranges.FirstOrDefault(r => r.Kind != CalendarDayKind.Term && r.Contains(date));
+
+    /// <summary>In term: inside a term range, or any weekday of a year without term dates; and not closed.</summary>
+    public bool IsInTerm(DateOnly date) =>
+        ClosedBy(date) is null && (!HasTermDatesFor(date) || Ranges.Any(r => r.Kind == CalendarDayKind.Term && r.Contains(date)));
+
+    public bool IsSchoolDay(DateOnly date) => !IsWeekend(date) && !Blocked.Contains(date) && IsInTerm(date);
 
     /// <summary>The school days from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
     public IReadOnlyList<SchoolDay> SchoolDays(DateOnly from, DateOnly to)

@@ -103,6 +103,12 @@ public class AssessModel(Frameworks frameworks, ProfileCalculator calculator, As
             return Invalid();
         }
 
+        if (await recorder.IsUnchangedAsync(input, ct))
+        {
+            TempData["Success"] = $"Nothing changed: stage {input.Stage} for {Member.FullName} at the {SchoolYear.CheckpointName(input.Checkpoint).ToLowerInvariant()}, "
+                + $"{SchoolYear.Name(input.Year)}, is as it was, so no correction is recorded.";
+            return RedirectTo<PersonModel>(new { id = Member.Id, year = input.Year, checkpoint = input.Checkpoint }, "assessment");
+        }
         var saved = await recorder.RecordAsync(input, await RecorderAsync(ct), ct);
         var what = $"Stage {saved.Stage} for {Member.FullName} at the {SchoolYear.CheckpointName(saved.Checkpoint).ToLowerInvariant()}, {SchoolYear.Name(saved.Year)}";
         TempData["Success"] = saved.Version == 1 ? $"{what} is recorded." : $"{what} is recorded as a correction; the earlier version is kept.";

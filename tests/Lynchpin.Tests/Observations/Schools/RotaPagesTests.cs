@@ -6,6 +6,7 @@ using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Tests.Infrastructure;
+using Lynchpin.Tests.Observations.Recording;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,9 +18,9 @@ namespace Lynchpin.Tests.Observations.Schools;
 /// </summary>
 public abstract class RotaPagesTests(LynchpinAppFactory app) : IntegrationTest(app)
 {
-    public sealed class Sqlite(SqliteAppFactory app) : RotaPagesTests(app), IClassFixture<SqliteAppFactory>;
+    public sealed class Sqlite(SqlitePlanningAppFactory app) : RotaPagesTests(app), IClassFixture<SqlitePlanningAppFactory>;
 
-    public sealed class Postgres(PostgresAppFactory app) : RotaPagesTests(app), IClassFixture<PostgresAppFactory>;
+    public sealed class Postgres(PostgresPlanningAppFactory app) : RotaPagesTests(app), IClassFixture<PostgresPlanningAppFactory>;
 
     [SkippableFact]
     public async Task Generate_SmallSchool_StoresARotaThatPassesTheCheckerAndShowsTheReport()
@@ -46,10 +47,58 @@ public abstract class RotaPagesTests(LynchpinAppFactory app) : IntegrationTest(a
         Assert.Contains(PageAssert.Text(document.QuerySelector("#rota-status")), new[] { "Optimal", "Feasible" }.Select(s => s + ":"), new StartsWithComparer());
         Assert.NotNull(document.QuerySelector("#checker-pass"));
         Assert.Contains("4 visits", PageAssert.Text(document.QuerySelector(".govuk-notification-banner--success")));
-        Assert.Equal(6, document.QuerySelectorAll("#goals tbody tr").Length);
+        Assert.Equal(7, document.QuerySelectorAll("#goals tbody tr").Length);
         Assert.Equal(4, document.QuerySelectorAll("tr[data-visit-id]").Length);
         Assert.All(document.QuerySelectorAll("table.rota-day"), t => Assert.NotEqual("2026-11-04", t.GetAttribute("data-date")));
         Assert.All(document.QuerySelectorAll("table.rota-day caption"), c => Assert.Matches(@", (week [AB]|every week)$", PageAssert.Text(c)));
+    }
+
+    [SkippableFact]
+    public async Task Generate_OverlappingARota_Returns400OfferingTheChoiceAndReplaceLeavesOneRota()
+    {
+        // Arrange
+        var school = await ObservationSchool.CreateAsync(App);
+        using var client = await LeaderOfAsync(school.School);
+        var form = new Dictionary<string, string>
+        {
+            ["Input.From"] = "2026-11-02", ["Input.To"] = "2026-11-10", ["Input.Kind"] = "learning-walk", ["Input.TimeLimit"] = "3",
+        };
+        using var first = await PageForms.SubmitAsync(client, $"{Hub(school)}/rotas/new", "Input.From", form);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+
+        // Act
+        using var refused = await PageForms.SubmitAsync(client, $"{Hub(school)}/rotas/new", "Input.From", form);
+        using var replaced = await PageForms.SubmitAsync(client, $"{Hub(school)}/rotas/new", "Input.From", new Dictionary<string, string>(form) { ["Input.Overlap"] = "replace" });
+
+        // Assert
+        var document = await PageAssert.FormErrorsAsync(refused, "Input_Overlap");
+        Assert.Contains("These dates overlap the learning walk rota from 2 November 2026 to 10 November 2026 (4 visits)", PageAssert.Text(document.QuerySelector(".govuk-error-summary")));
+        Assert.Equal(["replace", "keep"], document.QuerySelectorAll("input[name='Input.Overlap']").Select(i => i.GetAttribute("value")));
+        Assert.Equal(HttpStatusCode.Redirect, replaced.StatusCode);
+        var rotas = await Data.WithDbAsync(db => db.ObservationRotas.Where(r => r.SchoolId == school.School.Id).Select(r => r.Id).ToListAsync());
+        Assert.Equal($"{Hub(school)}/rotas/{Assert.Single(rotas)}", replaced.Headers.Location?.OriginalString);
+        using var page = await client.GetAsync(replaced.Headers.Location);
+        Assert.Contains("It replaces the learning walk rota from 2 November 2026 to 10 November 2026 (4 visits), now deleted.",
+            PageAssert.Text((await PageAssert.OkAsync(page)).QuerySelector(".govuk-notification-banner--success")));
+    }
+
+    [SkippableFact]
+    public async Task Delete_Rota_RemovesItAndItsVisitsAndGoesBackToTheHub()
+    {
+        // Arrange
+        var school = await ObservationSchool.CreateAsync(App);
+        var rota = await school.StoreValidRotaAsync(App);
+        using var client = await LeaderOfAsync(school.School);
+        using var page = await client.GetAsync($"{Hub(school)}/rotas/{rota.Id}");
+        var deleteForm = Assert.IsAssignableFrom<IHtmlFormElement>((await PageAssert.OkAsync(page)).QuerySelector("#delete-rota"));
+
+        // Act
+        using var response = await Html.SubmitAsync(client, deleteForm, Html.FormValues(deleteForm), page.RequestMessage!.RequestUri!);
+
+        // Assert
+        PageAssert.RedirectsTo(response, Hub(school));
+        Assert.False(await Data.WithDbAsync(db => db.ObservationRotas.AnyAsync(r => r.Id == rota.Id)));
+        Assert.False(await Data.WithDbAsync(db => db.RotaVisits.AnyAsync(v => v.RotaId == rota.Id)));
     }
 
     [SkippableFact]

@@ -20,6 +20,20 @@ public sealed class ProfileFilterAndExportTests(SqliteAppFactory app) : Integrat
     }
 
     [SkippableFact]
+    public async Task Get_YearNotYetDue_ShowsNotYetDueNeverNotAssessedCounts()
+    {
+        // Arrange: every checkpoint of 2099/00 is after today
+        var (s, client) = await LeaderAsync();
+        using var _ = client;
+
+        // Act
+        var page = await ProfilePage.GetAsync(client, $"/schools/{s.School.Urn}/profile?year=2099");
+
+        // Assert
+        Assert.Equal(["Not yet due", "Not yet due", "Not yet due", "Not yet due"], ProfilePage.Row(page, "checkpoint-table", "Not assessed"));
+    }
+
+    [SkippableFact]
     public async Task Get_FilteredToSupportStaff_CountsOnlySupportStaff()
     {
         // Arrange
@@ -231,7 +245,7 @@ public sealed class ProfileFilterAndExportTests(SqliteAppFactory app) : Integrat
         Assert.Equal($"/trusts/{trust.Code}/profile", await ProfileNavAsync(admin));
         Assert.Null(await ProfileNavAsync(staff));
         Assert.Equal(
-            [$"/schools/{s.School.Urn}/profile", $"/schools/{s.School.Urn}/framework", $"/schools/{s.School.Urn}/checkpoints", $"/schools/{s.School.Urn}/import-assessments"],
+            [$"/schools/{s.School.Urn}/profile", $"/schools/{s.School.Urn}/framework", $"/schools/{s.School.Urn}/checkpoints", $"/schools/{s.School.Urn}/term-dates", $"/schools/{s.School.Urn}/import-assessments"],
             schoolPage.QuerySelectorAll("#progression-links a").Select(a => a.GetAttribute("href")));
     }
 

@@ -21,6 +21,15 @@ public class GenerateModel(RotaService rotas) : LeaderPageModel
 
     public IEnumerable<SelectListItem> Kinds => ObservationCodes.Kinds.Select(k => new SelectListItem(k.DisplayName(), k.Code()));
 
+    /// <summary>The school's rotas over the chosen dates, when a new rota would overlap them: the leader chooses what to do.</summary>
+    public IReadOnlyList<RotaSummary> Overlapping { get; private set; } = [];
+
+    public static readonly IReadOnlyList<SelectListItem> OverlapChoices =
+    [
+        new("Replace it: delete the rota and its visits (records already made are kept)", "replace"),
+        new("Keep both: the new rota plans around its visits, and coverage counts both", "keep"),
+    ];
+
     public void OnGet()
     {
         var today = Today;
@@ -65,15 +74,27 @@ public class GenerateModel(RotaService rotas) : LeaderPageModel
             return Invalid();
         }
 
+        var overlap = Input.Overlap switch
+        {
+            "replace" => RotaOverlap.Replace,
+            "keep" => RotaOverlap.Keep,
+            _ => RotaOverlap.Refuse,
+        };
         var overrides = new RotaOverrides { MaxVisitsPerObservee = maxPerObservee, TimeLimit = TimeSpan.FromSeconds(seconds) };
-        var generated = await rotas.GenerateAsync(School.Id, new RotaRequest(from!.Value, to!.Value, kind, overrides), await RecorderAsync(ct), ct);
+        var generated = await rotas.GenerateAsync(School.Id, new RotaRequest(from!.Value, to!.Value, kind, overrides, overlap), await RecorderAsync(ct), ct);
         if (generated.Value is not { } generation)
         {
+            if (generated.Errors.Any(e => e.Field == "Overlap"))
+            {
+                Overlapping = await rotas.OverlappingAsync(School.Id, from.Value, to.Value, ct);
+            }
             AddErrors(generated.Errors, Fields, "Input.From");
             return Invalid();
         }
         TempData[GoalsKey] = JsonSerializer.Serialize(generation.Result.Goals);
-        TempData["Success"] = $"Rota made: {generation.Rota.Visits.Count} visits, {RotaReport.StatusText(generation.Rota.Status).ToLowerInvariant()}.";
+        var replacedText = generation.Replaced.Count == 0 ? ""
+            : " It replaces " + string.Join(" and ", generation.Replaced.Select(r => $"{r.Description} ({r.Visits} {(r.Visits == 1 ? "visit" : "visits")}), now deleted")) + ".";
+        TempData["Success"] = $"Rota made: {generation.Rota.Visits.Count} visits, {RotaReport.StatusText(generation.Rota.Status).ToLowerInvariant()}.{replacedText}";
         return RedirectTo<RotaModel>(new { urn = School.Urn, id = generation.Rota.Id });
     }
 
@@ -82,6 +103,7 @@ public class GenerateModel(RotaService rotas) : LeaderPageModel
     {
         ["To"] = "Input.To",
         ["From"] = "Input.From",
+        ["Overlap"] = "Input.Overlap",
         [nameof(RotaOverrides.MaxVisitsPerObservee)] = "Input.MaxPerObservee",
     };
 }
@@ -93,4 +115,7 @@ public sealed class GenerateInput
     public string? Kind { get; set; }
     public string? MaxPerObservee { get; set; }
     public string? TimeLimit { get; set; }
+
+    /// <summary>replace or keep, chosen when the dates overlap another rota; empty the first time.</summary>
+    public string? Overlap { get; set; }
 }

@@ -51,4 +51,3 @@ public class IndexModel(SchoolCalendars calendars, ObservationSettingsEditor edi
     }
 }
 
-public sealed record RotaSummary(int Id, ObservationKind Kind, DateOnly From, DateOnly To, RotaStatus Status, int Visits, DateTime CreatedAt);

@@ -45,6 +45,18 @@ public class RotaModel(RotaService rotas) : RotaPageModel
         return RedirectTo<RotaModel>(RotaRoute);
     }
 
+    /// <summary>Deletes the whole rota; records already made for its visits are kept.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        var deleted = await rotas.DeleteAsync(Rota.Id, ct);
+        if (deleted.Value is not { } rota)
+        {
+            return NotFound();
+        }
+        TempData["Success"] = $"Deleted {rota.Description} and its {rota.Visits} {(rota.Visits == 1 ? "visit" : "visits")}. Records already made are kept.";
+        return Redirect(HubUrl);
+    }
+
     /// <summary>After the rota: its visits, which both the page and a removal need.</summary>
     protected override async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
@@ -61,8 +73,10 @@ public class RotaModel(RotaService rotas) : RotaPageModel
         var check = await rotas.CheckAsync(Rota.Id, ct);
         Violations = check.Value;
         CheckErrors = check.Errors.Select(e => e.Message).ToList();
+        // Measured as it was planned: from when it was made, beside the school's other rotas.
         var built = await rotas.BuildProblemAsync(School.Id, Rota.From, Rota.To, Rota.Kind,
-            new RotaOverrides { MaxVisitsPerObservee = Rota.MaxVisitsPerObservee, MaxObserversPerLesson = Rota.MaxObserversPerLesson }, ct);
+            new RotaOverrides { MaxVisitsPerObservee = Rota.MaxVisitsPerObservee, MaxObserversPerLesson = Rota.MaxObserversPerLesson }, ct,
+            SchoolClock.FromUtc(Rota.CreatedAt), [Rota.Id]);
         if (built.Value is { } problem)
         {
             Measures = RotaMeasures.Of(problem.Problem, (await rotas.VisitsAsync(Rota.Id, ct)).ToList());

@@ -12,7 +12,7 @@ public static class RotaReport
         RotaStatus.Optimal => "Optimal",
         RotaStatus.Feasible => "Feasible",
         RotaStatus.Infeasible => "Infeasible",
-        _ => "No solver result",
+        _ => "Not solved in time",
     };
 
     public static string StatusExplanation(RotaStatus status) => status switch
@@ -20,7 +20,7 @@ public static class RotaReport
         RotaStatus.Optimal => "proven best for every goal, in order",
         RotaStatus.Feasible => "keeps every rule; the time limit came before the solver could prove no rota is better",
         RotaStatus.Infeasible => "the rules could not be met at all, which should not happen: an empty rota always keeps them",
-        _ => "the solver found nothing in time, so this is the simple rota (each observer takes the first free lesson)",
+        _ => "the solver found nothing in time, so this is Lynchpin's first rota: it keeps every rule and shares the visits over the weeks, but a longer time limit may find a better one",
     };
 
     public static string Date(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
