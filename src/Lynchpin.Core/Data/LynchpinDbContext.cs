@@ -34,6 +34,19 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<RotaVisit> RotaVisits => Set<RotaVisit>();
     public DbSet<ObservationRecord> ObservationRecords => Set<ObservationRecord>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+    public DbSet<StandardSet> StandardSets => Set<StandardSet>();
+    public DbSet<Standard> Standards => Set<Standard>();
+    public DbSet<StandardAssessment> StandardAssessments => Set<StandardAssessment>();
+    public DbSet<OwnQualification> OwnQualifications => Set<OwnQualification>();
+    public DbSet<PersonQualification> PersonQualifications => Set<PersonQualification>();
+    public DbSet<CareerStep> CareerSteps => Set<CareerStep>();
+    public DbSet<CpdActivity> CpdActivities => Set<CpdActivity>();
+    public DbSet<CpdAttendance> CpdAttendances => Set<CpdAttendance>();
+    public DbSet<CpdEvaluation> CpdEvaluations => Set<CpdEvaluation>();
+    public DbSet<CpdRequest> CpdRequests => Set<CpdRequest>();
+    public DbSet<CpdBudget> CpdBudgets => Set<CpdBudget>();
+    public DbSet<PayRecord> PayRecords => Set<PayRecord>();
+    public DbSet<StaffSchoolHours> StaffSchoolHours => Set<StaffSchoolHours>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
