@@ -48,8 +48,10 @@ public class CareerStandards(LynchpinDbContext db)
         var trust = trusts.ToDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);
         foreach (var builtIn in BuiltInCareers.StandardSets())
         {
-            result.Add(school.Remove(builtIn.Code, out var own) ? new(own, StandardsSource.School)
-                : trust.Remove(builtIn.Code, out var trustCopy) ? new(trustCopy, StandardsSource.Trust)
+            var hasOwn = school.Remove(builtIn.Code, out var own);
+            var hasTrusts = trust.Remove(builtIn.Code, out var trustCopy);
+            result.Add(hasOwn ? new(own!, StandardsSource.School)
+                : hasTrusts ? new(trustCopy!, StandardsSource.Trust)
                 : new(builtIn, StandardsSource.BuiltIn));
         }
         foreach (var own in school.Values.OrderBy(s => s.Name))
