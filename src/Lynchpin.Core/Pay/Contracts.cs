@@ -52,9 +52,19 @@ public static class Contracts
         return hours.ToDictionary(h => h.Key, h => total == 0 ? 0m : fte * h.Value / total);
     }
 
+    /// <summary>
+    /// Paid holiday added to a term-time contract's working weeks: the statutory minimum of 5.6 weeks (28 days with bank
+    /// holidays). Many schools give more; their actual pay is then a little higher than this counts.
+    /// </summary>
+    public const decimal TermTimeHolidayWeeks = 5.6m;
+
+    /// <summary>Weeks paid for a contract of so many working weeks: 39 weeks plus holiday is 44.6; all year is 52.</summary>
+    public static decimal PaidWeeks(decimal? contractedWeeks) =>
+        contractedWeeks is decimal weeks && weeks < FullYearWeeks ? Math.Min(FullYearWeeks, weeks + TermTimeHolidayWeeks) : FullYearWeeks;
+
     /// <summary>Pay for the year: FTE salary × FTE × paid weeks ÷ 52 (term-time-only staff are paid for fewer weeks).</summary>
-    public static decimal ActualPay(decimal fteSalary, decimal fte, decimal? paidWeeks) =>
-        fteSalary * fte * (paidWeeks ?? FullYearWeeks) / FullYearWeeks;
+    public static decimal ActualPay(decimal fteSalary, decimal fte, decimal? contractedWeeks) =>
+        fteSalary * fte * PaidWeeks(contractedWeeks) / FullYearWeeks;
 
     /// <summary>In post on any day of the school year (1 September to 31 August): who a year's headcount counts.</summary>
     public static bool InPostDuringYear(DateOnly? start, DateOnly? leaving, int year) =>

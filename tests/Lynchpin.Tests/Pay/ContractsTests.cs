@@ -51,11 +51,23 @@ public class ContractsTests
     }
 
     [Fact]
-    public void ActualPay_TermTimeOnly_PaidForFewerWeeks()
+    public void ActualPay_TermTimeOnly_PaidForTheirWeeksPlusHoliday()
     {
-        // £26,000 FTE, 27.75 of 37 hours (0.75), paid 44 weeks of 52: 26,000 × 0.75 × 44 / 52 = 16,500.
-        Assert.Equal(16500m, Contracts.ActualPay(26000m, Contracts.Fte(27.75m, StaffCategory.Support), 44m));
+        // £26,000 FTE, 27.75 of 37 hours (0.75), 39 weeks plus 5.6 of holiday paid: 26,000 × 0.75 × 44.6 / 52 = 16,725.
+        Assert.Equal(16725m, Contracts.ActualPay(26000m, Contracts.Fte(27.75m, StaffCategory.Support), 39m));
         Assert.Equal(40000m, Contracts.ActualPay(40000m, 1m, null));
+        Assert.Equal(40000m, Contracts.ActualPay(40000m, 1m, 52m));
+    }
+
+    [Theory]
+    [InlineData("39", "44.6")]
+    [InlineData("48", "52")]
+    [InlineData("52", "52")]
+    [InlineData(null, "52")]
+    public void PaidWeeks_TermTimeGetsHolidayOnTop_NeverMoreThanAYear(string? contracted, string paid)
+    {
+        Assert.Equal(decimal.Parse(paid, CultureInfo.InvariantCulture),
+            Contracts.PaidWeeks(contracted is null ? null : decimal.Parse(contracted, CultureInfo.InvariantCulture)));
     }
 
     [Theory]

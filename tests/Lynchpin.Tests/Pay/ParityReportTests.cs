@@ -17,7 +17,7 @@ public class ParityReportTests
 
     /// <summary>
     /// Teaching: four teachers (one a part-time 0.6, the head on the SLT) with 12, 10, 8 and 6 CPD hours costing £300, £200, £0, £100.
-    /// Learning support: three TAs, 0.75 FTE, 44 paid weeks, with 3, 3 and 0 hours, £50 each for two.
+    /// Learning support: three TAs, 0.75 FTE, term time (39 weeks), with 3, 3 and 0 hours, £50 each for two.
     /// Business: the business manager, SLT without QTS, 52 weeks, 5 hours, £400.
     /// </summary>
     private static IReadOnlyList<ParityPerson> SmallSchool() =>
@@ -26,9 +26,9 @@ public class ParityReportTests
         Person(RoleFamily.Teaching, hours: 10, cost: 200, qts: true, level3: true, coach: true, pupilProgress: true, stage3: true),
         Person(RoleFamily.Teaching, fte: 0.6m, hours: 8, cost: 0, qts: true, level3: true, pupilProgress: true),
         Person(RoleFamily.Teaching, hours: 6, cost: 100, qts: true, level3: true, pupilProgress: true, stage3: true),
-        Person(RoleFamily.LearningSupport, fte: 0.75m, weeks: 44, hours: 3, cost: 50, level3: true, pupilProgress: true),
-        Person(RoleFamily.LearningSupport, fte: 0.75m, weeks: 44, hours: 3, cost: 50, pupilProgress: true),
-        Person(RoleFamily.LearningSupport, fte: 0.75m, weeks: 44, hours: 0, cost: 0),
+        Person(RoleFamily.LearningSupport, fte: 0.75m, weeks: 39, hours: 3, cost: 50, level3: true, pupilProgress: true),
+        Person(RoleFamily.LearningSupport, fte: 0.75m, weeks: 39, hours: 3, cost: 50, pupilProgress: true),
+        Person(RoleFamily.LearningSupport, fte: 0.75m, weeks: 39, hours: 0, cost: 0),
         Person(RoleFamily.Business, hours: 5, cost: 400, slt: true, level3: true, coach: true, pupilProgress: true, stage3: true),
     ];
 
@@ -53,7 +53,7 @@ public class ParityReportTests
         var support = Row(rows, ParityReport.AllSupport);
         Assert.Equal(4, support.Headcount);
         Assert.Equal(3.25m, support.Fte);                       // 0.75 × 3 + 1
-        Assert.Equal(46m, support.MeanContractedWeeks);         // (44 × 3 + 52) / 4
+        Assert.Equal(42.25m, support.MeanContractedWeeks);      // (39 × 3 + 52) / 4
         Assert.Equal(11m, support.CpdHours);                    // 3 + 3 + 0 + 5
         Assert.Equal(2.75m, support.CpdHoursPerHead);           // 11 / 4
         Assert.Equal(125m, support.CpdCostPerHead);             // 500 / 4
@@ -101,19 +101,19 @@ public class ParityReportTests
     [Fact]
     public void Calculate_FiveOrMorePaid_ShowsMeansAndTheCumulativeAward()
     {
-        // Five TAs on £24,000, £24,000, £25,000, £25,000, £27,000 FTE (mean £25,000), 0.5 FTE on 44 weeks:
-        // actual = FTE salary × 0.5 × 44 / 52, mean £10,576.92. A year earlier each was on £23,000: awards of
-        // 4.35%, 4.35%, 8.70%, 8.70% and 17.39%, mean 8.7%.
+        // Five TAs on £24,000, £24,000, £25,000, £25,000, £27,000 FTE (mean £25,000), 0.5 FTE, term time (39 weeks,
+        // paid 44.6): actual = FTE salary × 0.5 × 44.6 / 52, mean £10,721.15. A year earlier each was on £23,000:
+        // awards of 4.35%, 4.35%, 8.70%, 8.70% and 17.39%, mean 8.7%.
         decimal[] salaries = [24000m, 24000m, 25000m, 25000m, 27000m];
-        var people = salaries.Select(s => Person(RoleFamily.LearningSupport, fte: 0.5m, weeks: 44m,
-            pay: new ParityPay(s, Contracts.ActualPay(s, 0.5m, 44m), 23000m))).ToList();
+        var people = salaries.Select(s => Person(RoleFamily.LearningSupport, fte: 0.5m, weeks: 39m,
+            pay: new ParityPay(s, Contracts.ActualPay(s, 0.5m, 39m), 23000m))).ToList();
 
         var row = Row(ParityReport.Calculate(people, withPay: true), "learning-support");
 
         Assert.False(row.PaySuppressed);
         Assert.Equal(5, row.Pay!.People);
         Assert.Equal(25000m, row.Pay.MeanFteSalary);
-        Assert.Equal(10576.92m, row.Pay.MeanActualPay);
+        Assert.Equal(10721.15m, row.Pay.MeanActualPay);
         Assert.Equal(8.7m, row.Pay.CumulativeAwardPercent);
     }
 

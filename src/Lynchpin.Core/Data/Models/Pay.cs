@@ -20,7 +20,7 @@ public class PayRecord
     public int? Point { get; set; }
     public decimal FteSalary { get; set; }
     public decimal? HoursPerWeek { get; set; }
-    /// <summary>Paid weeks a year: 52 all year round; term-time only is 39 working weeks plus holiday.</summary>
+    /// <summary>Contracted weeks a year: 52 all year round; term-time only is 39 working weeks (paid with holiday on top).</summary>
     public decimal? WeeksPerYear { get; set; }
     public DateTime RecordedAt { get; set; }
     public required string RecordedByName { get; set; }
