@@ -176,6 +176,7 @@ public static class LynchpinApp
         // Appraisal operations: email reminders through Lynchpin:Smtp.
         services.AddScoped<Core.Appraisals.Reminders.AppraisalReminders>();
         services.AddOptions<Core.Appraisals.Reminders.SmtpOptions>().BindConfiguration(Core.Appraisals.Reminders.SmtpOptions.Section);
+        services.AddCareersServices();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SchoolClock>();
         services.AddScoped<DemoData>();

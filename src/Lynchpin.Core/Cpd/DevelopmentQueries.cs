@@ -11,6 +11,12 @@ namespace Lynchpin.Core.Cpd;
 /// <summary>A group's CPD in a year, as the parity report counts it (no pay).</summary>
 public sealed record GroupCpd(string Group, string Name, int Headcount, decimal CpdHours, decimal CpdCost, decimal? CpdHoursPerHead, decimal? CpdCostPerHead);
 
+/// <summary>One activity of a person's in the year, with their hours and cost.</summary>
+public sealed record PersonActivity(int ActivityId, string Title, CpdKind Kind, string? Provider, DateOnly StartDate, DateOnly EndDate, decimal Hours, decimal Cost);
+
+/// <summary>A person's CPD in a year: their totals and activities (starting in the year).</summary>
+public sealed record PersonCpd(int StaffMemberId, string StaffRef, string Name, RoleFamily Family, decimal Hours, decimal Cost, IReadOnlyList<PersonActivity> Activities);
+
 /// <summary>The progression criteria a person has not yet shown, up to and including their next stage.</summary>
 public sealed record UnmetCriteria(int StaffMemberId, RoleFamily Family, int? Stage, IReadOnlyList<string> Criteria);
 
@@ -39,6 +45,28 @@ public class DevelopmentQueries(LynchpinDbContext db, ParityData parity, CareerS
         var people = await parity.ForSchoolAsync(schoolId, year, pay: null, cancellationToken);
         return ParityReport.Calculate(people, withPay: false)
             .Select(r => new GroupCpd(r.Group, r.Name, r.Headcount, r.CpdHours, r.CpdCost, r.CpdHoursPerHead, r.CpdCostPerHead)).ToList();
+    }
+
+    /// <summary>Everyone at the school in the year with their CPD hours, cost and activities (none is a row too).</summary>
+    public async Task<IReadOnlyList<PersonCpd>> PeopleAsync(int schoolId, int year, CancellationToken cancellationToken = default)
+    {
+        var start = SchoolYear.Start(year);
+        var end = SchoolYear.End(year);
+        var people = await db.StaffMembers.AsNoTracking().WorkingAt(db, schoolId).InPostDuring(year)
+            .OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.StaffRef, s.FirstName, s.LastName, s.RoleFamily }).ToListAsync(cancellationToken);
+        var ids = people.Select(p => p.Id).ToList();
+        var attended = (await db.CpdAttendances.AsNoTracking()
+            .Where(a => ids.Contains(a.StaffMemberId) && a.Activity.StartDate >= start && a.Activity.StartDate <= end)
+            .OrderBy(a => a.Activity.StartDate).ThenBy(a => a.ActivityId)
+            .Select(a => new { a.StaffMemberId, Activity = new PersonActivity(a.ActivityId, a.Activity.Title, a.Activity.Kind, a.Activity.Provider,
+                a.Activity.StartDate, a.Activity.EndDate, a.Hours, a.Cost) })
+            .ToListAsync(cancellationToken)).ToLookup(a => a.StaffMemberId, a => a.Activity);
+        return people.Select(p =>
+        {
+            var activities = attended[p.Id].ToList();
+            return new PersonCpd(p.Id, p.StaffRef, $"{p.FirstName} {p.LastName}", p.RoleFamily, activities.Sum(a => a.Hours), activities.Sum(a => a.Cost), activities);
+        }).ToList();
     }
 
     public async Task<IReadOnlyList<UnmetCriteria>> UnmetCriteriaAsync(School school, int year, CancellationToken cancellationToken = default)
