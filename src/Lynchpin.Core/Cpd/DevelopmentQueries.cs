@@ -59,8 +59,12 @@ public class DevelopmentQueries(LynchpinDbContext db, ParityData parity, CareerS
         var attended = (await db.CpdAttendances.AsNoTracking()
             .Where(a => ids.Contains(a.StaffMemberId) && a.Activity.StartDate >= start && a.Activity.StartDate <= end)
             .OrderBy(a => a.Activity.StartDate).ThenBy(a => a.ActivityId)
-            .Select(a => new { a.StaffMemberId, Activity = new PersonActivity(a.ActivityId, a.Activity.Title, a.Activity.Kind, a.Activity.Provider,
-                a.Activity.StartDate, a.Activity.EndDate, a.Hours, a.Cost) })
+            .Select(a => new
+            {
+                a.StaffMemberId,
+                Activity = new PersonActivity(a.ActivityId, a.Activity.Title, a.Activity.Kind, a.Activity.Provider,
+                a.Activity.StartDate, a.Activity.EndDate, a.Hours, a.Cost)
+            })
             .ToListAsync(cancellationToken)).ToLookup(a => a.StaffMemberId, a => a.Activity);
         return people.Select(p =>
         {
