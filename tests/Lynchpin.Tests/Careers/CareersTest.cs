@@ -10,6 +10,9 @@ public abstract class CareersTest(LynchpinAppFactory app) : IntegrationTest(app)
 {
     protected static readonly Recorder Leader = new(null, "Test leader");
 
+    /// <summary>Today as the app sees it (the school clock).</summary>
+    protected DateOnly AppToday => App.Services.GetRequiredService<SchoolClock>().Today;
+
     protected async Task<T> WithAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
     {
         await using var scope = App.Services.CreateAsyncScope();
