@@ -227,6 +227,8 @@ public static class LynchpinApp
         app.MapLynchpinApi();
         app.MapProfileApi();
         app.MapAppraisalApi();
+        app.MapCpdApi();
+        app.MapPayApi();
         app.MapCalendarFeed();
         app.MapRazorPages();
     }

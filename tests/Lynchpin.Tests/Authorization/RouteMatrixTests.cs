@@ -222,6 +222,11 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{B1}/parity", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/trusts/{TrustA}/parity", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/{TrustB}/parity", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{A1}/cpd?year=2025", [Unauthorized, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{A2}/cpd?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{B1}/cpd?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/api/schools/{A1}/parity?year=2025", [Unauthorized, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{B1}/parity?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
     ];
 
     /// <summary>Writes: a forbidden POST must be refused before anything changes.</summary>
