@@ -222,6 +222,13 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{B1}/parity", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/trusts/{TrustA}/parity", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/{TrustB}/parity", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/import-qualifications", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/import-qualifications", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/import-cpd", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/import-cpd", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // The pay import needs pay access, which nobody in the matrix has.
+        ("/schools/{A1}/import-pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/import-pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/schools/{A1}/cpd?year=2025", [Unauthorized, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         ("/api/schools/{A2}/cpd?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/schools/{B1}/cpd?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
@@ -258,6 +265,9 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A1}/cpd/record", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/cpd/record", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
         ("/staff/{Teacher}/pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/import-qualifications", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/import-cpd", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/import-pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
     ];
 
     /// <summary>Framework and checkpoint writes, each with a form that would save: a refused post must leave the framework tables as they were.</summary>
