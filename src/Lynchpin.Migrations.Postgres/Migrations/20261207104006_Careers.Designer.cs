@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lynchpin.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(LynchpinDbContext))]
-    [Migration("20261207080312_Careers")]
+    [Migration("20261207104006_Careers")]
     partial class Careers
     {
         /// <inheritdoc />
@@ -39,6 +39,10 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_used_at");
@@ -58,6 +62,17 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revoked_by_name");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("scope");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -98,6 +113,15 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("concurrency_stamp");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("disabled_reason");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -106,6 +130,14 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
+
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invited_at");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sign_in_at");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -186,6 +218,7 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_asp_net_users_school_id");
 
                     b.HasIndex("StaffMemberId")
+                        .IsUnique()
                         .HasDatabaseName("ix_asp_net_users_staff_member_id");
 
                     b.HasIndex("TrustId")
@@ -518,14 +551,42 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("channel");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("detail");
 
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("record_type");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
                     b.Property<int?>("StaffMemberId")
                         .HasColumnType("integer")
                         .HasColumnName("staff_member_id");
+
+                    b.Property<int?>("TrustId")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_id");
 
                     b.Property<string>("UserId")
                         .HasColumnType("text")
@@ -543,8 +604,14 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_events_at");
 
+                    b.HasIndex("RecordType", "RecordId")
+                        .HasDatabaseName("ix_audit_events_record_type_record_id");
+
                     b.HasIndex("StaffMemberId", "At")
                         .HasDatabaseName("ix_audit_events_staff_member_id_at");
+
+                    b.HasIndex("TrustId", "At")
+                        .HasDatabaseName("ix_audit_events_trust_id_at");
 
                     b.ToTable("audit_events", (string)null);
                 });
@@ -2645,6 +2712,89 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("trusts", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.TrustSignIn", b =>
+                {
+                    b.Property<int>("TrustId")
+                        .HasColumnType("integer")
+                        .HasColumnName("trust_id");
+
+                    b.Property<string>("EmailClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("email_claim");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("tenant");
+
+                    b.HasKey("TrustId")
+                        .HasName("pk_trust_sign_ins");
+
+                    b.ToTable("trust_sign_ins", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("ip_address");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("user_agent");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId", "EndedAt")
+                        .HasDatabaseName("ix_user_sessions_user_id_ended_at");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -3534,6 +3684,30 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("School");
 
                     b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.TrustSignIn", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
+                        .WithOne()
+                        .HasForeignKey("Lynchpin.Core.Data.Models.TrustSignIn", "TrustId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_trust_sign_ins_trusts_trust_id");
+
+                    b.Navigation("Trust");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.UserSession", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lynchpin.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LynchpinDbContext))]
-    [Migration("20261207080258_Careers")]
+    [Migration("20261207103854_Careers")]
     partial class Careers
     {
         /// <inheritdoc />
@@ -30,6 +30,10 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
 
                     b.Property<DateTime?>("LastUsedAt")
                         .HasColumnType("TEXT")
@@ -50,6 +54,17 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by_name");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
@@ -90,6 +105,15 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("concurrency_stamp");
 
+                    b.Property<DateTime?>("DisabledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled_at");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled_reason");
+
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -98,6 +122,14 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("email_confirmed");
+
+                    b.Property<DateTime?>("InvitedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invited_at");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sign_in_at");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
@@ -178,6 +210,7 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_asp_net_users_school_id");
 
                     b.HasIndex("StaffMemberId")
+                        .IsUnique()
                         .HasDatabaseName("ix_asp_net_users_staff_member_id");
 
                     b.HasIndex("TrustId")
@@ -500,14 +533,42 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("at");
 
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("record_type");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
                     b.Property<int?>("StaffMemberId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("staff_member_id");
+
+                    b.Property<int?>("TrustId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_id");
 
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT")
@@ -525,8 +586,14 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_events_at");
 
+                    b.HasIndex("RecordType", "RecordId")
+                        .HasDatabaseName("ix_audit_events_record_type_record_id");
+
                     b.HasIndex("StaffMemberId", "At")
                         .HasDatabaseName("ix_audit_events_staff_member_id_at");
+
+                    b.HasIndex("TrustId", "At")
+                        .HasDatabaseName("ix_audit_events_trust_id_at");
 
                     b.ToTable("audit_events", (string)null);
                 });
@@ -2557,6 +2624,89 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("trusts", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.TrustSignIn", b =>
+                {
+                    b.Property<int>("TrustId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_id");
+
+                    b.Property<string>("EmailClaim")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_claim");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Tenant")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant");
+
+                    b.HasKey("TrustId")
+                        .HasName("pk_trust_sign_ins");
+
+                    b.ToTable("trust_sign_ins", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_address");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_agent");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId", "EndedAt")
+                        .HasDatabaseName("ix_user_sessions_user_id_ended_at");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -3442,6 +3592,30 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("School");
 
                     b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.TrustSignIn", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
+                        .WithOne()
+                        .HasForeignKey("Lynchpin.Core.Data.Models.TrustSignIn", "TrustId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_trust_sign_ins_trusts_trust_id");
+
+                    b.Navigation("Trust");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.UserSession", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
