@@ -197,6 +197,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Pupils.Peps>();
         services.AddScoped<Core.Pupils.PupilAudit>();
         services.AddScoped<Core.Pupils.PupilRecords>();
+        services.AddCareersServices();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SchoolClock>();
         services.AddScoped<DemoData>();
@@ -252,6 +253,8 @@ public static class LynchpinApp
         app.MapAppraisalApi();
         app.MapAuditApi();
         app.MapCoachingApi();
+        app.MapCpdApi();
+        app.MapPayApi();
         app.MapCalendarFeed();
         app.MapRazorPages();
     }

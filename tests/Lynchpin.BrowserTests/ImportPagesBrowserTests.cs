@@ -6,6 +6,7 @@ using Lynchpin.Web.Imports;
 using Lynchpin.Web.Pages.Imports;
 using Lynchpin.Web.Pages.Shared;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -27,6 +28,9 @@ public class ImportPagesBrowserTests(BrowserFixture browser) : BrowserTest(brows
         ["attendance"] = "/schools/{0}/import-attendance",
         ["exclusions"] = "/schools/{0}/import-exclusions",
         ["calendar"] = "/schools/{0}/import-calendar",
+        ["qualifications"] = "/schools/{0}/import-qualifications",
+        ["cpd"] = "/schools/{0}/import-cpd",
+        ["pay"] = "/schools/{0}/import-pay",
     };
 
     /// <summary>A school of its own with its head, so the test does not depend on the demo data.</summary>
@@ -50,6 +54,12 @@ public class ImportPagesBrowserTests(BrowserFixture browser) : BrowserTest(brows
         // Arrange
         var (school, headRef) = await CreateSchoolAsync();
         var (email, password) = await Browser.CreateUserAsync(UserRole.SchoolLeader, schoolUrn: school.Urn, staffRef: headRef);
+        // Pay access too: the pay import is for leaders who have it.
+        await using (var scope = Browser.App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<LynchpinDbContext>();
+            await db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(x => x.PayAccess, true));
+        }
         await SignInAsync(page, email, password);
         var links = Browser.App.Services.GetRequiredService<LinkGenerator>();
 

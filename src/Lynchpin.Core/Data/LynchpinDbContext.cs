@@ -65,6 +65,20 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<RetentionSettings> RetentionSettings => Set<RetentionSettings>();
     public DbSet<LegalHold> LegalHolds => Set<LegalHold>();
 
+    public DbSet<StandardSet> StandardSets => Set<StandardSet>();
+    public DbSet<Standard> Standards => Set<Standard>();
+    public DbSet<StandardAssessment> StandardAssessments => Set<StandardAssessment>();
+    public DbSet<OwnQualification> OwnQualifications => Set<OwnQualification>();
+    public DbSet<PersonQualification> PersonQualifications => Set<PersonQualification>();
+    public DbSet<CareerStep> CareerSteps => Set<CareerStep>();
+    public DbSet<CpdActivity> CpdActivities => Set<CpdActivity>();
+    public DbSet<CpdAttendance> CpdAttendances => Set<CpdAttendance>();
+    public DbSet<CpdEvaluation> CpdEvaluations => Set<CpdEvaluation>();
+    public DbSet<CpdRequest> CpdRequests => Set<CpdRequest>();
+    public DbSet<CpdBudget> CpdBudgets => Set<CpdBudget>();
+    public DbSet<PayRecord> PayRecords => Set<PayRecord>();
+    public DbSet<StaffSchoolHours> StaffSchoolHours => Set<StaffSchoolHours>();
+
     /// <summary>The audit trail is append-only: a save that would change or remove a row of it fails, whatever asked for it.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

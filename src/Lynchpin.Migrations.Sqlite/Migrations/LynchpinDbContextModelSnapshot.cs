@@ -834,6 +834,51 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("calendar_feed_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CareerStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AimStepCode")
+                        .HasMaxLength(81)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aim_step_code");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("PathwayCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pathway_code");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_on");
+
+                    b.Property<string>("StepCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_career_steps");
+
+                    b.HasIndex("StaffMemberId", "StartedOn")
+                        .HasDatabaseName("ix_career_steps_staff_member_id_started_on");
+
+                    b.ToTable("career_steps", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.CaseloadSchool", b =>
                 {
                     b.Property<int>("Id")
@@ -1017,6 +1062,357 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_conversation_targets_conversation_id");
 
                     b.ToTable("conversation_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("Ref")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ref");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cpd_activities");
+
+                    b.HasIndex("SchoolId", "Ref")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cpd_activities_school_id_ref")
+                        .HasFilter("ref IS NOT NULL");
+
+                    b.HasIndex("SchoolId", "StartDate")
+                        .HasDatabaseName("ix_cpd_activities_school_id_start_date");
+
+                    b.ToTable("cpd_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("activity_id");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost");
+
+                    b.Property<string>("CriterionText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criterion_text");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours");
+
+                    b.Property<int?>("ObjectiveId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("objective_id");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("StandardCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_code");
+
+                    b.Property<string>("StandardSetCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_set_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cpd_attendances");
+
+                    b.HasIndex("ObjectiveId")
+                        .HasDatabaseName("ix_cpd_attendances_objective_id");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_cpd_attendances_staff_member_id");
+
+                    b.HasIndex("ActivityId", "StaffMemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cpd_attendances_activity_id_staff_member_id");
+
+                    b.ToTable("cpd_attendances", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdBudget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<int?>("BudgetHolderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("budget_holder_id");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cpd_budgets");
+
+                    b.HasIndex("BudgetHolderId")
+                        .HasDatabaseName("ix_cpd_budgets_budget_holder_id");
+
+                    b.HasIndex("SchoolId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cpd_budgets_school_id_year");
+
+                    b.ToTable("cpd_budgets", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttendanceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attendance_id");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("EffectOnPupils")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("effect_on_pupils");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evaluated_on");
+
+                    b.Property<string>("Learning")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learning");
+
+                    b.Property<string>("LineManagerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_manager_name");
+
+                    b.Property<string>("LineManagerView")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_manager_view");
+
+                    b.Property<DateOnly?>("LineManagerViewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_manager_view_on");
+
+                    b.Property<string>("Reaction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reaction");
+
+                    b.Property<string>("UseInPractice")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("use_in_practice");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cpd_evaluations");
+
+                    b.HasIndex("AttendanceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cpd_evaluations_attendance_id");
+
+                    b.ToTable("cpd_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ActivityId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTime?>("BudgetDecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget_decided_at");
+
+                    b.Property<string>("BudgetHolderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget_holder_name");
+
+                    b.Property<decimal>("Cost")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cost");
+
+                    b.Property<string>("DeclinedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("declined_reason");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_date");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("LineManagerDecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_manager_decided_at");
+
+                    b.Property<string>("LineManagerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("line_manager_name");
+
+                    b.Property<int?>("ObjectiveId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("objective_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cpd_requests");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_cpd_requests_activity_id");
+
+                    b.HasIndex("ObjectiveId")
+                        .HasDatabaseName("ix_cpd_requests_objective_id");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_cpd_requests_staff_member_id");
+
+                    b.HasIndex("SchoolId", "Status")
+                        .HasDatabaseName("ix_cpd_requests_school_id_status");
+
+                    b.ToTable("cpd_requests", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Evidence", b =>
@@ -1751,6 +2147,78 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("outcome_references", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.OwnQualification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AwardingBody")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("awarding_body");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("Funded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("funded");
+
+                    b.Property<bool>("Historic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("historic");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("QtsNeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("qts_needed");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int?>("TrustId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_id");
+
+                    b.Property<int?>("ValidForMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_for_months");
+
+                    b.HasKey("Id")
+                        .HasName("pk_own_qualifications");
+
+                    b.HasIndex("SchoolId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_own_qualifications_school_id_code");
+
+                    b.HasIndex("TrustId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_own_qualifications_trust_id_code");
+
+                    b.ToTable("own_qualifications", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecommendation", b =>
                 {
                     b.Property<int>("Id")
@@ -1790,6 +2258,66 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_pay_recommendations_appraisal_id");
 
                     b.ToTable("pay_recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("FteSalary")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fte_salary");
+
+                    b.Property<decimal?>("HoursPerWeek")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours_per_week");
+
+                    b.Property<int?>("Point")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("point");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("Scale")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scale");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<decimal?>("WeeksPerYear")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("weeks_per_year");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pay_records");
+
+                    b.HasIndex("StaffMemberId", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pay_records_staff_member_id_year");
+
+                    b.ToTable("pay_records", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Pep", b =>
@@ -1971,6 +2499,81 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_pep_targets_pep_id");
 
                     b.ToTable("pep_targets", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PersonQualification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EvidenceFileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_file_name");
+
+                    b.Property<string>("EvidenceStoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_stored_name");
+
+                    b.Property<DateOnly?>("ExpectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expected_on");
+
+                    b.Property<DateOnly?>("GainedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gained_on");
+
+                    b.Property<bool>("Held")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held");
+
+                    b.Property<bool>("InProgress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("in_progress");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("QualificationCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualification_code");
+
+                    b.Property<DateOnly?>("RequiredBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("required_by");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_person_qualifications");
+
+                    b.HasIndex("RequiredBy")
+                        .HasDatabaseName("ix_person_qualifications_required_by");
+
+                    b.HasIndex("StaffMemberId", "QualificationCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_person_qualifications_staff_member_id_qualification_code");
+
+                    b.ToTable("person_qualifications", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.PlanAction", b =>
@@ -2840,6 +3443,39 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("staff_members", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffSchoolHours", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("HoursPerWeek")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours_per_week");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff_school_hours");
+
+                    b.HasIndex("SchoolId")
+                        .HasDatabaseName("ix_staff_school_hours_school_id");
+
+                    b.HasIndex("StaffMemberId", "SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_school_hours_staff_member_id_school_id");
+
+                    b.ToTable("staff_school_hours", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StageCriterion", b =>
                 {
                     b.Property<int>("Id")
@@ -2873,6 +3509,183 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_stage_criteria_stage_id");
 
                     b.ToTable("stage_criteria", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Standard", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("section");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_id");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sort_order");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int?>("Tier")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tier");
+
+                    b.HasKey("Id")
+                        .HasName("pk_standards");
+
+                    b.HasIndex("SetId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_standards_set_id_code");
+
+                    b.ToTable("standards", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StandardAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_on");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int?>("ObjectiveId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("objective_id");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("SetCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_code");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<string>("StandardCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("standard_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_standard_assessments");
+
+                    b.HasIndex("ObjectiveId")
+                        .HasDatabaseName("ix_standard_assessments_objective_id");
+
+                    b.HasIndex("StaffMemberId", "SetCode", "StandardCode", "By", "RecordedAt")
+                        .HasDatabaseName("ix_standard_assessments_staff_member_id_set_code_standard_code_by_recorded_at");
+
+                    b.ToTable("standard_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StandardSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<string>("RoleFamilies")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role_families");
+
+                    b.Property<int?>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.PrimitiveCollection<string>("Tiers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tiers");
+
+                    b.Property<int?>("TrustId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trust_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_standard_sets");
+
+                    b.HasIndex("SchoolId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_standard_sets_school_id_code");
+
+                    b.HasIndex("TrustId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_standard_sets_trust_id_code");
+
+                    b.ToTable("standard_sets", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StructuredConversation", b =>
@@ -3619,6 +4432,18 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CareerStep", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_career_steps_staff_members_staff_member_id");
+
+                    b.Navigation("StaffMember");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.CaseloadSchool", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.AppUser", "Coach")
@@ -3683,6 +4508,116 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_conversation_targets_structured_conversations_conversation_id");
 
                     b.Navigation("Conversation");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdActivity", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cpd_activities_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdAttendance", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.CpdActivity", "Activity")
+                        .WithMany("Attendances")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cpd_attendances_cpd_activities_activity_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.Objective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cpd_attendances_objectives_objective_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cpd_attendances_staff_members_staff_member_id");
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("Objective");
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdBudget", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "BudgetHolder")
+                        .WithMany()
+                        .HasForeignKey("BudgetHolderId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cpd_budgets_staff_members_budget_holder_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cpd_budgets_schools_school_id");
+
+                    b.Navigation("BudgetHolder");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdEvaluation", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.CpdAttendance", "Attendance")
+                        .WithOne("Evaluation")
+                        .HasForeignKey("Lynchpin.Core.Data.Models.CpdEvaluation", "AttendanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cpd_evaluations_cpd_attendances_attendance_id");
+
+                    b.Navigation("Attendance");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdRequest", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.CpdActivity", "Activity")
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cpd_requests_cpd_activities_activity_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.Objective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cpd_requests_objectives_objective_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cpd_requests_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cpd_requests_staff_members_staff_member_id");
+
+                    b.Navigation("Activity");
+
+                    b.Navigation("Objective");
+
+                    b.Navigation("School");
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Evidence", b =>
@@ -3848,6 +4783,25 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.OwnQualification", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_own_qualifications_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
+                        .WithMany()
+                        .HasForeignKey("TrustId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_own_qualifications_trusts_trust_id");
+
+                    b.Navigation("School");
+
+                    b.Navigation("Trust");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecommendation", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.Appraisal", "Appraisal")
@@ -3858,6 +4812,18 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_pay_recommendations_appraisals_appraisal_id");
 
                     b.Navigation("Appraisal");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PayRecord", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pay_records_staff_members_staff_member_id");
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Pep", b =>
@@ -3882,6 +4848,18 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_pep_targets_peps_pep_id");
 
                     b.Navigation("Pep");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.PersonQualification", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_qualifications_staff_members_staff_member_id");
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.PlanAction", b =>
@@ -4187,6 +5165,27 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("School");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffSchoolHours", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_school_hours_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_school_hours_staff_members_staff_member_id");
+
+                    b.Navigation("School");
+
+                    b.Navigation("StaffMember");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StageCriterion", b =>
                 {
                     b.HasOne("Lynchpin.Core.Data.Models.ProgressionStage", "Stage")
@@ -4197,6 +5196,57 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_stage_criteria_progression_stages_stage_id");
 
                     b.Navigation("Stage");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.Standard", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StandardSet", "Set")
+                        .WithMany("Standards")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standards_standard_sets_set_id");
+
+                    b.Navigation("Set");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StandardAssessment", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.Objective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_standard_assessments_objectives_objective_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_standard_assessments_staff_members_staff_member_id");
+
+                    b.Navigation("Objective");
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StandardSet", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_standard_sets_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.Trust", "Trust")
+                        .WithMany()
+                        .HasForeignKey("TrustId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_standard_sets_trusts_trust_id");
+
+                    b.Navigation("School");
+
+                    b.Navigation("Trust");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StructuredConversation", b =>
@@ -4382,6 +5432,16 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Ratings");
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdActivity", b =>
+                {
+                    b.Navigation("Attendances");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.CpdAttendance", b =>
+                {
+                    b.Navigation("Evaluation");
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Objective", b =>
                 {
                     b.Navigation("SupportPlan");
@@ -4422,6 +5482,11 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StaffMember", b =>
                 {
                     b.Navigation("DirectReports");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.StandardSet", b =>
+                {
+                    b.Navigation("Standards");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.StructuredConversation", b =>

@@ -200,7 +200,8 @@ public static class ProfileEndpoints
         return (school, team, null);
     }
 
-    private static ProblemHttpResult? ParseYear(string? text, out int year)
+    /// <summary>The <c>year</c> parameter (2025 for 2025/26), or the 400 problem saying what is wrong; shared by every endpoint that takes one.</summary>
+    internal static ProblemHttpResult? ParseYear(string? text, out int year)
     {
         if (int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out year) && year is >= FirstYear and <= LastYear)
         {

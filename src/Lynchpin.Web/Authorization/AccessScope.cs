@@ -183,6 +183,8 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
         }
 
         var visibleStaff = new HashSet<int>();
+        // People of other schools who work some hours at a school this account leads: each school sees them as its own.
+        visibleStaff.UnionWith(await db.StaffSchoolHours.Where(h => ledSchools.Contains(h.SchoolId)).Select(h => h.StaffMemberId).ToListAsync(cancellationToken));
         var coachees = new HashSet<int>();
         if (user.StaffMemberId is int ownId)
         {

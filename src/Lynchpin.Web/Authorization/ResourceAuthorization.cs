@@ -72,6 +72,12 @@ public static class Operations
     /// <summary>Importing a school's pupils, attendance and exclusions: its leaders and designated teacher.</summary>
     public static readonly OperationAuthorizationRequirement ImportPupils = new() { Name = nameof(ImportPupils) };
 
+    /// <summary>A person's qualifications and career step, and rating their standards as their line manager: the person (not the step), the line-management chain above them, the school's leaders.</summary>
+    public static readonly OperationAuthorizationRequirement ManageDevelopment = new() { Name = nameof(ManageDevelopment) };
+
+    /// <summary>Asking for CPD, rating one's own standards: the person alone.</summary>
+    public static readonly OperationAuthorizationRequirement ActForSelf = new() { Name = nameof(ActForSelf) };
+
     // Declared last: static fields are set in order, so every operation above exists by now.
     private static readonly Dictionary<string, OperationAuthorizationRequirement> ByName =
         typeof(Operations).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -120,6 +126,8 @@ public sealed class SchoolAuthorizationHandler(AccessScope access, LynchpinDbCon
         nameof(Operations.ViewProfile) => scope.CanSeeProfile(school.Id),
         nameof(Operations.ViewAppraisals) => scope.CanSeeAppraisals(school.Id),
         nameof(Operations.ManageCycle) => scope.CanManageCycle(school.Id),
+        // The parity report's pay figures: pay-access accounts of the school (its leaders), never a role's right alone.
+        nameof(Operations.ReadPay) => scope.LeadsSchool(school.Id) && scope.CanReadPay(school.Id),
         _ => scope.CanSeeSchool(school.Id),
     };
 }
@@ -131,7 +139,10 @@ public sealed class StaffAuthorizationHandler(AccessScope access) : ScopeAuthori
         nameof(Operations.Manage) => scope.LeadsSchool(staff.SchoolId),
         nameof(Operations.ReadProgression) => scope.CanSeeProgression(staff),
         nameof(Operations.Assess) => scope.CanAssess(staff),
-        nameof(Operations.Reflect) => scope.OwnStaffId == staff.Id,
+        nameof(Operations.Reflect) or nameof(Operations.ActForSelf) => scope.OwnStaffId == staff.Id,
+        nameof(Operations.ManageDevelopment) => scope.CanAssess(staff) || scope.OwnStaffId == staff.Id,
+        // A person's pay records: pay access for their school, never one's own (as with pay recommendations).
+        nameof(Operations.ReadPay) => scope.CanReadPay(staff.SchoolId) && scope.LeadsSchool(staff.SchoolId) && scope.OwnStaffId != staff.Id,
         _ => scope.CanSeeStaff(staff),
     });
 }
@@ -144,6 +155,7 @@ public sealed class TrustAuthorizationHandler(AccessScope access) : ScopeAuthori
         nameof(Operations.Read) or nameof(Operations.Manage) or nameof(Operations.ViewProfile) or nameof(Operations.ViewAppraisals)
             or nameof(Operations.ReadAudit)
             => scope.IsTrustAdminOf(trust.Id),
+        nameof(Operations.ReadPay) => scope.IsTrustAdminOf(trust.Id) && scope.User?.PayAccess == true,
         _ => false,
     });
 }
@@ -190,7 +202,7 @@ public sealed class ObservationRecordAuthorizationHandler(AccessScope access) : 
         var isObserver = scope.OwnStaffId is int own && record.ObserverId == own;
         return Task.FromResult(operation switch
         {
-            // VisibleStaffIds holds the account's own record and, for a line manager, everyone below them.
+            // VisibleStaffIds holds the account's own record, for a line manager everyone below them, and for a leader those of other schools working at theirs.
             nameof(Operations.Read) => isObserver || scope.LeadsSchool(record.SchoolId)
                 || (record.SharedWithObservee && scope.VisibleStaffIds.Contains(record.ObserveeId)),
             nameof(Operations.Manage) => isObserver,

@@ -1,6 +1,9 @@
 using Lynchpin.Core.Appraisals;
+using Lynchpin.Core.Careers;
+using Lynchpin.Core.Cpd;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Observations;
+using Lynchpin.Core.Pay;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Pupils;
 using Lynchpin.Core.Staff;
@@ -184,8 +187,73 @@ public static class ImportTable
         ],
         r => $"{r.Created} added, {r.Updated} corrected, {r.Unchanged} unchanged");
 
+    public static readonly SchoolImport Qualifications = new("qualifications", typeof(QualificationImporter), QualificationImportColumns.All)
+    {
+        CommandHelp = "Import people's qualifications (staff_ref, qualification, status, date), all or nothing.",
+        CommandSummary = r => $"Imported qualifications: {r.Created} added, {r.Updated} updated, {r.Unchanged} unchanged.",
+        Route = SchoolRoute,
+        Noun = "qualifications",
+        RowsAre = "one row for each person and qualification",
+        Help =
+        [
+            "staff_ref is the person's staff reference at this school",
+            "qualification is its name or short code in any case, such as QTS, HLTA status, DSBM or CACHE Level 3 Supporting Teaching and Learning; a name Lynchpin does not know is added as the school's own",
+            $"status is {QualificationImporter.Held} (date is the date gained, optional), {QualificationImporter.InProgress} (date is when it is expected) or {QualificationImporter.Required} (date is the deadline)",
+            "dates are written like 2025-07-18",
+            "a qualification already recorded for the person is updated, not added twice",
+        ],
+        Back = (url, school) => (url.To<Pages.Careers.Schools.IndexModel>(new { urn = school.Urn }), "Careers"),
+        Done = (url, school) => url.To<Pages.Careers.Schools.IndexModel>(new { urn = school.Urn }),
+        PageSummary = r => $"Qualifications imported: {r.Created} added, {r.Updated} updated, {r.Unchanged} unchanged.",
+    };
+
+    public static readonly SchoolImport Cpd = new("cpd", typeof(CpdImporter), CpdImportColumns.All)
+    {
+        CommandHelp = "Import CPD activities (activity_ref, title, kind, provider, start, end, hours, cost, staff_ref), a row per person attending, all or nothing.",
+        CommandSummary = r => $"Imported CPD: {r.Created} activities added.",
+        Route = SchoolRoute,
+        Noun = "CPD",
+        RowsAre = "one row for each person at each activity",
+        Help =
+        [
+            "activity_ref is the school's own reference for the activity: rows with the same one are one group activity, and must agree on its title, kind, provider and dates",
+            $"kind is one of: {string.Join(", ", CpdCodes.Kinds.All.Select(CpdCodes.Kinds.Code))}",
+            "provider and end are optional; start and end are dates written like 2025-10-10",
+            "hours and cost are that person's, such as 6 and 125.50 (no £)",
+            "staff_ref is the person who took part",
+            "an activity_ref already in Lynchpin is refused, so a file is not counted twice",
+        ],
+        Back = (url, school) => (url.To<Pages.Cpd.Schools.IndexModel>(new { urn = school.Urn }), "CPD"),
+        Done = (url, school) => url.To<Pages.Cpd.Schools.IndexModel>(new { urn = school.Urn }),
+        PageSummary = r => $"CPD imported: {r.Created} activities added.",
+    };
+
+    public static readonly SchoolImport Pay = new("pay", typeof(PayImporter), PayImportColumns.All)
+    {
+        CommandHelp = "Import people's pay by school year (staff_ref, year, scale, point, fte_salary, hours_per_week, weeks_per_year), all or nothing; audited.",
+        CommandSummary = r => $"Imported pay: {r.Created} added, {r.Updated} replaced.",
+        Route = SchoolRoute,
+        Noun = "pay",
+        RowsAre = "one row for each person and school year",
+        Help =
+        [
+            "staff_ref is the person's staff reference at this school",
+            "year is the school year, written 2025 or 2025/26 for September 2025 to August 2026",
+            "scale is free text as you write it: MPS, UPS, LPS, NJC or the school's own; point is a whole number (optional)",
+            "fte_salary is the full-time equivalent salary in pounds, such as 24500 (no £ or commas)",
+            "hours_per_week and weeks_per_year are optional: the contract's hours, and 52 all year round or 39 for term time only",
+            "a person's record for a year already in Lynchpin is replaced",
+        ],
+        Notes = ["Pay is private: only accounts with pay access import or read it, and every import is written to the audit trail."],
+        // Pay access for the school, as reading pay needs.
+        Operation = Operations.ReadPay,
+        Back = (url, school) => (url.To<Pages.Pay.Schools.ParityModel>(new { urn = school.Urn }), "Parity report"),
+        Done = (url, school) => url.To<Pages.Pay.Schools.ParityModel>(new { urn = school.Urn }),
+        PageSummary = r => $"Pay imported: {r.Created} added, {r.Updated} replaced.",
+    };
+
     /// <summary>In the order the command line lists them.</summary>
-    public static readonly IReadOnlyList<SchoolImport> All = [Staff, Assessments, Timetable, Duties, Observers, Objectives, Calendar, Pupils, Attendance, Exclusions];
+    public static readonly IReadOnlyList<SchoolImport> All = [Staff, Assessments, Timetable, Duties, Observers, Objectives, Calendar, Qualifications, Cpd, Pay, Pupils, Attendance, Exclusions];
 
     public static SchoolImport? Find(string? key) => All.FirstOrDefault(i => i.Key == key);
 

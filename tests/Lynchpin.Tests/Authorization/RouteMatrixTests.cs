@@ -176,6 +176,71 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A1}/observations/coverage", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/observations/coverage?from=2026-09-01&to=2026-12-31&kind=drop-in", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/observations/coverage", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+
+        // Careers (careers helper): a person's career page for whoever sees their record; qualifications and steps for the
+        // person and those who assess them; standards ratings for the person or as their line manager.
+        ("/staff/{Teacher}/careers", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Caretaker}/careers", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Peer}/careers", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Sibling}/careers", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Outsider}/careers", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/staff/{Teacher}/careers/qualifications", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Caretaker}/careers/qualifications", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Peer}/careers/qualifications", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/careers/step", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Sibling}/careers/step", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/careers/standards/teachers", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Caretaker}/careers/standards/own-site", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Peer}/careers/standards/teachers", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/careers", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/careers", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/careers", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/standards", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/schools/{A1}/standards/hlta", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/schools/{A1}/standards/new", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/standards/hlta/edit", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/standards", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/trusts/{TrustA}/standards", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/standards/isbl/edit", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/standards", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // CPD: a person's for whoever sees their record, asking for it only the person; the school's pages its leaders';
+        // the requests list also line managers (their team's).
+        ("/staff/{Teacher}/cpd", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Caretaker}/cpd", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Sibling}/cpd", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Teacher}/cpd/request", [Login, Forbidden, Forbidden, Forbidden, Ok, Forbidden]),
+        ("/staff/{Manager}/cpd/request", [Login, Forbidden, Forbidden, Ok, Forbidden, Forbidden]),
+        ("/schools/{A1}/cpd", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/cpd?year=2025", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/cpd", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/cpd", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/cpd/budget", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/cpd/record", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/cpd/needs", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/cpd/requests", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/schools/{B1}/cpd/requests", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        // Pay: nobody in the matrix has pay access, so a person's pay page is refused to all; the parity report shows the
+        // development figures to a school's leaders and the trust's admins, without pay.
+        ("/staff/{Teacher}/pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Outsider}/pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/parity", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/parity?year=2025&since=2023", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/parity", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/parity", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/trusts/{TrustA}/parity", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/parity", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/import-qualifications", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/import-qualifications", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/import-cpd", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/import-cpd", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // The pay import needs pay access, which nobody in the matrix has.
+        ("/schools/{A1}/import-pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/import-pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{A1}/cpd?year=2025", [Unauthorized, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{A2}/cpd?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{B1}/cpd?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/api/schools/{A1}/parity?year=2025", [Unauthorized, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{B1}/parity?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
     ];
 
     /// <summary>Writes: a forbidden POST must be refused before anything changes.</summary>
@@ -201,6 +266,19 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A1}/appraisal/import-objectives", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A2}/appraisal/import-objectives", [Login, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/appraisal/import-objectives", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
+        // Careers, CPD and pay writes (careers helper), posted with the staff form: those let in get their form back as a 400.
+        ("/staff/{Teacher}/cpd/request", [Login, Forbidden, Forbidden, Forbidden, BadRequest, Forbidden]),
+        // (The Teacher, not the Caretaker: the staff form posted to the Caretaker's edit page above clears their line manager.)
+        ("/staff/{Teacher}/careers/qualifications", [Login, BadRequest, BadRequest, BadRequest, BadRequest, Forbidden]),
+        ("/staff/{Teacher}/careers/step", [Login, BadRequest, BadRequest, BadRequest, BadRequest, Forbidden]),
+        ("/staff/{Peer}/careers/step", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/cpd/budget", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/cpd/record", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/cpd/record", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
+        ("/staff/{Teacher}/pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/import-qualifications", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/import-cpd", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/import-pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
     ];
 
     /// <summary>Framework and checkpoint writes, each with a form that would save: a refused post must leave the framework tables as they were.</summary>

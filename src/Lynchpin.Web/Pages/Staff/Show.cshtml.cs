@@ -29,10 +29,14 @@ public class ShowModel(Frameworks frameworks) : PersonPageModel
 
     public int ThisYear { get; private set; }
 
+    /// <summary>Whether the reader may see the person's pay (pay access for their school, never one's own).</summary>
+    public bool CanReadPay { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var member = Member;
         CanEdit = await MayAsync(member, Operations.Manage);
+        CanReadPay = await MayAsync(member, Operations.ReadPay);
         CanReadProgression = await MayAsync(member, Operations.ReadProgression);
         if (CanReadProgression)
         {

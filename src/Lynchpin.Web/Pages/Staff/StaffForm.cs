@@ -32,10 +32,20 @@ public class StaffInput
 
     public static StaffInput From(StaffMember m) => new()
     {
-        StaffRef = m.StaffRef, FirstName = m.FirstName, LastName = m.LastName, Email = m.Email, JobTitle = m.JobTitle,
-        RoleFamily = m.RoleFamily.Code(), Qts = m.Qts ? "yes" : "no", Slt = m.Slt ? "yes" : "no",
-        StartDate = m.StartDate, LeavingDate = m.LeavingDate, HoursPerWeek = m.HoursPerWeek, WeeksPerYear = m.WeeksPerYear,
-        LineManagerId = m.LineManagerId, CoachId = m.CoachId,
+        StaffRef = m.StaffRef,
+        FirstName = m.FirstName,
+        LastName = m.LastName,
+        Email = m.Email,
+        JobTitle = m.JobTitle,
+        RoleFamily = m.RoleFamily.Code(),
+        Qts = m.Qts ? "yes" : "no",
+        Slt = m.Slt ? "yes" : "no",
+        StartDate = m.StartDate,
+        LeavingDate = m.LeavingDate,
+        HoursPerWeek = m.HoursPerWeek,
+        WeeksPerYear = m.WeeksPerYear,
+        LineManagerId = m.LineManagerId,
+        CoachId = m.CoachId,
     };
 
     /// <summary>Checks the fields the form parses itself; the details when all are good, else null with the errors in ModelState.</summary>

@@ -190,7 +190,11 @@ public class DashboardModel(AppraisalDashboard dashboard, ProfileCalculator calc
     /// <summary>The dashboard's own URL with the year and filters.</summary>
     public string DashboardUrl() => Url.To<DashboardModel>(new RouteValueDictionary(new Dictionary<string, object?>
     {
-        ["urn"] = School.Urn, ["year"] = Year, ["category"] = Category, ["roleFamily"] = RoleFamily, ["appraiser"] = Appraiser,
+        ["urn"] = School.Urn,
+        ["year"] = Year,
+        ["category"] = Category,
+        ["roleFamily"] = RoleFamily,
+        ["appraiser"] = Appraiser,
     }.Where(v => v.Value is not (null or ""))));
 
     public string PageUrl(int page) => Pagination.Url(DashboardUrl(), page);

@@ -37,6 +37,7 @@ public sealed class NavigationViewComponent(AccessScope access, CoachingAccess c
         {
             yield return Item("Profile", url.To<Progression.Profile.TrustModel>(new { code }));
             yield return Item("Appraisal", url.To<Appraisals.Trusts.DashboardModel>(new { code }));
+            yield return Item("Parity", url.To<Pay.Trusts.ParityModel>(new { code }));
         }
         else if (!trustAdmin && home.Urn is int urn)
         {
@@ -53,11 +54,13 @@ public sealed class NavigationViewComponent(AccessScope access, CoachingAccess c
         if (scope.OwnStaffId is int own)
         {
             yield return Item("My appraisal", url.To<Appraisals.Person.IndexModel>(new { id = own }));
+            yield return Item("My career", url.To<Careers.Person.IndexModel>(new { id = own }));
         }
         // A school leader's own school's observations; a trust admin reaches each school's from its page.
         if (scope.Role == UserRole.SchoolLeader && home.Urn is int ledUrn && scope.LeadsSchool(home.Id))
         {
             yield return Item("Observations", url.To<Observations.Schools.IndexModel>(new { urn = ledUrn }));
+            yield return Item("CPD", url.To<Cpd.Schools.IndexModel>(new { urn = ledUrn }));
         }
         if (scope.OwnStaffId is int)
         {
