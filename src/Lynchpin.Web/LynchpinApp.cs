@@ -139,6 +139,10 @@ public static class LynchpinApp
     /// <summary>The services that do the writes; shared by pages, API and commands.</summary>
     public static IServiceCollection AddLynchpinServices(this IServiceCollection services)
     {
+        // Caches keyed by data versions read from the database in each request (docs/decisions/0007-caching.md).
+        services.AddSingleton<VersionedCache>();
+        services.AddScoped<DataVersions>();
+        services.AddScoped<AggregateCache>();
         services.AddScoped<Core.Staff.StaffEditor>();
         services.AddScoped<Core.Schools.GiasImporter>();
         foreach (var import in Imports.ImportTable.All)

@@ -34,6 +34,32 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<RotaVisit> RotaVisits => Set<RotaVisit>();
     public DbSet<ObservationRecord> ObservationRecords => Set<ObservationRecord>();
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
+    /// <summary>
+    /// Saves, and raises the version of every school whose data changed (and the structure version) in the same
+    /// transaction, so no cache keyed by them can outlive the data it was computed from (see <see cref="Data.DataVersions"/>).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changes = await Data.DataVersions.PendingAsync(this, cancellationToken);
+        if (!changes.Any)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Data.DataVersions.RaiseAsync(this, changes, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
+    }
+
+    /// <summary>Every save goes through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which keeps the versions.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: it raises the data versions that caches depend on.");
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -518,6 +518,9 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.HasIndex("AssessorId")
                         .HasDatabaseName("ix_assessments_assessor_id");
 
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_assessments_staff_member_id");
+
                     b.HasIndex("StaffMemberId", "Year", "Checkpoint")
                         .IsUnique()
                         .HasDatabaseName("ix_assessments_current")
@@ -715,6 +718,30 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_checkpoint_dates_school_id_year_checkpoint");
 
                     b.ToTable("checkpoint_dates", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Name")
+                        .HasName("pk_data_versions");
+
+                    b.ToTable("data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "structure",
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Evidence", b =>
@@ -1440,6 +1467,12 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("DataVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("data_version");
 
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean")
