@@ -4,6 +4,7 @@ using Lynchpin.Web.Api;
 using Lynchpin.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Lynchpin.Web;
 
@@ -66,6 +67,14 @@ public static class LynchpinApp
                 messages.SetValueMustBeANumberAccessor(field => $"Enter {field} as a number");
                 messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => "Enter a real value");
             });
+        // Pages and JSON compressed (Brotli, else gzip, at their fastest levels: the CPU is the scarce thing). Over HTTPS
+        // too: a page's one secret, the antiforgery token, is encrypted afresh for every response, so compression
+        // cannot leak it a byte at a time (BREACH); the session cookie travels in headers, which are not compressed.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/problem+json", "image/svg+xml"]);
+        });
         services.AddLynchpinServices();
     }
 
@@ -144,6 +153,10 @@ public static class LynchpinApp
     /// <summary>The services that do the writes; shared by pages, API and commands.</summary>
     public static IServiceCollection AddLynchpinServices(this IServiceCollection services)
     {
+        // Caches keyed by data versions read from the database in each request (docs/decisions/0008-caching.md).
+        services.AddSingleton<VersionedCache>();
+        services.AddScoped<DataVersions>();
+        services.AddScoped<AggregateCache>();
         services.AddScoped<Core.Staff.StaffEditor>();
         services.AddScoped<Core.Schools.GiasImporter>();
         foreach (var import in Imports.ImportTable.All)
@@ -239,6 +252,7 @@ public static class LynchpinApp
         }
         // Pages get a friendly status page; the API keeps its problem+json bodies.
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseResponseCompression();
         app.UseStaticFiles(SecurityHeaders.StaticFileCaching());
         app.UseRouting();
         app.UseRateLimiter();

@@ -8,6 +8,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Lynchpin.Bench.Profile;
 using Lynchpin.Core.Data;
+using Lynchpin.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -74,7 +76,7 @@ public sealed record LoadRunOptions(string Root, string Data, string[] Targets, 
 public static class LoadRun
 {
     /// <summary>Bump when the generated data changes, so a cached database is loaded again.</summary>
-    private const string DataVersion = "1";
+    private const string DataVersion = "2";
     private const string BenchPassword = "Bench-Load-2026";
     private const string DemoPassword = "Northfield-Demo-2026";
 
@@ -82,7 +84,14 @@ public static class LoadRun
 
     private static int MinimumRequests(int connections) => Math.Max(20, 3 * connections);
 
-    private sealed record Account(string Email, string Password);
+    /// <param name="AuthenticatorKey">The account's known authenticator key: trust admins and pay access sign in to the pages with a code too.</param>
+    private sealed record Account(string Email, string Password, string AuthenticatorKey);
+
+    /// <summary>The bench accounts' authenticator key (base32), given to them through the database when they are made.</summary>
+    private const string BenchAuthenticatorKey = "LYNCHPINBENCHLOADRUNTWOFACTORKEY";
+
+    /// <summary>The demo accounts' key, published with their password in the README.</summary>
+    private const string DemoAuthenticatorKey = "NORTHFIELDDEMOTWOFACTORKEY234567";
 
     private sealed record Target(string Key, string Title, DatabaseProvider Provider, string ConnectionString, Account Head, Account Admin, bool Demo);
 
@@ -151,13 +160,13 @@ public static class LoadRun
     private static Target TargetFor(string key, LoadRunOptions options) => key switch
     {
         "postgres" => new(key, "PostgreSQL, one trust of 100 schools", DatabaseProvider.Postgres, options.Postgres,
-            new("head@bench.example", BenchPassword), new("trust.admin@bench.example", BenchPassword), Demo: false),
+            new("head@bench.example", BenchPassword, BenchAuthenticatorKey), new("trust.admin@bench.example", BenchPassword, BenchAuthenticatorKey), Demo: false),
         "sqlite" => new(key, "SQLite, one trust of 100 schools", DatabaseProvider.Sqlite,
             $"Data Source={Path.Combine(options.Data, "lynchpin_bench_trust.db")}",
-            new("head@bench.example", BenchPassword), new("trust.admin@bench.example", BenchPassword), Demo: false),
+            new("head@bench.example", BenchPassword, BenchAuthenticatorKey), new("trust.admin@bench.example", BenchPassword, BenchAuthenticatorKey), Demo: false),
         _ => new(key, "SQLite, the demo trust (three schools)", DatabaseProvider.Sqlite,
             $"Data Source={Path.Combine(options.Data, "lynchpin_bench_demo.db")}",
-            new("rachel.whitfield@northfield-academy.sch.example", DemoPassword), new("trust.admin@northfield-trust.example", DemoPassword), Demo: true),
+            new("rachel.whitfield@northfield-academy.sch.example", DemoPassword, DemoAuthenticatorKey), new("trust.admin@northfield-trust.example", DemoPassword, DemoAuthenticatorKey), Demo: true),
     };
 
     private static Dictionary<string, string> AppEnvironment(Target target, Uri? url = null)
@@ -308,6 +317,23 @@ public static class LoadRun
             "--school", school.Urn.ToString(CultureInfo.InvariantCulture), "--staff-ref", ProfileEntities.StaffRef(head), "--password", target.Head.Password, "--pay-access"));
         Console.Write(await Commands.CheckedAsync(app, appFolder, env, "users", "create", "--email", target.Admin.Email, "--role", "TrustAdmin",
             "--trust", trust.Code, "--password", target.Admin.Password));
+        foreach (var account in new[] { target.Head, target.Admin })
+        {
+            await UseKnownKeyAsync(target, account);
+        }
+    }
+
+    /// <summary>
+    /// Sets the account's authenticator key and turns two-factor on, as an authenticator app's set-up at first sign-in
+    /// would (Identity's own token row), so the run can sign in with the code the key gives.
+    /// </summary>
+    private static async Task UseKnownKeyAsync(Target target, Account account)
+    {
+        await using var db = BenchDataset.Context(target.Provider, target.ConnectionString);
+        var user = await db.Users.SingleAsync(u => u.Email == account.Email);
+        db.UserTokens.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = account.AuthenticatorKey });
+        user.TwoFactorEnabled = true;
+        await db.SaveChangesAsync();
     }
 
     // ------------------------------------------------------------------------------------------------ HTTP
@@ -318,19 +344,37 @@ public static class LoadRun
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = baseUrl };
         var form = await http.GetStringAsync("/sign-in");
-        var input = Regex.Match(form, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*>").Value;
-        var token = Regex.Match(input, "value=\"([^\"]*)\"").Groups[1].Value;
         using var response = await http.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.Email"] = account.Email,
             ["Input.Password"] = account.Password,
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
         }));
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Signing in as {account.Email} gave {(int)response.StatusCode}, not a redirect.");
         }
+        // Trust admins and pay access are asked for their authenticator's code next.
+        if (response.Headers.Location is { } next && next.OriginalString.StartsWith("/sign-in/two-factor", StringComparison.Ordinal))
+        {
+            var page = await http.GetStringAsync(next);
+            using var coded = await http.PostAsync(next, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Code"] = Totp.Code(account.AuthenticatorKey),
+                ["__RequestVerificationToken"] = AntiforgeryToken(page),
+            }));
+            if (coded.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"The code for {account.Email} gave {(int)coded.StatusCode}, not a redirect.");
+            }
+        }
         return cookies.GetCookieHeader(baseUrl);
+    }
+
+    private static string AntiforgeryToken(string html)
+    {
+        var input = Regex.Match(html, "<input[^>]*name=\"__RequestVerificationToken\"[^>]*>").Value;
+        return WebUtility.HtmlDecode(Regex.Match(input, "value=\"([^\"]*)\"").Groups[1].Value);
     }
 
     /// <summary>The head's school, the trust, and a teacher of that school with a line manager, as the API lists them.</summary>

@@ -303,7 +303,11 @@ public static class ProfileTiming
     {
         await using var db = new LynchpinDbContext(options);
         var schools = await db.Schools.AsNoTracking().ToListAsync();
-        var distributions = await new ProfileCalculator(db).SchoolsAsync(schools, year, checkpoint, ProfileFilter.Everyone);
+        // A new, empty cache each run, so every run computes (the schools' versions taken from the schools just read).
+        var versions = new DataVersions(db);
+        versions.Know(schools);
+        using var empty = new VersionedCache();
+        var distributions = await new ProfileCalculator(db, new AggregateCache(empty, versions)).SchoolsAsync(schools, year, checkpoint, ProfileFilter.Everyone);
         var answer = new Answer();
         foreach (var d in distributions)
         {

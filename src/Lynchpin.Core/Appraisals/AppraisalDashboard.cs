@@ -89,28 +89,42 @@ public record TrustAppraisalDashboard(int TrustId, int Year, IReadOnlyList<Schoo
 
 /// <summary>
 /// Counts for the appraisal dashboards, grouped in the database: one row per combination of school, role family and
-/// state, so the work stays in the database however many staff there are.
+/// state, so the work stays in the database however many staff there are. Each school's numbers are cached at its data
+/// version for the day (<see cref="AggregateCache"/>): computed once per change to its appraisals or staff, never stale.
 /// </summary>
-public class AppraisalDashboard(LynchpinDbContext db)
+public class AppraisalDashboard(LynchpinDbContext db, AggregateCache cache)
 {
+    /// <summary>A school's numbers for a year, and whether its cycle is open.</summary>
+    private sealed record SchoolYearNumbers(AppraisalCycle? Cycle, AppraisalSummary Summary);
+
     /// <summary>A school's year; with <paramref name="team"/> (a line manager's people), only theirs.</summary>
     public async Task<SchoolAppraisalDashboard> SchoolAsync(
         int schoolId, int year, DateOnly today, IReadOnlyCollection<int>? team = null, CancellationToken cancellationToken = default)
     {
-        var cycle = await db.AppraisalCycles.AsNoTracking().SingleOrDefaultAsync(c => c.SchoolId == schoolId && c.Year == year, cancellationToken);
-        var summaries = await SummariesAsync([schoolId], year, today, team, cancellationToken);
-        return new SchoolAppraisalDashboard(schoolId, year, cycle, summaries.GetValueOrDefault(schoolId, AppraisalSummary.Empty));
+        var teamKey = team is null ? "everyone" : string.Join(',', team.Order());
+        var numbers = await cache.SchoolAsync(schoolId, ("appraisal-dashboard", year, today, teamKey), async () =>
+        {
+            var cycle = await db.AppraisalCycles.AsNoTracking().SingleOrDefaultAsync(c => c.SchoolId == schoolId && c.Year == year, cancellationToken);
+            var summaries = await SummariesAsync([schoolId], year, today, team, cancellationToken);
+            return new SchoolYearNumbers(cycle, summaries.GetValueOrDefault(schoolId, AppraisalSummary.Empty));
+        }, cancellationToken);
+        return new SchoolAppraisalDashboard(schoolId, year, numbers.Cycle, numbers.Summary);
     }
 
     /// <summary>Every school of a trust, one row each (with or without a cycle), for the trust roll-up.</summary>
     public async Task<TrustAppraisalDashboard> TrustAsync(int trustId, int year, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var schools = await db.Schools.AsNoTracking().Where(s => s.TrustId == trustId).OrderBy(s => s.Name)
-            .Select(s => new { s.Id, s.Urn, s.Name, HasCycle = db.AppraisalCycles.Any(c => c.SchoolId == s.Id && c.Year == year) })
-            .ToListAsync(cancellationToken);
-        var summaries = await SummariesAsync(schools.Select(s => s.Id).ToList(), year, today, null, cancellationToken);
+        var schools = await db.Schools.AsNoTracking().Where(s => s.TrustId == trustId).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        cache.Versions.Know(schools);
+        // School by school from the cache; those not cached (or changed) are counted together.
+        var numbers = await cache.SchoolsAsync<(bool HasCycle, AppraisalSummary Summary)>(schools.Select(s => s.Id).ToList(), ("appraisal-trust-row", year, today), async ids =>
+        {
+            var withCycle = await db.AppraisalCycles.Where(c => ids.Contains(c.SchoolId) && c.Year == year).Select(c => c.SchoolId).ToListAsync(cancellationToken);
+            var summaries = await SummariesAsync(ids, year, today, null, cancellationToken);
+            return ids.ToDictionary(id => id, id => (withCycle.Contains(id), summaries.GetValueOrDefault(id, AppraisalSummary.Empty)));
+        }, cancellationToken);
         return new TrustAppraisalDashboard(trustId, year, schools
-            .Select(s => new SchoolAppraisalRow(s.Id, s.Urn, s.Name, s.HasCycle, summaries.GetValueOrDefault(s.Id, AppraisalSummary.Empty)))
+            .Select(s => new SchoolAppraisalRow(s.Id, s.Urn, s.Name, numbers[s.Id].HasCycle, numbers[s.Id].Summary))
             .ToList());
     }
 

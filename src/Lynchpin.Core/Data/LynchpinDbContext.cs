@@ -79,17 +79,44 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<PayRecord> PayRecords => Set<PayRecord>();
     public DbSet<StaffSchoolHours> StaffSchoolHours => Set<StaffSchoolHours>();
 
-    /// <summary>The audit trail is append-only: a save that would change or remove a row of it fails, whatever asked for it.</summary>
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
+    /// <summary>
+    /// Saves, and raises the version of every school whose data changed (and the structure version) in the same
+    /// transaction, so no cache keyed by them can outlive the data it was computed from (see <see cref="Data.DataVersions"/>).
+    /// The audit trail is append-only: a save that would change or remove a row of it fails, whatever asked for it.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        var changes = await Data.DataVersions.PendingAsync(this, cancellationToken);
+        if (!changes.Any)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Data.DataVersions.RaiseAsync(this, changes, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
+    }
+
+    /// <summary>
+    /// Only the data-protection key store saves synchronously (its keys are no school's data); everything else goes
+    /// through <see cref="SaveChangesAsync(bool, CancellationToken)"/>, which keeps the versions caches depend on.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         RefuseAuditChanges();
+        if (ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && e.Entity is not DataProtectionKey))
+        {
+            throw new NotSupportedException("Use SaveChangesAsync: it raises the data versions that caches depend on.");
+        }
         return base.SaveChanges(acceptAllChangesOnSuccess);
-    }
-
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     private void RefuseAuditChanges()

@@ -9,6 +9,9 @@ public record CheckpointInfo(int Number, DateOnly Date)
 public record ProfileFilter(StaffCategory? Category = null, RoleFamily? RoleFamily = null, bool? Slt = null, IReadOnlyCollection<int>? Team = null)
 {
     public static readonly ProfileFilter Everyone = new();
+
+    /// <summary>The filter as a cache key: equal filters give equal keys, a team by its members.</summary>
+    public string Key => $"{Category}|{RoleFamily}|{Slt}|{(Team is null ? "everyone" : string.Join(',', Team.Order()))}";
 }
 
 /// <summary>How many people in post were at each stage at one checkpoint, and how many were not assessed.</summary>

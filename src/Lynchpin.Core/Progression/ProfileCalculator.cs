@@ -4,10 +4,14 @@ namespace Lynchpin.Core.Progression;
 /// Computes Professional Progression Profiles in the database with grouped queries: a school's
 /// four checkpoints, movement between two of them, one checkpoint year on year, and a trust's schools.
 /// Who counts at a checkpoint: staff in post on its date (started on or before it, not left before it);
-/// only the current version of each assessment counts.
+/// only the current version of each assessment counts. Each answer is cached per school at the school's data version
+/// (<see cref="AggregateCache"/>): computed once per change to the school's staff or assessments, never stale.
 /// </summary>
-public class ProfileCalculator(LynchpinDbContext db)
+public class ProfileCalculator(LynchpinDbContext db, AggregateCache cache)
 {
+    /// <summary>The request's data versions: tell them a school already read, to save reading its version again.</summary>
+    public DataVersions Versions => cache.Versions;
+
     /// <summary>The school's checkpoint dates for a year: its own where set, otherwise the defaults.</summary>
     public async Task<IReadOnlyList<CheckpointInfo>> CheckpointsAsync(int schoolId, int year, CancellationToken cancellationToken = default)
     {
@@ -18,7 +22,10 @@ public class ProfileCalculator(LynchpinDbContext db)
             .ToList();
     }
 
-    public async Task<SchoolProfile> SchoolAsync(int schoolId, int year, ProfileFilter filter, CancellationToken cancellationToken = default)
+    public Task<SchoolProfile> SchoolAsync(int schoolId, int year, ProfileFilter filter, CancellationToken cancellationToken = default) =>
+        cache.SchoolAsync(schoolId, ("profile", year, filter.Key), () => ComputeSchoolAsync(schoolId, year, filter, cancellationToken), cancellationToken);
+
+    private async Task<SchoolProfile> ComputeSchoolAsync(int schoolId, int year, ProfileFilter filter, CancellationToken cancellationToken)
     {
         var checkpoints = await CheckpointsAsync(schoolId, year, cancellationToken);
         var staff = Filtered(db.StaffMembers.Where(s => s.SchoolId == schoolId), filter);
@@ -43,7 +50,11 @@ public class ProfileCalculator(LynchpinDbContext db)
         return new SchoolProfile(year, profiles);
     }
 
-    public async Task<Transitions> TransitionsAsync(int schoolId, int year, int fromCheckpoint, int toCheckpoint, ProfileFilter filter, CancellationToken cancellationToken = default)
+    public Task<Transitions> TransitionsAsync(int schoolId, int year, int fromCheckpoint, int toCheckpoint, ProfileFilter filter, CancellationToken cancellationToken = default) =>
+        cache.SchoolAsync(schoolId, ("transitions", year, fromCheckpoint, toCheckpoint, filter.Key),
+            () => ComputeTransitionsAsync(schoolId, year, fromCheckpoint, toCheckpoint, filter, cancellationToken), cancellationToken);
+
+    private async Task<Transitions> ComputeTransitionsAsync(int schoolId, int year, int fromCheckpoint, int toCheckpoint, ProfileFilter filter, CancellationToken cancellationToken)
     {
         var staff = Filtered(db.StaffMembers.Where(s => s.SchoolId == schoolId), filter);
         var counts = await (
@@ -62,7 +73,11 @@ public class ProfileCalculator(LynchpinDbContext db)
     }
 
     /// <summary>One checkpoint in each of up to <paramref name="years"/> years ending with <paramref name="year"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<YearDistribution>> YearOnYearAsync(int schoolId, int year, int checkpoint, ProfileFilter filter, int years = 5, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<YearDistribution>> YearOnYearAsync(int schoolId, int year, int checkpoint, ProfileFilter filter, int years = 5, CancellationToken cancellationToken = default) =>
+        cache.SchoolAsync(schoolId, ("year-on-year", year, checkpoint, years, filter.Key),
+            () => ComputeYearOnYearAsync(schoolId, year, checkpoint, filter, years, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyList<YearDistribution>> ComputeYearOnYearAsync(int schoolId, int year, int checkpoint, ProfileFilter filter, int years, CancellationToken cancellationToken)
     {
         var staff = Filtered(db.StaffMembers.Where(s => s.SchoolId == schoolId), filter);
         var result = new List<YearDistribution>();
@@ -78,7 +93,16 @@ public class ProfileCalculator(LynchpinDbContext db)
     /// <summary>Each school's distribution at one checkpoint, each on its own checkpoint date.</summary>
     public async Task<IReadOnlyList<SchoolDistribution>> SchoolsAsync(IReadOnlyCollection<School> schools, int year, int checkpoint, ProfileFilter filter, CancellationToken cancellationToken = default)
     {
-        var ids = schools.Select(s => s.Id).ToList();
+        // Cached school by school, so a change at one school recomputes only its row; the rest of a trust comes from the cache.
+        var bySchool = await cache.SchoolsAsync(schools.Select(s => s.Id).ToList(), ("distribution", year, checkpoint, filter.Key),
+            ids => ComputeSchoolsAsync(ids, year, checkpoint, filter, cancellationToken), cancellationToken);
+        return schools
+            .Select(s => new SchoolDistribution(s.Id, s.Urn, s.Name, bySchool[s.Id].Checkpoint, bySchool[s.Id].Distribution))
+            .ToList();
+    }
+
+    private async Task<IReadOnlyDictionary<int, CheckpointProfile>> ComputeSchoolsAsync(IReadOnlyList<int> ids, int year, int checkpoint, ProfileFilter filter, CancellationToken cancellationToken)
+    {
         var defaultDate = SchoolYear.DefaultDate(year, checkpoint);
         // Limited to the schools asked for, so PostgreSQL looks their dates up by school rather than reading every school's.
         var ownDates = db.CheckpointDates.Where(c => ids.Contains(c.SchoolId) && c.Year == year && c.Checkpoint == checkpoint);
@@ -98,12 +122,25 @@ public class ProfileCalculator(LynchpinDbContext db)
             select new { g.Key.SchoolId, g.Key.Stage, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var counts = rows.ToLookup(r => r.SchoolId, r => (r.Stage, r.Count));
-        return schools
-            .Select(s => new SchoolDistribution(s.Id, s.Urn, s.Name,
-                new CheckpointInfo(checkpoint, own.TryGetValue(s.Id, out var date) ? date : defaultDate),
-                ToDistribution(counts[s.Id])))
-            .ToList();
+        return ids.ToDictionary(id => id, id => new CheckpointProfile(
+            new CheckpointInfo(checkpoint, own.TryGetValue(id, out var date) ? date : defaultDate),
+            ToDistribution(counts[id])));
     }
+
+    /// <summary>
+    /// The school years in which each school has assessments, each with the last checkpoint assessed in it: what the
+    /// profile pages offer and open at.
+    /// </summary>
+    public Task<IReadOnlyDictionary<int, IReadOnlyDictionary<int, int>>> AssessedYearsAsync(IReadOnlyCollection<int> schoolIds, CancellationToken cancellationToken = default) =>
+        cache.SchoolsAsync<IReadOnlyDictionary<int, int>>(schoolIds, "assessed-years", async ids =>
+        {
+            var rows = await db.Assessments.Where(a => a.IsCurrent && ids.Contains(a.StaffMember.SchoolId))
+                .GroupBy(a => new { a.StaffMember.SchoolId, a.Year })
+                .Select(g => new { g.Key.SchoolId, g.Key.Year, Last = g.Max(a => a.Checkpoint) })
+                .ToListAsync(cancellationToken);
+            var bySchool = rows.ToLookup(r => r.SchoolId);
+            return ids.ToDictionary(id => id, id => (IReadOnlyDictionary<int, int>)bySchool[id].ToDictionary(r => r.Year, r => r.Last));
+        }, cancellationToken);
 
     /// <summary>Everyone below a line manager, however many levels down (not the manager).</summary>
     public async Task<IReadOnlyCollection<int>> TeamAsync(int managerId, CancellationToken cancellationToken = default)

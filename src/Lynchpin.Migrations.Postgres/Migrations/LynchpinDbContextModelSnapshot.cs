@@ -593,6 +593,9 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.HasIndex("AssessorId")
                         .HasDatabaseName("ix_assessments_assessor_id");
 
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_assessments_staff_member_id");
+
                     b.HasIndex("StaffMemberId", "Year", "Checkpoint")
                         .IsUnique()
                         .HasDatabaseName("ix_assessments_current")
@@ -1463,6 +1466,30 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_cpd_requests_school_id_status");
 
                     b.ToTable("cpd_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("Name")
+                        .HasName("pk_data_versions");
+
+                    b.ToTable("data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "structure",
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Evidence", b =>
@@ -3209,6 +3236,12 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("DataVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("data_version");
 
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean")

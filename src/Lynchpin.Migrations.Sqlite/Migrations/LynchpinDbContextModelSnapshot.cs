@@ -573,6 +573,9 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.HasIndex("AssessorId")
                         .HasDatabaseName("ix_assessments_assessor_id");
 
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_assessments_staff_member_id");
+
                     b.HasIndex("StaffMemberId", "Year", "Checkpoint")
                         .IsUnique()
                         .HasDatabaseName("ix_assessments_current")
@@ -1413,6 +1416,30 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_cpd_requests_school_id_status");
 
                     b.ToTable("cpd_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.DataVersion", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Name")
+                        .HasName("pk_data_versions");
+
+                    b.ToTable("data_versions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "structure",
+                            Version = 0L
+                        });
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Evidence", b =>
@@ -3101,6 +3128,12 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<long>("DataVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("data_version");
 
                     b.Property<bool>("IsOpen")
                         .HasColumnType("INTEGER")

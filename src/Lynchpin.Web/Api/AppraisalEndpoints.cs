@@ -42,6 +42,7 @@ public static class AppraisalEndpoints
         {
             return TypedResults.Problem(statusCode: 404, title: "Not Found", detail: $"There is no school with URN {urn}.");
         }
+        profiles.Versions.Know(school);
         if (!(await authorization.AuthorizeAsync(user, school, Operations.ViewAppraisals)).Succeeded)
         {
             return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "Your account may not see this school's appraisals.");

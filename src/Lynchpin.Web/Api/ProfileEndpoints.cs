@@ -123,7 +123,7 @@ public static class ProfileEndpoints
         [Description("One checkpoint, 1 to 4; all four when left out.")] string? checkpoint,
         [Description("teaching or support.")] string? category,
         [Description("A role family code, such as learning-support.")] string? roleFamily,
-        LynchpinDbContext db, AccessScope access, ProfileCalculator profiles, SchoolClock clock, CancellationToken ct)
+        LynchpinDbContext db, AccessScope access, ProfileCalculator profiles, SchoolClock clock, DataVersions versions, CancellationToken ct)
     {
         var trust = await db.Trusts.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code, ct);
         if (trust is null)
@@ -150,6 +150,7 @@ public static class ProfileEndpoints
 
         var schools = await db.Schools.AsNoTracking().Where(s => s.TrustId == trust.Id)
             .OrderBy(s => s.Name).ThenBy(s => s.Urn).ToListAsync(ct);
+        versions.Know(schools);
         IReadOnlyList<int> numbers = onlyCheckpoint is int n ? [n] : SchoolYear.Checkpoints;
         // One grouped query per checkpoint covers every school (see ProfileCalculator.SchoolsAsync).
         var byCheckpoint = new List<IReadOnlyList<SchoolDistribution>>();
@@ -186,6 +187,7 @@ public static class ProfileEndpoints
         {
             return (null, null, TypedResults.Problem(statusCode: 404, title: "Not Found", detail: $"There is no school with URN {urn}."));
         }
+        profiles.Versions.Know(school);
         if (!(await authorization.AuthorizeAsync(user, school, Operations.ViewProfile)).Succeeded)
         {
             return (null, null, TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "Your account may not see this school's profile."));

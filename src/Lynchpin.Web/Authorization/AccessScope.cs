@@ -13,14 +13,27 @@ public sealed record AppraisalParties(int StaffMemberId, int SchoolId, int? Appr
 /// The one place that decides what the signed-in account may see and change:
 /// a trust admin every school of their trust, a school leader their school,
 /// a line manager their own record and everyone below them, anyone else their own record.
-/// Loaded once per request from the database, so a changed account takes effect at once.
+/// Checked once per request against the database, so a changed account takes effect at once: the account's row and
+/// the structure version are read in one statement, and what was built from them (the schools it leads, the staff it
+/// sees) is reused from the cache while its security stamp, role, links and the structure are unchanged.
 /// </summary>
-public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpContextAccessor, Seniority seniority)
+public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpContextAccessor, Seniority seniority, VersionedCache cache, DataVersions versions)
 {
     private Scope? _scope;
     private HashSet<int>? _managersAbove;
     private HashSet<int>? _teamBelow;
     private readonly Dictionary<int, bool> _heads = [];
+
+    /// <summary>What a cached scope was built from: a change to any of these builds it again.</summary>
+    private sealed record Basis(string? SecurityStamp, UserRole Role, int? TrustId, int? SchoolId, int? StaffMemberId, long Structure)
+    {
+        public static Basis Of(AppUser user, long structure) =>
+            new(user.SecurityStamp, user.Role, user.TrustId, user.SchoolId, user.StaffMemberId, structure);
+    }
+
+    private sealed record Cached(Basis Basis, Scope Scope);
+
+    private sealed record CacheKey(string UserId);
 
     public sealed record Scope(
         AppUser? User,
@@ -135,13 +148,51 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
         }
         else if (context!.Items.TryGetValue(AccountKey, out var loaded) && loaded is AppUser account && account.Id == userId)
         {
-            _scope = await BuildAsync(account, cancellationToken);
+            // Read with its staff record, school and trust by the token's authentication.
+            _scope = await CachedAsync(account, await versions.StructureAsync(cancellationToken), withLinks: true, cancellationToken);
         }
         else
         {
-            _scope = await LoadAsync(userId, cancellationToken);
+            var structure = DataVersions.StructureQuery(db);
+            var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { User = u, Structure = structure.FirstOrDefault() })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (row is null)
+            {
+                _scope = Scope.Nobody;
+            }
+            else
+            {
+                versions.KnowStructure(row.Structure);
+                _scope = await CachedAsync(row.User, row.Structure, withLinks: false, cancellationToken);
+            }
         }
         return _scope;
+    }
+
+    /// <summary>
+    /// The scope built for this account at this structure version, from the cache when nothing it depends on has changed;
+    /// the account itself is always this request's row (its pay access, lockout and names as they are now).
+    /// </summary>
+    private async Task<Scope> CachedAsync(AppUser user, long structure, bool withLinks, CancellationToken cancellationToken)
+    {
+        var basis = Basis.Of(user, structure);
+        var key = new CacheKey(user.Id);
+        if (cache.TryGet(key, out Cached cached) && cached.Basis == basis)
+        {
+            if (!withLinks)
+            {
+                // Unchanged since the cached scope was built: the same staff record, school and trust.
+                (user.StaffMember, user.School, user.Trust) = (cached.Scope.User!.StaffMember, cached.Scope.User.School, cached.Scope.User.Trust);
+            }
+            return cached.Scope with { User = user };
+        }
+        var scope = withLinks ? await BuildAsync(user, cancellationToken) : await LoadAsync(user.Id, cancellationToken);
+        if (scope.User is not null && versions.Settled)
+        {
+            cache.Set(key, new Cached(Basis.Of(scope.User, structure), scope));
+        }
+        return scope;
     }
 
     private static readonly object AccountKey = new();

@@ -65,5 +65,8 @@ public class AssessmentMapping : IEntityTypeConfiguration<Assessment>
             .HasDatabaseName(Assessment.CurrentUniqueIndexName);
         builder.HasIndex(a => new { a.Year, a.Checkpoint, a.IsCurrent, a.StaffMemberId, a.Stage })
             .HasDatabaseName("ix_assessments_profile");
+        // The foreign key's own index: the partial one above cannot serve it, so without this a staff record's
+        // cascade delete scans every assessment (docs/performance.md, load run).
+        builder.HasIndex(a => a.StaffMemberId).HasDatabaseName("ix_assessments_staff_member_id");
     }
 }

@@ -22,5 +22,11 @@ public class School
     public int? TrustId { get; set; }
     public Trust? Trust { get; set; }
 
+    /// <summary>
+    /// Goes up by one in the same transaction as every save that changes the school's data (its staff, assessments,
+    /// appraisals…), so a cached aggregate keyed by it is never stale, on any server (see <see cref="DataVersions"/>).
+    /// </summary>
+    public long DataVersion { get; set; }
+
     public List<StaffMember> Staff { get; set; } = [];
 }

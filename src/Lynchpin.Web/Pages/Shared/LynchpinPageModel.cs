@@ -15,6 +15,9 @@ public abstract class LynchpinPageModel : PageModel
 
     protected SchoolClock Clock => Service<SchoolClock>();
 
+    /// <summary>The data versions of this request, which caches are keyed by: a page tells it the schools it has read.</summary>
+    protected DataVersions DataVersions => Service<DataVersions>();
+
     /// <summary>Today in the schools' own time.</summary>
     public DateOnly Today => Clock.Today;
 

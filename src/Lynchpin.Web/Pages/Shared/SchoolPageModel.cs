@@ -17,6 +17,7 @@ public abstract class SchoolPageModel : ScopedPageModel
             return NotFound();
         }
         School = school;
+        DataVersions.Know(school);
         return await MayAsync(school, Requirement) ? null : Forbid();
     }
 }

@@ -45,8 +45,7 @@ public abstract class ProfilePageModel(ProfileCalculator calculator) : SchoolPag
         var scope = await Access.GetAsync(ct);
         Leads = scope.LeadsSchool(school.Id);
 
-        var withAssessments = await db.Assessments.Where(a => a.StaffMember.SchoolId == school.Id)
-            .Select(a => a.Year).Distinct().ToListAsync(ct);
+        var withAssessments = (await calculator.AssessedYearsAsync([school.Id], ct))[school.Id].Keys.ToList();
         ChosenYear = ChooseYear(withAssessments);
 
         IReadOnlyCollection<int>? team = null;

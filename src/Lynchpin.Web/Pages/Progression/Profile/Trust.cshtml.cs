@@ -25,10 +25,10 @@ public class TrustModel(ProfileCalculator calculator, Frameworks frameworks) : T
     {
         var (trust, db) = (Trust, Db);
         var schools = await db.Schools.AsNoTracking().Where(s => s.TrustId == trust.Id).OrderBy(s => s.Name).ToListAsync(ct);
-        var schoolIds = schools.Select(s => s.Id).ToList();
-        var assessed = db.Assessments.Where(a => a.IsCurrent && schoolIds.Contains(a.StaffMember.SchoolId));
+        DataVersions.Know(schools);
+        var assessed = (await calculator.AssessedYearsAsync(schools.Select(s => s.Id).ToList(), ct)).Values;
 
-        var withAssessments = await assessed.Select(a => a.Year).Distinct().ToListAsync(ct);
+        var withAssessments = assessed.SelectMany(years => years.Keys).Distinct().ToList();
         var current = SchoolYear.Of(Today);
         if (Year is int asked && asked is < 2000 or > 2100)
         {
@@ -43,7 +43,7 @@ public class TrustModel(ProfileCalculator calculator, Frameworks frameworks) : T
             ModelState.AddModelError("checkpoint", "Select a checkpoint from the list");
             Checkpoint = null;
         }
-        Checkpoint ??= await assessed.Where(a => a.Year == ChosenYear).MaxAsync(a => (int?)a.Checkpoint, ct) ?? SchoolYear.FirstCheckpoint;
+        Checkpoint ??= assessed.Max(years => years.TryGetValue(ChosenYear, out var last) ? last : (int?)null) ?? SchoolYear.FirstCheckpoint;
 
         var framework = await frameworks.ForTrustAsync(trust, ct);
         StageNames = Enumerable.Range(0, StageDistribution.StageCount).Select(n => framework.Stage(n).Name).ToList();
