@@ -91,11 +91,15 @@ public sealed class CoachingAccess(AccessScope access, LynchpinDbContext db, Sch
         var workerOf = new HashSet<int>();
         if (scope.OwnStaffId is int own)
         {
-            var contacts = await db.SchoolCoachingContacts.Where(c => c.DesignatedTeacherId == own || c.ChampionId == own)
-                .Select(c => new { c.SchoolId, c.DesignatedTeacherId, c.ChampionId }).ToListAsync(cancellationToken);
-            designated.UnionWith(contacts.Where(c => c.DesignatedTeacherId == own).Select(c => c.SchoolId));
-            champion.UnionWith(contacts.Where(c => c.ChampionId == own).Select(c => c.SchoolId));
-            workerOf.UnionWith(await db.PupilWorkers.Where(w => w.StaffMemberId == own).Select(w => w.PupilId).ToListAsync(cancellationToken));
+            // One statement (UNION ALL) for the roles a staff member can hold: every page's navigation asks.
+            var links = await db.SchoolCoachingContacts.Where(c => c.DesignatedTeacherId == own || c.ChampionId == own)
+                .Select(c => new { Id = c.SchoolId, Designated = c.DesignatedTeacherId == own, Champion = c.ChampionId == own, Worker = false })
+                .Concat(db.PupilWorkers.Where(w => w.StaffMemberId == own)
+                    .Select(w => new { Id = w.PupilId, Designated = false, Champion = false, Worker = true }))
+                .ToListAsync(cancellationToken);
+            designated.UnionWith(links.Where(l => l.Designated).Select(l => l.Id));
+            champion.UnionWith(links.Where(l => l.Champion).Select(l => l.Id));
+            workerOf.UnionWith(links.Where(l => l.Worker).Select(l => l.Id));
         }
         var laCode = user?.Role == UserRole.VirtualSchool ? user.LaCode : null;
         var codes = laCode is null ? LaCodes.None : await LocalAuthorities.CodesAsync(db, cancellationToken);

@@ -35,22 +35,24 @@ public abstract class StatementCountTests(CountingAppFactory app) : IntegrationT
 
     /// <summary>
     /// Who, the request ({urn}, {code} and {person} filled in), at most this many statements after a change, and again.
-    /// A page signed in by cookie reads its server-side session too (one statement more than by token).
+    /// A page signed in by cookie reads its server-side session too (one statement more than by token). Since careers and
+    /// coaching landed: one more after a change (the schools a person works in, staff_school_hours) and, for a staff
+    /// member's own account, one more every time (the coaching roles they hold, for the navigation).
     /// </summary>
     public static TheoryData<string, string, int, int> HotRequests => new()
     {
-        { Head, "/", 11, 9 },
-        { Head, "/staff", 7, 5 },
-        { Head, "/staff/{person}", 12, 10 },
-        { Head, "/schools/{urn}/profile?year=2025", 22, 6 },
-        { TrustAdmin, "/trusts/{code}/profile?year=2025", 10, 5 },
-        { Head, "/schools/{urn}/appraisal?year=2025", 11, 7 },
-        { TrustAdmin, "/trusts/{code}/appraisal?year=2025", 9, 5 },
-        { Head, "/schools/{urn}/observations/coverage?from=2025-09-01&to=2026-08-31", 13, 11 },
-        { HeadToken, "/api/schools/{urn}/profile?year=2025", 7, 3 },
-        { TrustAdminToken, "/api/trusts/{code}/profile?year=2025", 14, 4 },
-        { HeadToken, "/api/schools/{urn}/appraisal?year=2025", 7, 3 },
-        { HeadToken, "/api/schools/{urn}/staff", 6, 4 },
+        { Head, "/", 13, 10 },
+        { Head, "/staff", 9, 6 },
+        { Head, "/staff/{person}", 14, 11 },
+        { Head, "/schools/{urn}/profile?year=2025", 24, 7 },
+        { TrustAdmin, "/trusts/{code}/profile?year=2025", 11, 5 },
+        { Head, "/schools/{urn}/appraisal?year=2025", 13, 8 },
+        { TrustAdmin, "/trusts/{code}/appraisal?year=2025", 10, 5 },
+        { Head, "/schools/{urn}/observations/coverage?from=2025-09-01&to=2026-08-31", 15, 12 },
+        { HeadToken, "/api/schools/{urn}/profile?year=2025", 8, 3 },
+        { TrustAdminToken, "/api/trusts/{code}/profile?year=2025", 15, 4 },
+        { HeadToken, "/api/schools/{urn}/appraisal?year=2025", 8, 3 },
+        { HeadToken, "/api/schools/{urn}/staff", 7, 4 },
     };
 
     [SkippableTheory]
