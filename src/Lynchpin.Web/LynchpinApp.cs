@@ -261,6 +261,9 @@ public static class LynchpinApp
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
+        // Live: the process answers (a load balancer restarts it if not). Ready: it can reach its database (send it work).
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapLynchpinApi();
         app.MapProfileApi();
@@ -276,9 +279,9 @@ public static class LynchpinApp
     /// <summary>Creates the database if needed, applies migrations, and seeds the demo trust into an empty one when asked (see <see cref="DemoSetting"/>).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        await DatabaseStartup.MigrateAsync(app.Services, StartRetry(app.Configuration), app.Logger);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LynchpinDbContext>();
-        await db.Database.MigrateAsync();
 
         if (!DemoSetting.IsOn(app.Configuration, app.Environment) || await db.Schools.AnyAsync())
         {
@@ -304,6 +307,10 @@ public static class LynchpinApp
         }
         Console.WriteLine();
     }
+
+    /// <summary>How long start-up waits for a PostgreSQL that is still starting (<see cref="DatabaseStartup.RetrySetting"/>).</summary>
+    internal static TimeSpan StartRetry(IConfiguration config) =>
+        TimeSpan.FromSeconds(config.GetValue(DatabaseStartup.RetrySetting, DatabaseStartup.DefaultRetrySeconds));
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

@@ -17,8 +17,7 @@ public static class DatabaseOptions
     {
         null or "" or "sqlite" => DatabaseProvider.Sqlite,
         "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
-        _ => throw new InvalidOperationException(
-            $"Database:Provider '{value}' is not known: use Sqlite or Postgres."),
+        _ => throw new StartupFailure($"Database__Provider is '{value}', which is not known: set it to Sqlite or Postgres."),
     };
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string? connectionString)
@@ -33,8 +32,7 @@ public static class DatabaseOptions
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    throw new InvalidOperationException(
-                        "Database:Provider is Postgres but ConnectionStrings:Lynchpin is empty.");
+                    throw new StartupFailure("Database__Provider is Postgres but ConnectionStrings__Lynchpin is empty: set it to the server's connection string.");
                 }
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
                 break;

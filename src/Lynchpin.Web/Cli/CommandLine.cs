@@ -17,8 +17,27 @@ public static class CommandLine
         error ??= Console.Error;
         var root = Build(services, output, error);
         var parsed = root.Parse(args);
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (StartupFailure failure)
+        {
+            error.WriteLine($"Lynchpin cannot start: {failure.Message}");
+            return StartupFailure.ExitCode;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What the default handler did: the whole exception, exit 1.
+            error.WriteLine($"Unhandled exception: {e}");
+            return 1;
+        }
     }
+
+    /// <summary>Migrates (waiting for a PostgreSQL that is starting, one server at a time) or throws a <see cref="StartupFailure"/>.</summary>
+    internal static Task MigrateAsync(IServiceProvider services, CancellationToken ct = default) =>
+        DatabaseStartup.MigrateAsync(services, LynchpinApp.StartRetry(services.GetRequiredService<IConfiguration>()),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Lynchpin.Startup"), ct);
 
     private static RootCommand Build(IServiceProvider services, TextWriter output, TextWriter error)
     {
@@ -27,9 +46,9 @@ public static class CommandLine
         var migrate = new Command("migrate", "Apply database migrations and exit.");
         migrate.SetAction(async (_, ct) =>
         {
+            await MigrateAsync(services, ct);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LynchpinDbContext>();
-            await db.Database.MigrateAsync(ct);
             output.WriteLine($"Migrations applied ({db.Database.ProviderName}).");
             return 0;
         });
@@ -78,9 +97,9 @@ public static class CommandLine
 
     internal static async Task<int> WithDatabase(IServiceProvider services, Func<IServiceProvider, Task<int>> action)
     {
-        await using var scope = services.CreateAsyncScope();
         // Commands work on a database that the web app has not started yet.
-        await scope.ServiceProvider.GetRequiredService<LynchpinDbContext>().Database.MigrateAsync();
+        await MigrateAsync(services);
+        await using var scope = services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }
 }

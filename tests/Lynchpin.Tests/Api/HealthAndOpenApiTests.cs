@@ -24,6 +24,22 @@ public abstract class HealthAndOpenApiTests(LynchpinAppFactory app) : Integratio
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [SkippableTheory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Get_LiveAndReadyWithWorkingDatabase_Return200Healthy(string path)
+    {
+        // Arrange
+        using var client = App.CreateClient();
+
+        // Act
+        using var response = await client.GetAsync(path);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
     [SkippableFact]
     public async Task Get_OpenApiDocument_ListsTheSchoolsEndpoints()
     {

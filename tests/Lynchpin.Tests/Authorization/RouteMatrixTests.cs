@@ -29,6 +29,8 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
     private static readonly (string Route, int[] Expected)[] GetRoutes =
     [
         ("/health", [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("/health/live", [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("/health/ready", [Ok, Ok, Ok, Ok, Ok, Ok]),
         ("/sign-in", [Ok, Ok, Ok, Ok, Ok, Ok]),
         ("/openapi/v1.json", [Ok, Ok, Ok, Ok, Ok, Ok]),
         ("/", [Login, Ok, Ok, Ok, Ok, Ok]),
