@@ -19,6 +19,9 @@ public sealed class ImportRun
     /// <exception cref="InvalidOperationException">The import is not into one school (GIAS).</exception>
     public School School => school ?? throw new InvalidOperationException("This import is not into one school.");
 
+    /// <summary>The school's id, or null for an import that is not into one school (GIAS).</summary>
+    public int? SchoolId => school?.Id;
+
     /// <summary>The school's staff by staff_ref, for an import whose format names a staff_ref column.</summary>
     public SchoolStaff Staff
     {

@@ -74,6 +74,11 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
                 {
                     run.KeepFirstErrors();
                 }
+                if (row.ColumnWithControlCharacter() is { } controlled)
+                {
+                    run.Error(row.Line, $"{controlled} has a control character (such as NUL) in it, which cannot be stored: delete it and save the file again");
+                    continue;
+                }
                 if (Parse(row, run) is { } parsed)
                 {
                     rows.Add(parsed);
@@ -115,13 +120,49 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
         await using var transaction = Db.Database.CurrentTransaction is null
             ? await Db.Database.BeginTransactionAsync(cancellationToken)
             : null;
-        var result = await write(cancellationToken);
-        if (transaction is not null)
+        try
         {
-            await transaction.CommitAsync(cancellationToken);
+            await LockSchoolAsync(run, cancellationToken);
+            var result = await write(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return result;
         }
-        return result;
+        catch (DbUpdateException e) when (transaction is not null && IsUniqueViolation(e))
+        {
+            // Checked against what was stored before another import of the school wrote the same rows.
+            await transaction.RollbackAsync(cancellationToken);
+            Db.ChangeTracker.Clear();
+            return ImportResult.Failed([new RowError(0,
+                "Another import into this school finished first, so nothing was changed. Upload the file again to import it over what is stored now")]);
+        }
     }
+
+    /// <summary>
+    /// One import into a school at a time: a second waits for the first to commit, so a replace-import (timetable,
+    /// duties, observers) cannot interleave its delete and insert with another's and double the rows. SQLite needs
+    /// nothing more: its write transactions begin IMMEDIATE, one writer at a time.
+    /// </summary>
+    private async Task LockSchoolAsync(ImportRun run, CancellationToken cancellationToken)
+    {
+        if (run.SchoolId is int schoolId && Db.Database.IsNpgsql())
+        {
+            // Held until the transaction ends. The first key keeps imports apart from other advisory locks.
+            await Db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ImportLockKey}, {schoolId})", cancellationToken);
+        }
+    }
+
+    private const int ImportLockKey = 0x494D5054; // "IMPT"
+
+    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        _ => false,
+    };
 
     /// <summary>The file's size in rows and cells, checked as each row is read (the file size is checked on opening).</summary>
     private static RowError? TooMany(int rows, int columns) =>

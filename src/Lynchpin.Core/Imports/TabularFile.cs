@@ -300,6 +300,22 @@ public sealed class TabularRow
         columnIndex.TryGetValue(column, out var i) && i < values.Length ? values[i] : "";
 
     public bool IsBlank => values.All(v => v.Length == 0);
+
+    /// <summary>
+    /// The first column whose cell holds a control character other than tab, CR or LF (NUL above all: PostgreSQL cannot
+    /// store it, SQLite would), or null. Every import refuses such a row the same way on both databases.
+    /// </summary>
+    public string? ColumnWithControlCharacter()
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i].Any(c => c < ' ' && c is not ('\t' or '\r' or '\n')))
+            {
+                return columnIndex.FirstOrDefault(c => c.Value == i).Key ?? $"column {i + 1}";
+            }
+        }
+        return null;
+    }
 }
 
 /// <summary>The file as a whole cannot be read as a table; <see cref="Error"/> says why, for the user.</summary>
