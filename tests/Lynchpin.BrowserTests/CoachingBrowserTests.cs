@@ -60,6 +60,46 @@ public class CoachingBrowserTests(BrowserFixture browser) : BrowserTest(browser)
     });
 
     [SkippableFact]
+    public Task Coach_AddsAnActionAndMarksItDone_SeesItInThePlan() => RunAsync(async page =>
+    {
+        // Arrange
+        await page.SetViewportSizeAsync(1280, 900);
+        await SignInAsDemoUserAsync(page, DemoData.CoachEmail);
+        await page.GotoAsync($"{Northfield}/plan");
+        var description = $"Champion shares the PEP tracker with heads of year ({Guid.NewGuid():N}).";
+
+        // Act: add an action to the leadership area
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add an action to leadership" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/coaching/plan/actions", StringComparison.Ordinal));
+        await LooksRightAsync(page, "coaching-action");
+        await page.Locator("#Input_Description").FillAsync(description);
+        await page.Locator("#Input_OwnerId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("#Input_DueOn").FillAsync("2027-03-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the action" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/coaching/plan", StringComparison.Ordinal));
+        var added = await BannerAsync(page);
+
+        // Act: open it again and mark it done, first without evidence (refused), then with it
+        await page.GetByRole(AriaRole.Link, new() { Name = description }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/coaching/plan/actions", StringComparison.Ordinal));
+        await page.GetByLabel("Done", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the action" }).ClickAsync();
+        var refused = await page.Locator(".govuk-error-summary").InnerTextAsync();
+        await LooksRightAsync(page, "coaching-action-error");
+        await page.Locator("#Input_Evidence").FillAsync("Minutes of the heads of year meeting, 2 December.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the action" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.EndsWith("/coaching/plan", StringComparison.Ordinal));
+
+        // Assert
+        Assert.Contains("The action is added", added, StringComparison.Ordinal);
+        Assert.Contains("Say what shows the action is done", refused, StringComparison.Ordinal);
+        Assert.Contains("The action is saved", await BannerAsync(page), StringComparison.Ordinal);
+        var row = page.Locator("[data-actions=leadership] tr", new() { HasText = description });
+        Assert.Equal("Done", (await row.Locator("[data-status]").InnerTextAsync()).Trim());
+        Assert.Contains("Minutes of the heads of year meeting", await row.InnerTextAsync(), StringComparison.Ordinal);
+    });
+
+    [SkippableFact]
     public Task SchoolChampion_SeesHerSchoolsPupilsAndPlan_AndNotAnotherSchools() => RunAsync(async page =>
     {
         // Arrange
