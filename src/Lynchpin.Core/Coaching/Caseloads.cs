@@ -77,6 +77,32 @@ public class Caseloads(LynchpinDbContext db, SchoolClock clock)
             VisitPlanner.CaseloadWarning(total)));
     }
 
+    /// <summary>
+    /// The URNs in <paramref name="text"/> as a person types them (separated by commas, semicolons, spaces or lines), and
+    /// the parts that are not URNs, for the caseload page and <c>caseload set --schools</c>.
+    /// </summary>
+    public static (List<int> Urns, List<string> NotUrns) ParseUrns(string? text)
+    {
+        var (urns, notUrns) = (new List<int>(), new List<string>());
+        foreach (var part in (text ?? "").Split([',', ' ', '\n', '\r', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var urn))
+            {
+                urns.Add(urn);
+            }
+            else
+            {
+                notUrns.Add(part);
+            }
+        }
+        return (urns, notUrns);
+    }
+
+    /// <summary>What a caseload change did, in a sentence (the page's banner and the command's output).</summary>
+    public static string Describe(string coachEmail, int year, CaseloadChange change) =>
+        $"{coachEmail}'s caseload for {SchoolYear.Name(year)} is saved: {change.Added} added, {change.Removed} removed, "
+        + $"{change.PlannedVisits} visits planned.{(change.Warning is null ? "" : $" {change.Warning}.")}";
+
     /// <summary>Changes how many visits a school is planned to have, re-spreading the planned ones over what is left of the year.</summary>
     public async Task<Result<CaseloadSchool>> SetPlannedVisitsAsync(int caseloadId, int visits, CancellationToken cancellationToken = default)
     {

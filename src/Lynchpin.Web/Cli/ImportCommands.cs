@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lynchpin.Core.Audit;
+using Lynchpin.Core.Coaching;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Schools;
@@ -25,6 +26,16 @@ internal static class ImportCommands
         schools.SetAction((parse, ct) => RunAsync("schools", null, parse.GetValue(gias)!,
             (sp, file, _) => sp.GetRequiredService<GiasImporter>().ImportAsync(file, ct), SchoolsSummary, services, output, error, ct));
         import.Subcommands.Add(schools);
+
+        var outcomes = new Option<FileInfo>("--file")
+        {
+            Description = "The DfE's \"Outcomes for children in need, including children looked after\" absence file from Explore Education Statistics (CSV or XLSX).",
+            Required = true,
+        };
+        var outcomesReference = new Command("outcomes-reference", "Import the published attendance figures for looked-after children, nationally and by local authority.") { outcomes };
+        outcomesReference.SetAction((parse, ct) => RunAsync("outcomes-reference", null, parse.GetValue(outcomes)!,
+            (sp, file, fileName) => sp.GetRequiredService<OutcomeReferenceImporter>().ImportAsync(file, fileName, ct), OutcomesSummary, services, output, error, ct));
+        import.Subcommands.Add(outcomesReference);
 
         foreach (var row in ImportTable.All)
         {
@@ -53,6 +64,13 @@ internal static class ImportCommands
         var gias = (GiasImportResult)result;
         return $"Imported schools: {gias.Created} created, {gias.Updated} updated, {gias.Unchanged} unchanged.{Environment.NewLine}" +
             $"Trusts: {gias.TrustsCreated} created, {gias.TrustsUpdated} updated.";
+    }
+
+    private static string OutcomesSummary(ImportResult result)
+    {
+        var outcomes = (OutcomeReferenceImportResult)result;
+        return $"Imported reference figures: {outcomes.Created} added, {outcomes.Updated} revised, {outcomes.Unchanged} unchanged.{Environment.NewLine}" +
+            $"Local authorities: {outcomes.AuthoritiesAdded} added.";
     }
 
     /// <summary>Runs an import and audits it (<paramref name="key"/> into the school of <paramref name="urn"/>, if any), applied or refused.</summary>

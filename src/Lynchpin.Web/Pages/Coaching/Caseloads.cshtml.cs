@@ -45,17 +45,10 @@ public class CaseloadsModel(Caseloads caseloads, CoachingAccess coaching) : Lync
         {
             return Forbid();
         }
-        var urns = new List<int>();
-        foreach (var part in (Input.Schools ?? "").Split([',', ' ', '\n', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var (urns, notUrns) = Caseloads.ParseUrns(Input.Schools);
+        foreach (var part in notUrns)
         {
-            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var urn))
-            {
-                urns.Add(urn);
-            }
-            else
-            {
-                ModelState.AddModelError("Input.Schools", $"\"{part}\" is not a URN: give schools' URNs separated by commas");
-            }
+            ModelState.AddModelError("Input.Schools", $"\"{part}\" is not a URN: give schools' URNs separated by commas");
         }
         if (string.IsNullOrWhiteSpace(Input.Coach))
         {
@@ -77,9 +70,7 @@ public class CaseloadsModel(Caseloads caseloads, CoachingAccess coaching) : Lync
             AddErrors(result.Errors);
             return Invalid();
         }
-        var change = result.Value!;
-        TempData["Success"] = $"{Input.Coach}'s caseload for {SchoolYear.Name(Input.Year.Value)} is saved: {change.Added} added, {change.Removed} removed, "
-            + $"{change.PlannedVisits} visits planned.{(change.Warning is null ? "" : $" {change.Warning}.")}";
+        TempData["Success"] = Caseloads.Describe(Input.Coach!, Input.Year.Value, result.Value!);
         return RedirectTo<CaseloadsModel>(new { coach = Input.Coach, year = Input.Year });
     }
 
