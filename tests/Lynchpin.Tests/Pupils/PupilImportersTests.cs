@@ -1,3 +1,4 @@
+using ClosedXML.Excel;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
 using Lynchpin.Core.Kernel;
@@ -27,6 +28,38 @@ public abstract class PupilImportersTests(LynchpinAppFactory app) : IntegrationT
     private Task<ImportResult> ImportAsync<T>(School school, params string[] lines) where T : ISchoolImporter =>
         Data.WithServicesAsync(sp => sp.GetRequiredService<T>()
             .ImportAsync(new ImportRequest(school.Urn, ImportFiles.Csv(lines), "file.csv", Importer)));
+
+    /// <summary>A workbook of one sheet, as a school's MIS export saved from Excel: dates and numbers as typed cells, not text.</summary>
+    private static MemoryStream Workbook(string header, params object[][] rows)
+    {
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.Worksheets.Add("Export");
+        var headings = header.Split(',');
+        for (var c = 0; c < headings.Length; c++)
+        {
+            sheet.Cell(1, c + 1).Value = headings[c];
+        }
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                sheet.Cell(r + 2, c + 1).Value = rows[r][c] switch
+                {
+                    DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+                    int i => i,
+                    double n => n,
+                    object o => o.ToString() ?? "",
+                };
+            }
+        }
+        var file = new MemoryStream();
+        workbook.SaveAs(file);
+        file.Position = 0;
+        return file;
+    }
+
+    private Task<ImportResult> ImportXlsxAsync<T>(School school, MemoryStream workbook) where T : ISchoolImporter =>
+        Data.WithServicesAsync(sp => sp.GetRequiredService<T>().ImportAsync(new ImportRequest(school.Urn, workbook, "MIS export.xlsx", Importer)));
 
     private Task<int> AuditRowsAsync(string action, School school) =>
         Data.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == action && e.Detail!.Contains($"at school {school.Urn}")));
@@ -191,5 +224,70 @@ public abstract class PupilImportersTests(LynchpinAppFactory app) : IntegrationT
             bad.Errors.Select(e => (e.Line, e.Message)));
         var stored = await Data.WithDbAsync(db => db.Exclusions.Where(e => e.PupilId == pupil.Id).ToListAsync());
         Assert.Equal((new DateOnly(2024, 11, 4), 3m, ExclusionKind.Suspension), (stored.Single().Start, stored.Single().Days, stored.Single().Kind));
+    }
+
+    [SkippableFact]
+    public async Task Import_PupilsWorkbook_ReadsDateCellsAndRefusesABadRowByItsLine()
+    {
+        // Arrange
+        var school = await Data.CreateSchoolAsync();
+        var (ada, ben) = (CoachingScenario.NewUpn(), CoachingScenario.NewUpn());
+        object[] adaRow = [ada, "Ada", "Adams", new DateOnly(2014, 3, 2), 7, "looked-after;pupil-premium", 341, new DateOnly(2022, 6, 1)];
+
+        // Act
+        var bad = await ImportXlsxAsync<PupilImporter>(school, Workbook(PupilHeader,
+            adaRow,
+            [ben[..^1] + (ben[^1] == '1' ? '2' : '1'), "Ben", "Brown", new DateOnly(2013, 11, 20), 8, "child-in-need", "", ""],
+            [CoachingScenario.NewUpn(), "Cy", "Cole", "31/02/2013", 8, "looked-after;adopted", "", ""]));
+        var good = await ImportXlsxAsync<PupilImporter>(school, Workbook(PupilHeader, adaRow));
+
+        // Assert: lines 3 and 4 named, nothing stored; then Ada stored with her dates from date cells
+        Assert.False(bad.Succeeded);
+        Assert.Equal([3, 4], bad.Errors.Select(e => e.Line).Distinct());
+        Assert.True(good.Succeeded, string.Join("; ", good.Errors));
+        var stored = Assert.Single(await PupilsAsync(school));
+        Assert.Equal((ada, new DateOnly(2014, 3, 2), "341", new DateOnly(2022, 6, 1)), (stored.Upn, stored.DateOfBirth, stored.LaCode, stored.EnteredCareOn));
+    }
+
+    [SkippableFact]
+    public async Task Import_AttendanceWorkbook_ReadsNumberAndDateCellsAndRefusesABadRowByItsLine()
+    {
+        // Arrange
+        var school = await Data.CreateSchoolAsync();
+        var pupil = await CoachingScenario.CreatePupilAsync(Data, school, [PupilFlag.LookedAfter], "341", new DateOnly(2022, 1, 1));
+        object[] autumn = [pupil.Upn, new DateOnly(2024, 9, 2), new DateOnly(2024, 12, 20), 140, 128, 10, 2];
+
+        // Act
+        var bad = await ImportXlsxAsync<AttendanceImporter>(school, Workbook(AttendanceHeader,
+            autumn,
+            [pupil.Upn, new DateOnly(2025, 1, 6), new DateOnly(2025, 4, 4), 116, 120, 0, 0]));
+        var good = await ImportXlsxAsync<AttendanceImporter>(school, Workbook(AttendanceHeader, autumn));
+
+        // Assert
+        Assert.False(bad.Succeeded);
+        Assert.Equal([3], bad.Errors.Select(e => e.Line).Distinct());
+        Assert.True(good.Succeeded, string.Join("; ", good.Errors));
+        var stored = await Data.WithDbAsync(db => db.AttendanceRecords.AsNoTracking().SingleAsync(a => a.PupilId == pupil.Id));
+        Assert.Equal((new DateOnly(2024, 9, 2), new DateOnly(2024, 12, 20), 140, 128, 10, 2),
+            (stored.PeriodStart, stored.PeriodEnd, stored.SessionsPossible, stored.SessionsAttended, stored.Authorised, stored.Unauthorised));
+    }
+
+    [SkippableFact]
+    public async Task Import_ExclusionsWorkbook_ReadsHalfDaysAndRefusesABadRowByItsLine()
+    {
+        // Arrange
+        var school = await Data.CreateSchoolAsync();
+        var pupil = await CoachingScenario.CreatePupilAsync(Data, school, [PupilFlag.LookedAfter], "341", new DateOnly(2022, 1, 1));
+        object[] suspension = [pupil.Upn, new DateOnly(2024, 11, 4), 2.5, "Suspension"];
+
+        // Act
+        var bad = await ImportXlsxAsync<ExclusionImporter>(school, Workbook(ExclusionHeader, suspension, [pupil.Upn, new DateOnly(2025, 1, 10), 1, "expelled"]));
+        var good = await ImportXlsxAsync<ExclusionImporter>(school, Workbook(ExclusionHeader, suspension));
+
+        // Assert
+        Assert.Equal([(3, "kind \"expelled\" is not suspension or permanent")], bad.Errors.Select(e => (e.Line, e.Message)));
+        Assert.True(good.Succeeded, string.Join("; ", good.Errors));
+        var stored = await Data.WithDbAsync(db => db.Exclusions.AsNoTracking().SingleAsync(e => e.PupilId == pupil.Id));
+        Assert.Equal((new DateOnly(2024, 11, 4), 2.5m, ExclusionKind.Suspension), (stored.Start, stored.Days, stored.Kind));
     }
 }
