@@ -12,8 +12,19 @@ public sealed record AttainmentInput
 }
 
 /// <summary>The parts of a pupil's record kept by hand: who works with them, and teacher-assessed attainment.</summary>
+/// <summary>Who looks after the pupil: their carer and social worker, each a name and how to reach them.</summary>
+public sealed record PupilContactsInput
+{
+    public string? CarerName { get; init; }
+    public string? CarerContact { get; init; }
+    public string? SocialWorkerName { get; init; }
+    public string? SocialWorkerContact { get; init; }
+}
+
 public class PupilRecords(LynchpinDbContext db, SchoolClock clock)
 {
+    public const string ContactsChanged = "pupil-contacts-changed";
+
     /// <summary>GCSE grades as schools record them: 9 (highest) to 1, and U.</summary>
     public static readonly IReadOnlyList<string> GcseGrades = ["9", "8", "7", "6", "5", "4", "3", "2", "1", "U"];
 
@@ -37,6 +48,29 @@ public class PupilRecords(LynchpinDbContext db, SchoolClock clock)
         var worker = db.PupilWorkers.Add(new PupilWorker { PupilId = pupil.Id, StaffMemberId = staffMemberId!.Value, Role = text }).Entity;
         await db.SaveChangesAsync(cancellationToken);
         return Result<PupilWorker>.Done(worker);
+    }
+
+    /// <summary>
+    /// Sets the pupil's carer and social worker (names and contacts, any may be left empty: a PEP asks for them again), and
+    /// audits the change, by whom, in the same save.
+    /// </summary>
+    public async Task<Result<Pupil>> SetContactsAsync(int pupilId, PupilContactsInput input, Recorder by, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        var carer = Fields.Optional(errors, nameof(input.CarerName), input.CarerName, Pupil.ContactMaxLength, "the carer's name");
+        var carerContact = Fields.Optional(errors, nameof(input.CarerContact), input.CarerContact, Pupil.ContactMaxLength, "how to reach the carer");
+        var worker = Fields.Optional(errors, nameof(input.SocialWorkerName), input.SocialWorkerName, Pupil.ContactMaxLength, "the social worker's name");
+        var workerContact = Fields.Optional(errors, nameof(input.SocialWorkerContact), input.SocialWorkerContact, Pupil.ContactMaxLength, "how to reach the social worker");
+        if (errors.Count > 0)
+        {
+            return Result<Pupil>.Fail(errors);
+        }
+        var pupil = await db.Pupils.SingleAsync(p => p.Id == pupilId, cancellationToken);
+        (pupil.CarerName, pupil.CarerContact, pupil.SocialWorkerName, pupil.SocialWorkerContact) = (carer, carerContact, worker, workerContact);
+        pupil.UpdatedAt = clock.UtcNow;
+        PupilAudit.AddChange(db, by, clock.UtcNow, ContactsChanged, $"carer and social worker of pupil {pupil.Id} at school {pupil.SchoolId}");
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<Pupil>.Done(pupil);
     }
 
     public async Task RemoveWorkerAsync(Pupil pupil, int workerId, CancellationToken cancellationToken = default) =>

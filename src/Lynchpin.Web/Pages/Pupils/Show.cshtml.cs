@@ -29,6 +29,15 @@ public class ShowModel(PupilRecords records) : PupilPageModel
         [Display(Name = "grade or step")] public string? Grade { get; set; }
     }
 
+    public class ContactsForm
+    {
+        [Display(Name = "carer's name")] public string? CarerName { get; set; }
+        [Display(Name = "how to reach the carer")] public string? CarerContact { get; set; }
+        [Display(Name = "social worker's name")] public string? SocialWorkerName { get; set; }
+        [Display(Name = "how to reach the social worker")] public string? SocialWorkerContact { get; set; }
+    }
+
+    [BindProperty] public ContactsForm Contacts { get; set; } = new();
     [BindProperty] public WorkerInput Worker { get; set; } = new();
     [BindProperty] public AttainmentForm Attainment { get; set; } = new();
 
@@ -43,7 +52,26 @@ public class ShowModel(PupilRecords records) : PupilPageModel
     public PepTimeliness? Timeliness { get; private set; }
     public IReadOnlyList<StructuredConversation> Conversations { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadRecordAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Contacts = new ContactsForm
+        {
+            CarerName = Pupil.CarerName, CarerContact = Pupil.CarerContact, SocialWorkerName = Pupil.SocialWorkerName, SocialWorkerContact = Pupil.SocialWorkerContact,
+        };
+        await LoadRecordAsync(ct);
+    }
+
+    [Requires(nameof(Operations.RecordForPupils))]
+    public async Task<IActionResult> OnPostContactsAsync(CancellationToken ct)
+    {
+        var result = await records.SetContactsAsync(Pupil.Id, new PupilContactsInput
+        {
+            CarerName = Contacts.CarerName, CarerContact = Contacts.CarerContact,
+            SocialWorkerName = Contacts.SocialWorkerName, SocialWorkerContact = Contacts.SocialWorkerContact,
+        }, await RecorderAsync(ct), ct);
+        AddErrors(result.Errors, field => $"Contacts.{field}");
+        return await DoneAsync(result.Succeeded, "The carer and social worker are saved.", ct);
+    }
 
     [Requires(nameof(Operations.RecordForPupils))]
     public async Task<IActionResult> OnPostWorkerAsync(CancellationToken ct)
