@@ -81,6 +81,24 @@ public abstract class PlanPageTests(LynchpinAppFactory app) : IntegrationTest(ap
     }
 
     [SkippableFact]
+    public async Task Post_ChampionNotOnTheSlt_Is400OnTheFieldAndTheChampionStays()
+    {
+        // Arrange: the scenario's champion is on the SLT; the designated teacher is not
+        var s = await CoachingScenario.CreateAsync(Data);
+        using var leader = await App.CreateSignedInClientAsync(s.Leader);
+        var (form, values, pageUri) = await PageForms.OpenAsync(leader, $"/schools/{s.SchoolA1.Urn}/coaching", "Contacts.ChampionId");
+        values["Contacts.ChampionId"] = s.DesignatedTeacher.Id.ToString();
+
+        // Act: a post as a browser would send it if the page offered someone off the SLT
+        using var refused = await Html.SubmitAsync(leader, form, values, pageUri);
+
+        // Assert
+        var document = await PageAssert.FormErrorsAsync(refused, "Contacts_ChampionId");
+        Assert.Contains("is not on the senior leadership team", PageAssert.Text(document.GetElementById("Contacts_ChampionId-error")));
+        Assert.Equal(s.Champion.Id, await Data.WithDbAsync(db => db.SchoolCoachingContacts.Where(c => c.SchoolId == s.SchoolA1.Id).Select(c => c.ChampionId).SingleAsync()));
+    }
+
+    [SkippableFact]
     public async Task Get_CoachingPages_EveryPostFormCarriesItsOwnAntiforgeryToken()
     {
         // Arrange
