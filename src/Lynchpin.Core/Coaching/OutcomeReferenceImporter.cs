@@ -75,8 +75,16 @@ public class OutcomeReferenceImporter(LynchpinDbContext db, SchoolClock clock)
                     {
                         Db.OutcomeReferences.Add(new OutcomeReference
                         {
-                            Year = row.Year, Level = row.Level, AreaCode = row.AreaCode, OldLaCode = row.OldLaCode, AreaName = row.AreaName,
-                            SocialCareGroup = row.SocialCareGroup, Phase = row.Phase, Measure = measure, Value = value.Value, Symbol = value.Symbol,
+                            Year = row.Year,
+                            Level = row.Level,
+                            AreaCode = row.AreaCode,
+                            OldLaCode = row.OldLaCode,
+                            AreaName = row.AreaName,
+                            SocialCareGroup = row.SocialCareGroup,
+                            Phase = row.Phase,
+                            Measure = measure,
+                            Value = value.Value,
+                            Symbol = value.Symbol,
                             ImportedAt = now,
                         });
                         created++;

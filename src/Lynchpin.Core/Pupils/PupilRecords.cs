@@ -96,8 +96,12 @@ public class PupilRecords(LynchpinDbContext db, SchoolClock clock)
         }
         var record = db.AttainmentRecords.Add(new AttainmentRecord
         {
-            PupilId = pupil.Id, AssessedOn = on!.Value, Subject = subject!, Scale = input.Scale,
-            Grade = input.Scale == AttainmentScale.Gcse ? grade!.ToUpperInvariant() : grade!, OnTrack = input.OnTrack,
+            PupilId = pupil.Id,
+            AssessedOn = on!.Value,
+            Subject = subject!,
+            Scale = input.Scale,
+            Grade = input.Scale == AttainmentScale.Gcse ? grade!.ToUpperInvariant() : grade!,
+            OnTrack = input.OnTrack,
         }).Entity;
         await db.SaveChangesAsync(cancellationToken);
         return Result<AttainmentRecord>.Done(record);

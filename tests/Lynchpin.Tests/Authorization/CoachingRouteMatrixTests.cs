@@ -176,6 +176,8 @@ public abstract class CoachingRouteMatrixTests(LynchpinAppFactory app) : Integra
             ["Worker.StaffMemberId"] = (who switch { Who.Leader => s.Assistant, Who.Champion => s.Head, Who.Teacher => s.Champion, _ => s.DesignatedTeacher }).Id.ToString(),
             ["Worker.Role"] = "mentor",
         }, [L, F, R, R, R, F, F, R, F, F, F, F, F]),
+        ("/pupils/{P1}?handler=Contacts", (s, who) => new() { ["Contacts.CarerName"] = $"Pat Carer ({who})" },
+            [L, F, R, R, R, F, F, R, F, F, F, F, F]),
         ("/pupils/{P1}?handler=RemoveWorker", (s, _) => new() { ["workerId"] = s.KeyAdultWorker.ToString() },
             [L, F, R, R, R, F, F, R, F, F, F, F, F]),
         ("/pupils/{P1}?handler=Attainment", (s, _) => new()
@@ -259,7 +261,8 @@ public abstract class CoachingRouteMatrixTests(LynchpinAppFactory app) : Integra
         await db.PlanActions.CountAsync(), string.Join(",", await db.ActionPlanAims.OrderBy(a => a.Id).Select(a => a.Text).ToListAsync()),
         await db.PlanReviews.CountAsync(), await db.FocusGroups.CountAsync(), await db.ImpactPlans.CountAsync(),
         string.Join(",", await db.SchoolCoachingContacts.OrderBy(c => c.Id).Select(c => c.DesignatedTeacherId + ":" + c.ChampionId).ToListAsync()),
-        string.Join(",", await db.CalendarFeedTokens.OrderBy(t => t.UserId).Select(t => t.Token).ToListAsync())));
+        string.Join(",", await db.CalendarFeedTokens.OrderBy(t => t.UserId).Select(t => t.Token).ToListAsync()),
+        string.Join(",", await db.Pupils.OrderBy(p => p.Id).Select(p => p.CarerName).ToListAsync())));
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

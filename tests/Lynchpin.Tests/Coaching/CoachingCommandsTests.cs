@@ -92,6 +92,28 @@ public abstract class CoachingCommandsTests(LynchpinAppFactory app) : Integratio
     }
 
     [SkippableFact]
+    public async Task Run_UsersCreateCoachAndVirtualSchool_NeedNoSchoolAndAVirtualSchoolNeedsItsAuthority()
+    {
+        // Arrange
+        var n = TestData.Unique();
+        var (coach, virtualSchool) = ($"coach{n}@la.example", $"vsh{n}@la.example");
+
+        // Act
+        var coachMade = await RunAsync("users", "create", "--email", coach, "--role", "Coach", "--password", "Coaching-Cli-2026!");
+        var noAuthority = await RunAsync("users", "create", "--email", virtualSchool, "--role", "VirtualSchool", "--password", "Coaching-Cli-2026!");
+        var virtualMade = await RunAsync("users", "create", "--email", virtualSchool, "--role", "VirtualSchool", "--la-code", "E08000012", "--password", "Coaching-Cli-2026!");
+
+        // Assert
+        Assert.True(coachMade.Exit == 0, coachMade.Error);
+        Assert.NotEqual(0, noAuthority.Exit);
+        Assert.True(virtualMade.Exit == 0, virtualMade.Error);
+        var made = await Data.WithDbAsync(db => db.Users.AsNoTracking().Where(u => u.Email == coach || u.Email == virtualSchool)
+            .OrderBy(u => u.Role).Select(u => new { u.Role, u.SchoolId, u.TrustId, u.LaCode }).ToListAsync());
+        Assert.Equal([(UserRole.Coach, (int?)null, (int?)null, (string?)null), (UserRole.VirtualSchool, null, null, "E08000012")],
+            made.Select(u => (u.Role, u.SchoolId, u.TrustId, u.LaCode)));
+    }
+
+    [SkippableFact]
     public async Task Run_ImportOutcomesReference_StoresFiguresAndAuthoritiesThenARevisedFileCorrectsThem()
     {
         // Arrange

@@ -56,7 +56,10 @@ public class ShowModel(PupilRecords records) : PupilPageModel
     {
         Contacts = new ContactsForm
         {
-            CarerName = Pupil.CarerName, CarerContact = Pupil.CarerContact, SocialWorkerName = Pupil.SocialWorkerName, SocialWorkerContact = Pupil.SocialWorkerContact,
+            CarerName = Pupil.CarerName,
+            CarerContact = Pupil.CarerContact,
+            SocialWorkerName = Pupil.SocialWorkerName,
+            SocialWorkerContact = Pupil.SocialWorkerContact,
         };
         await LoadRecordAsync(ct);
     }
@@ -66,8 +69,10 @@ public class ShowModel(PupilRecords records) : PupilPageModel
     {
         var result = await records.SetContactsAsync(Pupil.Id, new PupilContactsInput
         {
-            CarerName = Contacts.CarerName, CarerContact = Contacts.CarerContact,
-            SocialWorkerName = Contacts.SocialWorkerName, SocialWorkerContact = Contacts.SocialWorkerContact,
+            CarerName = Contacts.CarerName,
+            CarerContact = Contacts.CarerContact,
+            SocialWorkerName = Contacts.SocialWorkerName,
+            SocialWorkerContact = Contacts.SocialWorkerContact,
         }, await RecorderAsync(ct), ct);
         AddErrors(result.Errors, field => $"Contacts.{field}");
         return await DoneAsync(result.Succeeded, "The carer and social worker are saved.", ct);
@@ -95,7 +100,10 @@ public class ShowModel(PupilRecords records) : PupilPageModel
         {
             var result = await records.AddAttainmentAsync(Pupil, new AttainmentInput
             {
-                AssessedOn = Attainment.AssessedOn, Subject = Attainment.Subject, Scale = Attainment.Scale, Grade = Attainment.Grade,
+                AssessedOn = Attainment.AssessedOn,
+                Subject = Attainment.Subject,
+                Scale = Attainment.Scale,
+                Grade = Attainment.Grade,
             }, ct);
             AddErrors(result.Errors, field => $"Attainment.{field}");
         }
