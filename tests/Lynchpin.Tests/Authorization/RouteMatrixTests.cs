@@ -243,6 +243,8 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/api/schools/{B1}/cpd?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/api/schools/{A1}/parity?year=2025", [Unauthorized, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         ("/api/schools/{B1}/parity?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/api/trusts/{TrustA}/parity?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/trusts/{TrustB}/parity?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
     ];
 
     /// <summary>Writes: a forbidden POST must be refused before anything changes.</summary>
