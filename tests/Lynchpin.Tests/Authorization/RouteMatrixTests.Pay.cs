@@ -83,7 +83,9 @@ public abstract partial class RouteMatrixTests
                 var before = await PayFingerprintAsync();
                 var values = await WithAntiforgeryAsync(client, Who.Leader, new()
                 {
-                    ["Input.Year"] = "2025", ["Input.Scale"] = "Own", ["Input.FteSalary"] = who == "TrustAdmin" ? "61000" : "99999",
+                    ["Input.Year"] = "2025",
+                    ["Input.Scale"] = "Own",
+                    ["Input.FteSalary"] = who == "TrustAdmin" ? "61000" : "99999",
                 });
                 using var response = await client.PostAsync(Resolve(route), new FormUrlEncodedContent(values));
                 var status = Outcome(response);
