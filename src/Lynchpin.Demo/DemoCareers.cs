@@ -33,7 +33,11 @@ public static class DemoCareers
     /// <summary>The yearly award (awards, not progression) from the year before: illustrative.</summary>
     private static readonly Dictionary<int, (decimal Teaching, decimal Support)> Awards = new()
     {
-        [2022] = (0.050m, 0.075m), [2023] = (0.065m, 0.055m), [2024] = (0.055m, 0.045m), [2025] = (0.040m, 0.032m), [2026] = (0.040m, 0.030m),
+        [2022] = (0.050m, 0.075m),
+        [2023] = (0.065m, 0.055m),
+        [2024] = (0.055m, 0.045m),
+        [2025] = (0.040m, 0.032m),
+        [2026] = (0.040m, 0.030m),
     };
 
     public static Seed Create(IReadOnlyDictionary<int, IReadOnlyList<StaffMember>> staffByUrn)
@@ -47,7 +51,10 @@ public static class DemoCareers
             {
                 seed.Budgets.Add(new CpdBudget
                 {
-                    SchoolId = schoolId, Year = year, Amount = urn == DemoData.SecondaryUrn ? 18_000m : 7_500m, BudgetHolderId = budgetHolder?.Id,
+                    SchoolId = schoolId,
+                    Year = year,
+                    Amount = urn == DemoData.SecondaryUrn ? 18_000m : 7_500m,
+                    BudgetHolderId = budgetHolder?.Id,
                 });
             }
             AddCpd(seed, schoolId, staff);
@@ -66,7 +73,14 @@ public static class DemoCareers
 
     private static CpdActivity Activity(int schoolId, string title, CpdKind kind, string? provider, DateOnly start, DateOnly? end = null) => new()
     {
-        SchoolId = schoolId, Title = title, Kind = kind, Provider = provider, StartDate = start, EndDate = end ?? start, RecordedAt = RecordedAt, RecordedByName = Recorder,
+        SchoolId = schoolId,
+        Title = title,
+        Kind = kind,
+        Provider = provider,
+        StartDate = start,
+        EndDate = end ?? start,
+        RecordedAt = RecordedAt,
+        RecordedByName = Recorder,
     };
 
     /// <summary>The INSET days, a course for each teacher every year, and for support staff a few in 2024/25 and one each in 2025/26.</summary>
@@ -201,7 +215,13 @@ public static class DemoCareers
                 }
                 seed.Pay.Add(new PayRecord
                 {
-                    StaffMemberId = s.Id, Year = year, Scale = scale, Point = point, FteSalary = Math.Round(salary, 0), RecordedAt = RecordedAt, RecordedByName = Recorder,
+                    StaffMemberId = s.Id,
+                    Year = year,
+                    Scale = scale,
+                    Point = point,
+                    FteSalary = Math.Round(salary, 0),
+                    RecordedAt = RecordedAt,
+                    RecordedByName = Recorder,
                 });
             }
         }
@@ -319,12 +339,24 @@ public static class DemoCareers
 
         // Their own activities: her HLTA preparation, his NPQ and the trust's finance network, the team's Team Teach refresher this autumn.
         var hlta = Activity(schoolId, "HLTA preparation programme", CpdKind.QualificationStudy, "Kirklees Learning Partnership", new(2025, 10, 6), new(2026, 3, 16));
-        hlta.Attendances.Add(new CpdAttendance { StaffMemberId = kayleigh.Id, Hours = 18m, Cost = 350m, Evaluation = new CpdEvaluation
+        hlta.Attendances.Add(new CpdAttendance
         {
-            Reaction = ImpactRating.Strong, Learning = ImpactRating.Strong, UseInPractice = ImpactRating.Some, EffectOnPupils = ImpactRating.Some,
-            Comment = "I plan and lead the Year 8 reading group on my own now; three of the six pupils have caught up.", EvaluatedOn = new(2026, 5, 1),
-            LineManagerView = "Kayleigh leads the group confidently; ready for the HLTA assessment.", LineManagerName = siobhan.FullName, LineManagerViewOn = new(2026, 5, 12),
-        } });
+            StaffMemberId = kayleigh.Id,
+            Hours = 18m,
+            Cost = 350m,
+            Evaluation = new CpdEvaluation
+            {
+                Reaction = ImpactRating.Strong,
+                Learning = ImpactRating.Strong,
+                UseInPractice = ImpactRating.Some,
+                EffectOnPupils = ImpactRating.Some,
+                Comment = "I plan and lead the Year 8 reading group on my own now; three of the six pupils have caught up.",
+                EvaluatedOn = new(2026, 5, 1),
+                LineManagerView = "Kayleigh leads the group confidently; ready for the HLTA assessment.",
+                LineManagerName = siobhan.FullName,
+                LineManagerViewOn = new(2026, 5, 12),
+            }
+        });
         var npq = Activity(schoolId, "NPQ in Leading Behaviour and Culture", CpdKind.QualificationStudy, "Trust teaching school hub", new(2025, 10, 1), new(2027, 6, 30));
         npq.Attendances.Add(new CpdAttendance { StaffMemberId = imran.Id, Hours = 30m, Cost = 0m });
         var teamTeach = Activity(schoolId, "Team Teach refresher", CpdKind.Course, "Team Teach trainer", new(2026, 10, 5));
@@ -333,16 +365,30 @@ public static class DemoCareers
         // Janet has evaluated it already: the SENCo is asked for her view.
         teamTeach.Attendances.Single(a => a.StaffMemberId == janet.Id).Evaluation = new CpdEvaluation
         {
-            Reaction = ImpactRating.Strong, Learning = ImpactRating.Some, UseInPractice = ImpactRating.Some, EffectOnPupils = ImpactRating.Little,
-            Comment = "De-escalation first: two incidents in the base this half-term ended without a restraint.", EvaluatedOn = new(2026, 11, 20),
+            Reaction = ImpactRating.Strong,
+            Learning = ImpactRating.Some,
+            UseInPractice = ImpactRating.Some,
+            EffectOnPupils = ImpactRating.Little,
+            Comment = "De-escalation first: two incidents in the base this half-term ended without a restraint.",
+            EvaluatedOn = new(2026, 11, 20),
         };
         seed.Activities.AddRange([hlta, npq, teamTeach]);
 
         // Requests: the HLTA programme done; this year one waiting for the SENCo, one cost for the business manager, one declined, one approved.
         CpdRequest Request(StaffMember s, string title, CpdKind kind, DateOnly start, decimal hours, decimal cost, string reason, CpdRequestStatus status) => new()
         {
-            SchoolId = schoolId, StaffMemberId = s.Id, Title = title, Kind = kind, Provider = "Kirklees Learning Partnership", StartDate = start, EndDate = start,
-            Hours = hours, Cost = cost, Reason = reason, Status = status, RequestedAt = RecordedAt.AddDays(-30),
+            SchoolId = schoolId,
+            StaffMemberId = s.Id,
+            Title = title,
+            Kind = kind,
+            Provider = "Kirklees Learning Partnership",
+            StartDate = start,
+            EndDate = start,
+            Hours = hours,
+            Cost = cost,
+            Reason = reason,
+            Status = status,
+            RequestedAt = RecordedAt.AddDays(-30),
             LineManagerName = status is CpdRequestStatus.WithLineManager ? null : siobhan.FullName,
             LineManagerDecidedAt = status is CpdRequestStatus.WithLineManager ? null : RecordedAt.AddDays(-25),
             BudgetHolderName = status is CpdRequestStatus.Approved or CpdRequestStatus.Recorded && cost > 0 ? imran.FullName : null,
@@ -369,6 +415,13 @@ public static class DemoCareers
 
     private static StandardAssessment Assessment(StaffMember s, string set, string code, StandardRating rating, AssessedBy by, DateOnly on, string recorder) => new()
     {
-        StaffMemberId = s.Id, SetCode = set, StandardCode = code, Rating = rating, By = by, AssessedOn = on, RecordedAt = RecordedAt, RecordedByName = recorder,
+        StaffMemberId = s.Id,
+        SetCode = set,
+        StandardCode = code,
+        Rating = rating,
+        By = by,
+        AssessedOn = on,
+        RecordedAt = RecordedAt,
+        RecordedByName = recorder,
     };
 }

@@ -31,8 +31,17 @@ public abstract class CpdCalendarTests(LynchpinAppFactory app) : CareersTest(app
         {
             CpdRequest Request(string title, CpdRequestStatus status) => new()
             {
-                SchoolId = school.Id, StaffMemberId = ta.Id, Title = title, Kind = CpdKind.Conference, StartDate = start.AddDays(30), EndDate = start.AddDays(30),
-                Hours = 6m, Cost = 0m, Reason = "To learn", Status = status, RequestedAt = DateTime.UtcNow,
+                SchoolId = school.Id,
+                StaffMemberId = ta.Id,
+                Title = title,
+                Kind = CpdKind.Conference,
+                StartDate = start.AddDays(30),
+                EndDate = start.AddDays(30),
+                Hours = 6m,
+                Cost = 0m,
+                Reason = "To learn",
+                Status = status,
+                RequestedAt = DateTime.UtcNow,
             };
             var yes = Request("HLTA cluster conference", CpdRequestStatus.Approved);
             var no = Request("Counselling diploma", CpdRequestStatus.Declined);

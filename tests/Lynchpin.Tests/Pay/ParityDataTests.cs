@@ -46,7 +46,12 @@ public abstract class ParityDataTests(LynchpinAppFactory app) : CareersTest(app)
         {
             db.CpdActivities.Add(new CpdActivity
             {
-                SchoolId = school.Id, Title = "Course", Kind = CpdKind.Course, StartDate = start, EndDate = start, RecordedByName = "Test",
+                SchoolId = school.Id,
+                Title = "Course",
+                Kind = CpdKind.Course,
+                StartDate = start,
+                EndDate = start,
+                RecordedByName = "Test",
                 Attendances = people.Select(p => new CpdAttendance { StaffMemberId = p.Id, Hours = hours, Cost = cost }).ToList(),
             });
             return await db.SaveChangesAsync();
