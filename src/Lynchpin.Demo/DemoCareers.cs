@@ -172,7 +172,7 @@ public static class DemoCareers
             {
                 return ("LPS", 12, 68_000m);
             }
-            var years = 2025 - Started(s).Year;
+            var years = Math.Max(0, 2025 - Started(s).Year);
             decimal[] mps = [32_916m, 34_823m, 37_101m, 39_556m, 42_057m, 45_352m];
             decimal[] ups = [47_472m, 49_232m, 51_048m];
             return years >= 8 ? ("UPS", Math.Min(3, (years - 8) / 2 + 1), ups[Math.Min(2, (years - 8) / 2)]) : ("MPS", Math.Min(6, years + 1), mps[Math.Min(5, years)]);
