@@ -109,6 +109,26 @@ public class CareersBrowserTests(BrowserFixture browser) : BrowserTest(browser)
     });
 
     [SkippableFact]
+    public Task TeachingAssistant_OpensHerCareer_SeesWhatSheLacksForHlta() => RunAsync(async page =>
+    {
+        // Arrange
+        await SignInAsDemoUserAsync(page, DemoData.TeachingAssistantEmail);
+
+        // Act: from the menu
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "My career", Exact = true }).ClickAsync();
+
+        // Assert: a teaching assistant level 3 working towards HLTA, with HLTA status still to gain (in progress)
+        Assert.Contains("Working towards: Higher level teaching assistant", await page.Locator("#aim").InnerTextAsync(), StringComparison.Ordinal);
+        var hlta = page.Locator("#next-steps [data-step='learning-support/hlta']");
+        Assert.Contains("HLTA status", await hlta.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("to do", await hlta.Locator(".govuk-tag").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("CACHE Level 3", await page.Locator("#qualifications-table").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertNoAxeViolationsAsync(page);
+        await SaveScreenshotAsync(page, "career-ta-1280");
+        await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "career-ta-375");
+    });
+
+    [SkippableFact]
     public Task BusinessManager_ReadsTheParityReport_ChartAndTableOfTheSameNumbers() => RunAsync(async page =>
     {
         // Arrange
