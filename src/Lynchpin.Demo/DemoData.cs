@@ -166,6 +166,18 @@ public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users, 
 
         await SeedCoachingAsync(trust.Id, cancellationToken);
 
+        // Standards, qualifications, career steps, two years of CPD with evaluations, budgets and pay (see DemoCareers).
+        var careers = DemoCareers.Create(staffByUrn);
+        db.StandardSets.AddRange(careers.StandardSets);
+        db.StandardAssessments.AddRange(careers.Assessments);
+        db.PersonQualifications.AddRange(careers.Qualifications);
+        db.CareerSteps.AddRange(careers.Steps);
+        db.CpdActivities.AddRange(careers.Activities);
+        db.CpdRequests.AddRange(careers.Requests);
+        db.CpdBudgets.AddRange(careers.Budgets);
+        db.PayRecords.AddRange(careers.Pay);
+        await db.SaveChangesAsync(cancellationToken);
+
         // The head and the business manager see pay recommendations (never a role's right: granted per account).
         string[] payAccess = [HeadEmail, BusinessManagerEmail];
         await db.Users.Where(u => payAccess.Contains(u.Email)).ExecuteUpdateAsync(u => u.SetProperty(x => x.PayAccess, true), cancellationToken);

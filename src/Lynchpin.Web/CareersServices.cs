@@ -18,6 +18,7 @@ public static class CareersServices
         services.AddScoped<Core.Cpd.CpdEvaluations>();
         services.AddScoped<Core.Cpd.DevelopmentQueries>();
         services.AddScoped<Core.Cpd.CpdTasks>();
+        services.AddScoped<Core.Cpd.CpdCalendar>();
         services.AddScoped<Core.Pay.ParityData>();
         services.AddScoped<Core.Pay.ParityReports>();
         services.AddScoped<Core.Pay.PayRecords>();

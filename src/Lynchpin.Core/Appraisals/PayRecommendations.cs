@@ -57,8 +57,7 @@ public class PayRecommendations(LynchpinDbContext db, SchoolClock clock, AuditLo
         return Result<PayRecommendation>.Done(recommendation);
     }
 
-    /// <summary>The request's actor (its channel and address) under the name the records show.</summary>
-    private AuditActor As(Recorder who) => audit.CurrentActor with { UserId = who.UserId, Name = who.Name };
+    private AuditActor As(Recorder who) => audit.As(who);
 
     /// <summary>The appraisal's year, and the audit row's subject: the appraisal, its person, school and trust.</summary>
     private async Task<(int Year, AuditSubject Subject)> OfAsync(int appraisalId, CancellationToken cancellationToken)

@@ -42,6 +42,9 @@ public sealed class AuditLog(LynchpinDbContext db, AuditActors actors, SchoolClo
     /// <summary>The actor of the current request (or the command line); pass a changed copy as <c>actor</c> to name someone else.</summary>
     public AuditActor CurrentActor => actors.Current;
 
+    /// <summary>The request's actor (its channel and address) under the name the records show.</summary>
+    public AuditActor As(Recorder who) => actors.Current with { UserId = who.UserId, Name = who.Name };
+
     /// <summary>Adds a row to be saved with the caller's next SaveChanges.</summary>
     public AuditEvent Add(string action, AuditSubject subject, string? detail = null, AuditActor? actor = null)
     {

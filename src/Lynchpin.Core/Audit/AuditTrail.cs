@@ -33,8 +33,13 @@ public sealed class AuditTrail(LynchpinDbContext db)
     public static readonly IReadOnlyList<AuditKind> Kinds =
     [
         new("reads", "Reads of a person's records",
-            [AuditActions.AppraisalRead, AuditActions.EvidenceRead, AuditActions.ObservationRecordRead, AuditActions.PayRecommendationRead]),
-        new("pay", "Pay recommendations read or recorded", [AuditActions.PayRecommendationRead, AuditActions.PayRecommendationRecorded]),
+            [AuditActions.AppraisalRead, AuditActions.EvidenceRead, AuditActions.ObservationRecordRead, AuditActions.PayRecommendationRead,
+                AuditActions.PayRecordsRead]),
+        new("pay", "Pay read, recorded or imported",
+        [
+            AuditActions.PayRecommendationRead, AuditActions.PayRecommendationRecorded, AuditActions.PayRecordsRead, AuditActions.PayRecorded,
+            AuditActions.PayImported, AuditActions.ParityPayRead,
+        ]),
         new("files", "Exports and imports", [AuditActions.Exported, AuditActions.Imported, AuditActions.ImportRefused]),
         new("sign-ins", "Signing in and out",
             [AuditActions.SignedIn, AuditActions.SignInFailed, AuditActions.LockedOut, AuditActions.SignedOut, AuditActions.SignedOutEverywhere]),

@@ -58,7 +58,10 @@ public class CareersOverview(LynchpinDbContext db, CareerProfiles profiles)
         return moves.OrderByDescending(m => m.On).ThenBy(m => m.Name).ToList();
     }
 
-    /// <summary>Deadlines not yet met that are overdue or due within <see cref="QualificationDeadlines.SoonDays"/> days, most urgent first.</summary>
+    /// <summary>
+    /// Deadlines not yet met that are overdue or due within <see cref="QualificationDeadlines.SoonDays"/> days, and certificates
+    /// out of date or running out within them, most urgent first.
+    /// </summary>
     public async Task<IReadOnlyList<PersonDeadline>> DeadlinesAsync(School school, DateOnly today, CancellationToken ct = default)
     {
         var people = await InPostAsync(school, today, ct);
@@ -75,10 +78,12 @@ public class CareersOverview(LynchpinDbContext db, CareerProfiles profiles)
                 QualificationDeadlines.FromRole(person.JobTitle, start, BuiltInCareers.Requirements), today);
             result.AddRange(deadlines.Where(d => d.State is DeadlineState.Overdue or DeadlineState.DueSoon)
                 .Select(d => new PersonDeadline(person.Id, person.FullName, catalogue.ByCode(d.QualificationCode)?.Name ?? d.QualificationCode, d)));
+            // A certificate out of date is overdue for renewal; one running out within the same 90 days is due soon.
             result.AddRange(QualificationDeadlines.Expiries(recorded[person.Id].ToList(), catalogue, today)
-                .Where(e => e.State == ExpiryState.Expired)
+                .Where(e => e.State is ExpiryState.Expired or ExpiryState.ExpiringSoon)
                 .Select(e => new PersonDeadline(person.Id, person.FullName, $"{catalogue.ByCode(e.QualificationCode)?.Name ?? e.QualificationCode} (renewal)",
-                    new Deadline(e.QualificationCode, e.ExpiresOn, FromRole: false, DeadlineState.Overdue, InProgress: false))));
+                    new Deadline(e.QualificationCode, e.ExpiresOn, FromRole: false,
+                        e.State == ExpiryState.Expired ? DeadlineState.Overdue : DeadlineState.DueSoon, InProgress: false))));
         }
         return result.OrderBy(d => d.Deadline.State == DeadlineState.Overdue ? 0 : 1).ThenBy(d => d.Deadline.DueBy).ThenBy(d => d.Name).ToList();
     }

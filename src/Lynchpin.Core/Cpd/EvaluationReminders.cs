@@ -22,6 +22,9 @@ public static class EvaluationReminders
     public const int DefaultDelayWeeks = 6;
     public const int OverdueAfterDays = 28;
 
+    /// <summary>How far back the home page's reminders reach: activities that ended (and evaluations made) in the last half-year.</summary>
+    public const int AskForDays = 183;
+
     public static DateOnly DueOn(DateOnly activityEnd, int delayWeeks = DefaultDelayWeeks) => activityEnd.AddDays(delayWeeks * 7);
 
     public static EvaluationState State(DateOnly activityEnd, bool evaluated, bool lineManagerViewed, DateOnly today, int delayWeeks = DefaultDelayWeeks)

@@ -1,3 +1,4 @@
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Imports;
@@ -11,7 +12,7 @@ namespace Lynchpin.Core.Pay;
 /// or nothing: a row per person and year, adding or replacing that year's record. The rules are the pay form's
 /// (<see cref="PayRecords.Validate"/>); the import is audited as one pay change by whoever ran it.
 /// </summary>
-public class PayImporter(LynchpinDbContext db, SchoolClock clock)
+public class PayImporter(LynchpinDbContext db, SchoolClock clock, AuditLog audit)
     : SchoolImporter<PayImporter.Row>(db, new(PayImportColumns.Required, PayImportColumns.Optional, "pay records", PayImportColumns.StaffRef))
 {
     protected override Row Parse(TabularRow row, ImportRun run) => Row.Parse(row, run);
@@ -56,8 +57,8 @@ public class PayImporter(LynchpinDbContext db, SchoolClock clock)
                 created++;
             }
         }
-        PayAudit.Add(Db, clock, by, PayAuditActions.PayImported, null,
-            $"Pay imported for {run.School.Name} (URN {run.School.Urn}): {rows.Count} row(s) for {ids.Count} people");
+        audit.Add(AuditActions.PayImported, AuditSubject.School(run.School),
+            $"Pay imported for {run.School.Name} (URN {run.School.Urn}): {rows.Count} row(s) for {ids.Count} people", audit.As(by));
         await Db.SaveChangesAsync(ct);
         return new ImportResult(created, updated, []);
     }

@@ -1,3 +1,4 @@
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Progression;
@@ -9,11 +10,12 @@ namespace Lynchpin.Core.Pay;
 public sealed record PayInput(int? Year, string? Scale, int? Point, decimal? FteSalary, decimal? HoursPerWeek, decimal? WeeksPerYear);
 
 /// <summary>
-/// The only way to a person's pay records: every read and every change writes an audit row in the same save. Callers
-/// check the ReadPay operation first (pay-access accounts only); nothing else in the app loads this table for a page,
-/// and no ordinary export includes it.
+/// The only way to a person's pay records: every read and every change writes an audit row (in the person's school and
+/// trust, so the trust's admins see it in their trail) in the same save. Callers check the ReadPay operation first (a
+/// pay-access account, never for oneself nor anyone above oneself in line management); nothing else in the app loads
+/// this table for a page, and no ordinary export includes it.
 /// </summary>
-public class PayRecords(LynchpinDbContext db, SchoolClock clock)
+public class PayRecords(LynchpinDbContext db, SchoolClock clock, AuditLog audit)
 {
     public const decimal MaxSalary = 1_000_000m;
 
@@ -21,8 +23,8 @@ public class PayRecords(LynchpinDbContext db, SchoolClock clock)
     public async Task<IReadOnlyList<PayRecord>> ReadAsync(int staffMemberId, Recorder reader, CancellationToken ct = default)
     {
         var records = await db.PayRecords.AsNoTracking().Where(p => p.StaffMemberId == staffMemberId).OrderByDescending(p => p.Year).ToListAsync(ct);
-        PayAudit.Add(db, clock, reader, PayAuditActions.PayRecordsRead, staffMemberId,
-            records.Count == 0 ? "No pay recorded" : $"Pay for {string.Join(", ", records.Select(r => SchoolYear.Name(r.Year)))}");
+        audit.Add(AuditActions.PayRecordsRead, await SubjectAsync(staffMemberId, ct),
+            records.Count == 0 ? "No pay recorded" : $"Pay for {string.Join(", ", records.Select(r => SchoolYear.Name(r.Year)))}", audit.As(reader));
         await db.SaveChangesAsync(ct);
         return records;
     }
@@ -42,9 +44,18 @@ public class PayRecords(LynchpinDbContext db, SchoolClock clock)
             db.PayRecords.Add(record);
         }
         Apply(record, input, recorder, clock.UtcNow);
-        PayAudit.Add(db, clock, recorder, PayAuditActions.PayRecorded, staffMemberId, $"Pay for {SchoolYear.Name(record.Year)}");
+        audit.Add(AuditActions.PayRecorded, await SubjectAsync(staffMemberId, ct), $"Pay for {SchoolYear.Name(record.Year)}", audit.As(recorder));
         await db.SaveChangesAsync(ct);
         return Result<PayRecord>.Done(record);
+    }
+
+    /// <summary>The audit row's subject: the person's pay, in their school and trust.</summary>
+    private async Task<AuditSubject> SubjectAsync(int staffMemberId, CancellationToken ct)
+    {
+        var staff = await db.StaffMembers.AsNoTracking().Where(s => s.Id == staffMemberId)
+            .Select(s => new { s.SchoolId, s.School.TrustId }).SingleAsync(ct);
+        return new AuditSubject(staff.TrustId, staff.SchoolId, staffMemberId, AuditRecordTypes.Pay,
+            staffMemberId.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     internal static void Apply(PayRecord record, PayInput input, Recorder recorder, DateTime now)

@@ -20,8 +20,8 @@ public static class CalendarFeedEndpoints
 
     public static void MapCalendarFeed(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/calendar/{file}", async (string file, CalendarFeeds feeds, Core.Coaching.CoachCalendar coaching, SchoolClock clock,
-                HttpContext http, CancellationToken ct) =>
+        app.MapGet("/calendar/{file}", async (string file, CalendarFeeds feeds, Core.Coaching.CoachCalendar coaching, Core.Cpd.CpdCalendar cpd,
+                SchoolClock clock, HttpContext http, CancellationToken ct) =>
             {
                 if (!file.EndsWith(".ics", StringComparison.Ordinal))
                 {
@@ -31,7 +31,7 @@ public static class CalendarFeedEndpoints
                 var owner = await feeds.FindOwnerAsync(file[..^".ics".Length], ct);
                 string? text = owner switch
                 {
-                    { StaffMemberId: int staffId } => Write(await feeds.ForPersonAsync(staffId, since, ct), clock.UtcNow),
+                    { StaffMemberId: int staffId } => Write(await feeds.ForPersonAsync(staffId, since, ct), await cpd.ForPersonAsync(staffId, since, ct), clock.UtcNow),
                     { UserId: string userId } when await coaching.FeedAsync(userId, since, ct) is { } coachFeed
                         => Write(coachFeed.Name, coachFeed.Entries, clock.UtcNow),
                     _ => null,
@@ -46,8 +46,9 @@ public static class CalendarFeedEndpoints
             .ExcludeFromDescription();
     }
 
-    public static string Write(CalendarFeed feed, DateTime now) =>
-        Write($"Visits: {feed.Name}, {feed.SchoolName}", feed.Visits.Select(v => v.ToEntry()), now);
+    /// <summary>A person's feed: their visits and their CPD.</summary>
+    public static string Write(CalendarFeed feed, IEnumerable<CalendarEntry> cpd, DateTime now) =>
+        Write($"Visits and CPD: {feed.Name}, {feed.SchoolName}", feed.Visits.Select(v => v.ToEntry()).Concat(cpd), now);
 
     /// <summary>Any area's entries (<see cref="CalendarEntry"/>) as an iCalendar feed; an entry without times is all day.</summary>
     public static string Write(string calendarName, IEnumerable<CalendarEntry> entries, DateTime now)

@@ -134,17 +134,20 @@ public sealed class SchoolAuthorizationHandler(AccessScope access, LynchpinDbCon
 
 public sealed class StaffAuthorizationHandler(AccessScope access) : ScopeAuthorizationHandler<StaffMember>(access)
 {
-    protected override Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, StaffMember staff) => Task.FromResult(operation switch
+    protected override async Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, StaffMember staff) => operation switch
     {
         nameof(Operations.Manage) => scope.LeadsSchool(staff.SchoolId),
         nameof(Operations.ReadProgression) => scope.CanSeeProgression(staff),
         nameof(Operations.Assess) => scope.CanAssess(staff),
         nameof(Operations.Reflect) or nameof(Operations.ActForSelf) => scope.OwnStaffId == staff.Id,
         nameof(Operations.ManageDevelopment) => scope.CanAssess(staff) || scope.OwnStaffId == staff.Id,
-        // A person's pay records: pay access for their school, never one's own (as with pay recommendations).
-        nameof(Operations.ReadPay) => scope.CanReadPay(staff.SchoolId) && scope.LeadsSchool(staff.SchoolId) && scope.OwnStaffId != staff.Id,
+        // A person's pay records: a leader of their school with pay access, by the pay recommendation's rule — never one's
+        // own, nor anyone above one in line management, and the head's only a trust admin's.
+        // (Pay access first, so the seniority queries run only for those who have it.)
+        nameof(Operations.ReadPay) => scope.CanReadPay(staff.SchoolId) && scope.LeadsSchool(staff.SchoolId) && scope.CanReadPay(new AppraisalParties(staff.Id, staff.SchoolId, null, null,
+            await Access.IsHeadAsync(staff.Id), (await Access.ManagersAboveMeAsync()).Contains(staff.Id))),
         _ => scope.CanSeeStaff(staff),
-    });
+    };
 }
 
 /// <summary>A trust's own pages (its appraisal roll-up, its profile, its framework): its admins, who alone see every school of it.</summary>

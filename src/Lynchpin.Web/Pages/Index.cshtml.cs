@@ -1,8 +1,9 @@
 using Lynchpin.Core.Appraisals;
+using Lynchpin.Core.Cpd;
 
 namespace Lynchpin.Web.Pages;
 
-public class IndexModel(AppraisalTasks appraisalTasks) : LynchpinPageModel
+public class IndexModel(AppraisalTasks appraisalTasks, CpdTasks cpdTasks) : LynchpinPageModel
 {
     public record SchoolSummary(int Urn, string Name, int Teaching, int Support);
 
@@ -13,6 +14,9 @@ public class IndexModel(AppraisalTasks appraisalTasks) : LynchpinPageModel
 
     /// <summary>The signed-in person's due and overdue appraisal tasks, as appraiser and as appraisee; empty without a staff record.</summary>
     public IReadOnlyList<AppraisalTask> AppraisalTasks { get; private set; } = [];
+
+    /// <summary>CPD requests waiting for the person's decision and evaluations for them to write or add a view to.</summary>
+    public IReadOnlyList<CpdTask> CpdTasks { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +37,7 @@ public class IndexModel(AppraisalTasks appraisalTasks) : LynchpinPageModel
             {
                 Greeting = $"Welcome, {Me.FirstName}";
                 AppraisalTasks = await appraisalTasks.ForStaffAsync(Me.Id, Today, ct);
+                CpdTasks = await cpdTasks.ForStaffAsync(Me.Id, scope.VisibleStaffIds, scope.LedSchoolIds, ct);
             }
         }
 

@@ -76,7 +76,7 @@ public abstract class ParityApiTests(LynchpinAppFactory app) : CareersTest(app)
         return document.RootElement.GetProperty("groups").EnumerateArray().Select(g => g.Clone()).ToDictionary(g => g.GetProperty("group").GetString()!);
     }
 
-    private Task<int> ParityAuditsAsync() => Data.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == PayAuditActions.ParityPayRead));
+    private Task<int> ParityAuditsAsync() => Data.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.ParityPayRead));
 
     [SkippableFact]
     public async Task Get_ParityWithoutPayAccess_GivesTheGroupsByHand_AndNoKeyNamesPay()
@@ -134,6 +134,47 @@ public abstract class ParityApiTests(LynchpinAppFactory app) : CareersTest(app)
         Assert.Equal(JsonValueKind.Null, business.GetProperty("meanFteSalary").ValueKind);
         Assert.Equal(JsonValueKind.Null, business.GetProperty("meanActualPay").ValueKind);
         Assert.Equal(before + 1, await ParityAuditsAsync());
+    }
+
+    [SkippableFact]
+    public async Task Get_TrustParity_AddsTheTrustsSchools_PayOnlyForAnAdminWithPayAccess()
+    {
+        // Arrange: a second school of the trust with two teachers (10 h of CPD each, none paid), beside the first.
+        var s = await SchoolAsync();
+        var second = await Data.CreateSchoolAsync(s.Trust);
+        var others = new[]
+        {
+            await Data.CreateStaffAsync(second, RoleFamily.Teaching, jobTitle: "Teacher", startDate: new DateOnly(2021, 9, 1)),
+            await Data.CreateStaffAsync(second, RoleFamily.Teaching, jobTitle: "Teacher", startDate: new DateOnly(2021, 9, 1)),
+        };
+        AssertDone(await WithAsync<CpdActivities, Result<CpdActivity>>(a => a.RecordAsync(second.Id, new CpdActivityInput(
+            "Behaviour hub", CpdKind.Course, null, new DateOnly(2025, 11, 3), new DateOnly(2025, 11, 3), 10m, 40m, null,
+            others.Select(t => new AttendeeInput(t.Id)).ToList()), Leader)));
+        var withPay = await Data.CreateUserAsync(UserRole.TrustAdmin, trust: s.Trust);
+        await Data.WithDbAsync(db => db.Users.Where(u => u.Id == withPay.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.PayAccess, true)));
+        using var payClient = await App.CreateBearerClientAsync(withPay);
+        using var plainClient = await App.CreateBearerClientAsync(await Data.CreateUserAsync(UserRole.TrustAdmin, trust: s.Trust));
+        using var leaderClient = await App.CreateBearerClientAsync(await LeaderAsync(s.School, payAccess: true));
+        var before = await ParityAuditsAsync();
+
+        // Act
+        using var plain = await plainClient.GetAsync($"/api/trusts/{s.Trust.Code}/parity?year={Year}");
+        using var paid = await payClient.GetAsync($"/api/trusts/{s.Trust.Code}/parity?year={Year}");
+        using var byLeader = await leaderClient.GetAsync($"/api/trusts/{s.Trust.Code}/parity?year={Year}");
+        using var unknown = await payClient.GetAsync($"/api/trusts/NO-SUCH-TRUST/parity?year={Year}");
+        using var badYear = await payClient.GetAsync($"/api/trusts/{s.Trust.Code}/parity?year=twenty");
+
+        // Assert: teaching is 7 people with 70 h: 10.00 per head; £580 ÷ 7 = £82.86. Pay of the 5 paid teachers only with pay access.
+        var groups = await GroupsAsync(plain);
+        Assert.Equal((7, 70m, 10.00m, 82.86m), (groups["teaching"].GetProperty("headcount").GetInt32(), groups["teaching"].GetProperty("cpdHours").GetDecimal(),
+            groups["teaching"].GetProperty("cpdHoursPerHead").GetDecimal(), groups["teaching"].GetProperty("cpdCostPerHead").GetDecimal()));
+        Assert.False(groups["teaching"].TryGetProperty("meanFteSalary", out _));
+        var withPayGroups = await GroupsAsync(paid);
+        Assert.Equal(40000m, withPayGroups["teaching"].GetProperty("meanFteSalary").GetDecimal());
+        Assert.Equal(before + 1, await ParityAuditsAsync());
+        await ApiAssert.ProblemAsync(byLeader, HttpStatusCode.Forbidden);
+        await ApiAssert.ProblemAsync(unknown, HttpStatusCode.NotFound);
+        await ApiAssert.ProblemAsync(badYear, HttpStatusCode.BadRequest);
     }
 
     [SkippableFact]
@@ -195,6 +236,7 @@ public abstract class ParityApiTests(LynchpinAppFactory app) : CareersTest(app)
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/schools/{urn}/parity", paths);
         Assert.Contains("/api/schools/{urn}/cpd", paths);
+        Assert.Contains("/api/trusts/{code}/parity", paths);
         var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.GetProperty("ParityWithPayDto").ValueKind == JsonValueKind.Object);
         Assert.True(schemas.GetProperty("ParityGroupWithPayDto").GetProperty("properties").TryGetProperty("paySuppressed", out _));

@@ -243,6 +243,8 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/api/schools/{B1}/cpd?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/api/schools/{A1}/parity?year=2025", [Unauthorized, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         ("/api/schools/{B1}/parity?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/api/trusts/{TrustA}/parity?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/trusts/{TrustB}/parity?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
     ];
 
     /// <summary>Writes: a forbidden POST must be refused before anything changes.</summary>
@@ -1041,9 +1043,15 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
                 // A form with the settings and visit fields: nothing here can save (the school has no timetable), so those let in get a 400.
                 var values = await WithAntiforgeryAsync(_clients[who], who, new Dictionary<string, string>
                 {
-                    ["Input.Date"] = "2026-11-02", ["Input.Period"] = "1", ["Input.ObserveeId"] = _people.Teacher.Id.ToString(),
-                    ["Input.ObserverId"] = _people.Head.Id.ToString(), ["Input.From"] = "2026-11-02", ["Input.To"] = "2026-11-10",
-                    ["Input.Kind"] = "learning-walk", ["Settings.MaxObserversPerLesson"] = "0", ["Block.Date"] = "not a date",
+                    ["Input.Date"] = "2026-11-02",
+                    ["Input.Period"] = "1",
+                    ["Input.ObserveeId"] = _people.Teacher.Id.ToString(),
+                    ["Input.ObserverId"] = _people.Head.Id.ToString(),
+                    ["Input.From"] = "2026-11-02",
+                    ["Input.To"] = "2026-11-10",
+                    ["Input.Kind"] = "learning-walk",
+                    ["Settings.MaxObserversPerLesson"] = "0",
+                    ["Block.Date"] = "not a date",
                     ["CalendarForm.WeekAStarts"] = "2026-11-03",
                 });
                 var target = route.Replace("{Rota}", rota.ToString()).Replace("{Visit}", visit.ToString());
@@ -1124,8 +1132,14 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
     {
         var rota = new Core.Data.Models.ObservationRota
         {
-            SchoolId = _people.SchoolA1.Id, Kind = Core.Observations.Rota.ObservationKind.LearningWalk, From = new DateOnly(2026, 11, 2), To = new DateOnly(2026, 11, 10),
-            MaxVisitsPerObservee = 2, MaxObserversPerLesson = 1, CreatedAt = DateTime.UtcNow, CreatedByName = "Matrix setup",
+            SchoolId = _people.SchoolA1.Id,
+            Kind = Core.Observations.Rota.ObservationKind.LearningWalk,
+            From = new DateOnly(2026, 11, 2),
+            To = new DateOnly(2026, 11, 10),
+            MaxVisitsPerObservee = 2,
+            MaxObserversPerLesson = 1,
+            CreatedAt = DateTime.UtcNow,
+            CreatedByName = "Matrix setup",
             Visits =
             [
                 new Core.Data.Models.RotaVisit

@@ -49,7 +49,7 @@ public sealed class CareerImporterTests : IDisposable
     private async Task<ImportResult> PayAsync(params string[] lines)
     {
         await using var db = database.CreateContext();
-        return await new PayImporter(db, Clock).ImportAsync(new ImportRequest(Urn, ImportFiles.Csv(lines), "pay.csv", Importer));
+        return await new PayImporter(db, Clock, new Core.Audit.AuditLog(db, new Core.Audit.AuditActors(new Microsoft.AspNetCore.Http.HttpContextAccessor()), Clock)).ImportAsync(new ImportRequest(Urn, ImportFiles.Csv(lines), "pay.csv", Importer));
     }
 
     private async Task<T> WithDbAsync<T>(Func<Core.Data.LynchpinDbContext, Task<T>> read)
@@ -190,9 +190,12 @@ public sealed class CareerImporterTests : IDisposable
         Assert.Equal([("T1", 2025, "UPS", 43000m), ("TA1", 2024, "NJC", 23500m), ("TA1", 2025, "NJC", 24790m)],
             records.Select(r => (r.StaffMember.StaffRef, r.Year, r.Scale, r.FteSalary)));
         Assert.Equal((39m, 32.5m), (records[2].WeeksPerYear!.Value, records[2].HoursPerWeek!.Value));
-        var audits = await WithDbAsync(db => db.AuditEvents.Where(e => e.Action == PayAuditActions.PayImported).ToListAsync());
+        var audits = await WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.PayImported).ToListAsync());
         Assert.Equal(2, audits.Count);
         Assert.All(audits, a => Assert.Equal("Test importer", a.UserName));
+        // In the school's (and so its trust's) audit trail, as run from the command line.
+        var schoolId = await WithDbAsync(db => db.Schools.Where(s => s.Urn == Urn).Select(s => s.Id).SingleAsync());
+        Assert.All(audits, a => Assert.Equal((schoolId, AuditChannel.Command), (a.SchoolId!.Value, a.Channel!.Value)));
     }
 
     [Fact]
@@ -220,6 +223,6 @@ public sealed class CareerImporterTests : IDisposable
         Assert.Contains("two rows for 2025/26", result.Errors[4].Message);
         Assert.Contains("not a member of staff", result.Errors[5].Message);
         Assert.Equal(0, await WithDbAsync(db => db.PayRecords.CountAsync()));
-        Assert.Equal(0, await WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == PayAuditActions.PayImported)));
+        Assert.Equal(0, await WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.PayImported)));
     }
 }

@@ -33,6 +33,31 @@ public abstract class CareerPageTests(LynchpinAppFactory app) : CareersTest(app)
     }
 
     [SkippableFact]
+    public async Task Get_SchoolPageAsLeader_WarnsOfOverdueAndRunningOutQualifications_StaffSeeNoWarning()
+    {
+        // Arrange: a SENCo three and a half years in the role without the NPQSENCO; first aid that runs out in a month
+        var school = await Data.CreateSchoolAsync(await Data.CreateTrustAsync());
+        await Data.CreateStaffAsync(school, RoleFamily.Teaching, jobTitle: "SENCo", startDate: AppToday.AddMonths(-42));
+        var site = await Data.CreateStaffAsync(school, RoleFamily.Site, jobTitle: "Site Assistant");
+        AssertDone(await WithAsync<PersonQualifications, Result<PersonQualification>>(q => q.SaveAsync(site.Id,
+            new QualificationInput("FAW", true, AppToday.AddMonths(-35), false, null, null, null), false, Leader)));
+        using var leader = await App.CreateSignedInClientAsync(await Data.CreateUserAsync(UserRole.SchoolLeader, school: school));
+        using var staff = await App.CreateSignedInClientAsync(await Data.CreateUserAsync(UserRole.Staff, staff: site));
+
+        // Act
+        var byLeader = await PageAssert.OkAsync(await leader.GetAsync($"/schools/{school.Urn}"));
+        var byStaff = await PageAssert.OkAsync(await staff.GetAsync($"/schools/{school.Urn}"));
+
+        // Assert
+        var warning = byLeader.QuerySelector("#qualification-warnings");
+        Assert.NotNull(warning);
+        Assert.Equal(("1", "1"), (warning.GetAttribute("data-overdue"), warning.GetAttribute("data-soon")));
+        Assert.Contains("1 overdue and 1 due or running out within 90 days", warning.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/schools/{school.Urn}/careers#deadlines", warning.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Null(byStaff.QuerySelector("#qualification-warnings"));
+    }
+
+    [SkippableFact]
     public async Task Get_TaOwnCareer_ShowsHerStepAndWhatSheLacksForHlta()
     {
         // Arrange

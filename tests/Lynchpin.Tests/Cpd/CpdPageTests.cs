@@ -43,6 +43,40 @@ public abstract class CpdPageTests(LynchpinAppFactory app) : CareersTest(app)
     };
 
     [SkippableFact]
+    public async Task Get_Home_ShowsTheLineManagerTheRequestToDecide_AndTheTaTheEvaluationDue()
+    {
+        // Arrange: the TA asks for a course; an activity of hers ended ten weeks ago, not yet evaluated.
+        var p = await SchoolAsync();
+        using var ta = await App.CreateSignedInClientAsync(p.TaUser);
+        using var senco = await App.CreateSignedInClientAsync(p.SencoUser);
+        using var other = await App.CreateSignedInClientAsync(await Data.CreateUserAsync(UserRole.Staff, staff: p.Other));
+        var title = $"Phonics for TAs {TestData.Unique()}";
+        using var asked = await PageForms.SubmitAsync(ta, $"/staff/{p.Ta.Id}/cpd/request", "Input.Title", Request(title, "0"));
+        var request = await Data.WithDbAsync(db => db.CpdRequests.SingleAsync(r => r.Title == title));
+        var ended = AppToday.AddDays(-70);
+        var activity = await WithAsync<CpdActivities, Result<CpdActivity>>(a => a.RecordAsync(p.School.Id, new CpdActivityInput(
+            "Team Teach refresher", CpdKind.Course, null, ended, ended, 6m, 0m, null, [new AttendeeInput(p.Ta.Id)]), Leader));
+        AssertDone(activity);
+        var attendanceId = await Data.WithDbAsync(db => db.CpdAttendances.Where(a => a.StaffMemberId == p.Ta.Id).Select(a => a.Id).SingleAsync());
+
+        // Act
+        var sencoHome = await PageAssert.OkAsync(await senco.GetAsync("/"));
+        var taHome = await PageAssert.OkAsync(await ta.GetAsync("/"));
+        var otherHome = await PageAssert.OkAsync(await other.GetAsync("/"));
+
+        // Assert
+        var decide = Assert.Single(sencoHome.QuerySelectorAll("#cpd-task-list li"));
+        Assert.Equal("DecideAsLineManager", decide.GetAttribute("data-kind"));
+        Assert.Equal($"/schools/{p.School.Urn}/cpd/requests/{request.Id}", decide.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains(title, decide.TextContent, StringComparison.Ordinal);
+        var evaluate = Assert.Single(taHome.QuerySelectorAll("#cpd-task-list li"));
+        Assert.Equal(($"/staff/{p.Ta.Id}/cpd/evaluations/{attendanceId}", "Evaluate Team Teach refresher"),
+            (evaluate.QuerySelector("a")!.GetAttribute("href"), evaluate.QuerySelector("a")!.TextContent.Trim()));
+        Assert.Null(otherHome.QuerySelector("#cpd-task-list"));
+        Assert.Contains("You have no CPD tasks.", otherHome.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task Post_TaRequests_SencoApproves_BudgetHolderApprovesTheCost()
     {
         // Arrange

@@ -46,7 +46,12 @@ public abstract class ParityDataTests(LynchpinAppFactory app) : CareersTest(app)
         {
             db.CpdActivities.Add(new CpdActivity
             {
-                SchoolId = school.Id, Title = "Course", Kind = CpdKind.Course, StartDate = start, EndDate = start, RecordedByName = "Test",
+                SchoolId = school.Id,
+                Title = "Course",
+                Kind = CpdKind.Course,
+                StartDate = start,
+                EndDate = start,
+                RecordedByName = "Test",
                 Attendances = people.Select(p => new CpdAttendance { StaffMemberId = p.Id, Hours = hours, Cost = cost }).ToList(),
             });
             return await db.SaveChangesAsync();
@@ -126,10 +131,10 @@ public abstract class ParityDataTests(LynchpinAppFactory app) : CareersTest(app)
         await PayAsync(f.BusinessManager, Year, 50000m);
 
         var people = (await WithAsync<ParityData, IReadOnlyList<ParityPerson>>(d => d.ForSchoolAsync(f.A.Id, Year, new PayRequest(2023)))).ToDictionary(p => p.StaffMemberId);
-        var before = await Data.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == PayAuditActions.ParityPayRead));
+        var before = await Data.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.ParityPayRead));
         var withPay = await WithAsync<ParityReports, ParityResult>(r => r.ForSchoolAsync(f.A, Year, 2023, Leader));
         var withoutPay = await WithAsync<ParityReports, ParityResult>(r => r.ForSchoolAsync(f.A, Year, 2023, null));
-        var after = await Data.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == PayAuditActions.ParityPayRead));
+        var after = await Data.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.ParityPayRead));
 
         // The TA: 25,000 × (32.5 / 37) × 44.6 / 52; the business manager at A: 50,000 × 22/37.
         Assert.Equal(25000m * (32.5m / 37m) * 44.6m / 52m, people[f.Ta.Id].Pay!.ActualPay);

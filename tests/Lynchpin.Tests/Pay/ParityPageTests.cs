@@ -54,7 +54,7 @@ public abstract class ParityPageTests(LynchpinAppFactory app) : CareersTest(app)
         var user = await Data.CreateUserAsync(UserRole.SchoolLeader, school: s.School);
         await GivePayAccessAsync(user);
         using var client = await App.CreateSignedInClientAsync(user);
-        var before = await AuditCountAsync(PayAuditActions.ParityPayRead);
+        var before = await AuditCountAsync(AuditActions.ParityPayRead);
 
         // Act
         using var response = await client.GetAsync($"/schools/{s.School.Urn}/parity?year={Year}");
@@ -65,7 +65,7 @@ public abstract class ParityPageTests(LynchpinAppFactory app) : CareersTest(app)
         Assert.Equal("£24,000", PageAssert.Text(page.QuerySelector("#parity-table tr[data-group='learning-support'] [data-col='pay']")));
         Assert.Equal("5", PageAssert.Text(page.QuerySelector("#parity-table tr[data-group='learning-support'] [data-col='headcount']")));
         Assert.NotNull(page.QuerySelector("canvas#parity-chart"));
-        Assert.Equal(before + 1, await AuditCountAsync(PayAuditActions.ParityPayRead));
+        Assert.Equal(before + 1, await AuditCountAsync(AuditActions.ParityPayRead));
     }
 
     [SkippableFact]
@@ -74,7 +74,7 @@ public abstract class ParityPageTests(LynchpinAppFactory app) : CareersTest(app)
         // Arrange
         var s = await SchoolAsync();
         using var client = await App.CreateSignedInClientAsync(await Data.CreateUserAsync(UserRole.SchoolLeader, school: s.School));
-        var before = await AuditCountAsync(PayAuditActions.ParityPayRead);
+        var before = await AuditCountAsync(AuditActions.ParityPayRead);
 
         // Act
         using var response = await client.GetAsync($"/schools/{s.School.Urn}/parity?year={Year}");
@@ -84,7 +84,7 @@ public abstract class ParityPageTests(LynchpinAppFactory app) : CareersTest(app)
         Assert.Equal("5", PageAssert.Text(page.QuerySelector("#parity-table tr[data-group='teaching'] [data-col='headcount']")));
         Assert.Empty(page.QuerySelectorAll("[data-col='pay']"));
         Assert.DoesNotContain("40,000", page.Body!.TextContent);
-        Assert.Equal(before, await AuditCountAsync(PayAuditActions.ParityPayRead));
+        Assert.Equal(before, await AuditCountAsync(AuditActions.ParityPayRead));
     }
 
     [SkippableFact]
@@ -114,7 +114,7 @@ public abstract class ParityPageTests(LynchpinAppFactory app) : CareersTest(app)
         await GivePayAccessAsync(outsider);
         using var outsiderClient = await App.CreateSignedInClientAsync(outsider);
         using var staffClient = await App.CreateSignedInClientAsync(await Data.CreateUserAsync(UserRole.Staff, staff: s.Tas[0]));
-        var before = await AuditCountAsync(PayAuditActions.PayRecordsRead);
+        var before = await AuditCountAsync(AuditActions.PayRecordsRead);
 
         // Act
         using var byStaff = await staffClient.GetAsync($"/schools/{s.School.Urn}/parity?year={Year}");
@@ -125,7 +125,7 @@ public abstract class ParityPageTests(LynchpinAppFactory app) : CareersTest(app)
 
         // Assert
         Assert.All([byStaff, ownPay, byOutsider, outsiderPay, trustPage], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
-        Assert.Equal(before, await AuditCountAsync(PayAuditActions.PayRecordsRead));
+        Assert.Equal(before, await AuditCountAsync(AuditActions.PayRecordsRead));
     }
 
     [SkippableFact]
@@ -137,7 +137,7 @@ public abstract class ParityPageTests(LynchpinAppFactory app) : CareersTest(app)
         await GivePayAccessAsync(withAccess);
         using var payClient = await App.CreateSignedInClientAsync(withAccess);
         using var plainClient = await App.CreateSignedInClientAsync(await Data.CreateUserAsync(UserRole.SchoolLeader, school: s.School));
-        var before = await AuditCountAsync(PayAuditActions.PayRecordsRead);
+        var before = await AuditCountAsync(AuditActions.PayRecordsRead);
 
         // Act
         using var refused = await plainClient.GetAsync($"/staff/{s.Tas[0].Id}/pay");
@@ -148,7 +148,7 @@ public abstract class ParityPageTests(LynchpinAppFactory app) : CareersTest(app)
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var page = await PageAssert.OkAsync(shown);
         Assert.Contains("24,000", page.Body!.TextContent);
-        Assert.Equal(before + 1, await AuditCountAsync(PayAuditActions.PayRecordsRead));
+        Assert.Equal(before + 1, await AuditCountAsync(AuditActions.PayRecordsRead));
         Assert.Null((await PageAssert.OkAsync(staffPage)).QuerySelector("#pay-link"));
     }
 

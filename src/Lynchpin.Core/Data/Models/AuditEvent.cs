@@ -60,6 +60,8 @@ public static class AuditRecordTypes
     public const string Evidence = "evidence";
     public const string ObservationRecord = "observation-record";
     public const string Staff = "staff";
+    /// <summary>A person's pay records (the id is their staff record's).</summary>
+    public const string Pay = "pay";
     public const string SubjectAccessRequest = "subject-access-request";
 }
 
@@ -71,6 +73,12 @@ public static class AuditActions
     public const string ObservationRecordRead = "observation-record-read";
     public const string PayRecommendationRead = "pay-recommendation-read";
     public const string PayRecommendationRecorded = "pay-recommendation-recorded";
+    /// <summary>A person's pay records shown (their pay page); recorded, and imported for a school, below.</summary>
+    public const string PayRecordsRead = "pay-records-read";
+    public const string PayRecorded = "pay-recorded";
+    public const string PayImported = "pay-imported";
+    /// <summary>A parity report with its pay figures (group means, small groups suppressed), for a school or a trust.</summary>
+    public const string ParityPayRead = "parity-pay-read";
 
     // Files out and in (Detail names what, and for an import the file and its outcome).
     public const string Exported = "exported";

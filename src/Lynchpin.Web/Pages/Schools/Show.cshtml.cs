@@ -1,7 +1,7 @@
 namespace Lynchpin.Web.Pages.Schools;
 
 /// <summary>A school at a glance: its staff by role family, teaching and support side by side, and its SLT.</summary>
-public class ShowModel : SchoolPageModel
+public class ShowModel(Core.Careers.CareersOverview careers) : SchoolPageModel
 {
     public record FamilyCount(RoleFamily Family, int Count);
     public record Leader(int Id, string Name, string JobTitle, bool Qts);
@@ -9,6 +9,9 @@ public class ShowModel : SchoolPageModel
     public List<FamilyCount> Families { get; private set; } = [];
     public List<Leader> Slt { get; private set; } = [];
     public bool CanManage { get; private set; }
+
+    /// <summary>For the school's leaders: qualifications overdue or due within 90 days, and certificates out of date or running out.</summary>
+    public IReadOnlyList<Core.Careers.PersonDeadline> QualificationWarnings { get; private set; } = [];
     public int Teaching => Families.Where(f => f.Family == RoleFamily.Teaching).Sum(f => f.Count);
     public int Support => Families.Where(f => f.Family != RoleFamily.Teaching).Sum(f => f.Count);
 
@@ -21,5 +24,9 @@ public class ShowModel : SchoolPageModel
         Families = RoleFamilies.All.Select(f => new FamilyCount(f, counts.SingleOrDefault(c => c.Family == f)?.Count ?? 0)).ToList();
         Slt = await inPost.Where(s => s.Slt).OrderBy(s => s.LineManagerId != null).ThenBy(s => s.LastName)
             .Select(s => new Leader(s.Id, s.FirstName + " " + s.LastName, s.JobTitle, s.Qts)).ToListAsync(ct);
+        if (CanManage)
+        {
+            QualificationWarnings = await careers.DeadlinesAsync(School, today, ct);
+        }
     }
 }
