@@ -64,7 +64,12 @@ public sealed class AuditTrail(LynchpinDbContext db)
             }
             if (ImportValues.TryParseIsoDate(text.Trim(), out var date))
             {
-                return date;
+                if (Dates.InRange(date))
+                {
+                    return date;
+                }
+                errors.Add(new FieldError(field, $"The {which} date must be between {Dates.Long(Dates.Earliest)} and {Dates.Long(Dates.Latest)}"));
+                return null;
             }
             errors.Add(new FieldError(field, $"The {which} date must be a real date written as yyyy-mm-dd, such as 2026-09-01"));
             return null;
