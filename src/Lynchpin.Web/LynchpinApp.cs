@@ -151,6 +151,10 @@ public static class LynchpinApp
         {
             services.AddHostedService<Core.Accounts.LeaverJob>();
         }
+        if (config.GetValue("Lynchpin:Retention:Daily", true))
+        {
+            services.AddHostedService<Core.Retention.RetentionJob>();
+        }
     }
 
     /// <summary>The services that do the writes; shared by pages, API and commands.</summary>
@@ -172,6 +176,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Accounts.UserSessions>();
         services.AddScoped<Core.Accounts.Seniority>();
         services.AddScoped<Core.Accounts.LeaverAccounts>();
+        services.AddScoped<Core.Retention.RetentionRunner>();
         services.AddScoped<Core.Accounts.TrustSignIns>();
         services.AddScoped<Core.Accounts.AccountEmails>();
         services.AddOptions<Core.Accounts.SessionLimits>().BindConfiguration(Core.Accounts.SessionLimits.Section);
