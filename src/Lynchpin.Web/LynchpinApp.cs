@@ -60,6 +60,9 @@ public static class LynchpinApp
             .AddMvcOptions(o =>
             {
                 o.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+                // Years, checkpoints, page numbers and dates out of range: a 400 saying so, never a 500 (issue 11).
+                o.ModelValidatorProviders.Add(new Security.InputRanges.ValidatorProvider());
+                o.Filters.Add(new Security.InputRanges.QueryErrorsFilter());
                 // Plain-English messages for values that do not parse (dates, numbers), in the GOV.UK style.
                 var messages = o.ModelBindingMessageProvider;
                 messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a real {field}");
@@ -148,6 +151,10 @@ public static class LynchpinApp
         {
             services.AddHostedService<Core.Accounts.LeaverJob>();
         }
+        if (config.GetValue("Lynchpin:Retention:Daily", true))
+        {
+            services.AddHostedService<Core.Retention.RetentionJob>();
+        }
     }
 
     /// <summary>The services that do the writes; shared by pages, API and commands.</summary>
@@ -169,6 +176,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Accounts.UserSessions>();
         services.AddScoped<Core.Accounts.Seniority>();
         services.AddScoped<Core.Accounts.LeaverAccounts>();
+        services.AddScoped<Core.Retention.RetentionRunner>();
         services.AddScoped<Core.Accounts.TrustSignIns>();
         services.AddScoped<Core.Accounts.AccountEmails>();
         services.AddOptions<Core.Accounts.SessionLimits>().BindConfiguration(Core.Accounts.SessionLimits.Section);
@@ -253,6 +261,8 @@ public static class LynchpinApp
         }
         // Pages get a friendly status page; the API keeps its problem+json bodies.
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // The API's own empty errors (a parameter that did not bind) become problem+json too.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
         app.UseResponseCompression();
         app.UseStaticFiles(SecurityHeaders.StaticFileCaching());
         app.UseRouting();
@@ -266,13 +276,15 @@ public static class LynchpinApp
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready").AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapLynchpinApi();
-        app.MapProfileApi();
-        app.MapAppraisalApi();
-        app.MapAuditApi();
-        app.MapCoachingApi();
-        app.MapCpdApi();
-        app.MapPayApi();
+        // Every endpoint's year, checkpoint, page and date parameters checked the same way (Security/InputRanges).
+        var api = app.MapGroup("").AddEndpointFilterFactory(Security.InputRanges.ApiFilter);
+        api.MapLynchpinApi();
+        api.MapProfileApi();
+        api.MapAppraisalApi();
+        api.MapAuditApi();
+        api.MapCoachingApi();
+        api.MapCpdApi();
+        api.MapPayApi();
         app.MapCalendarFeed();
         app.MapRazorPages();
     }

@@ -149,6 +149,14 @@ public class AccountAdministration(
         var actor = audit.CurrentActor;
         var revoked = await tokens.RevokeAllAsync(user, actor.Name, cancellationToken);
         var feeds = user.StaffMemberId is int staffId ? await RevokeCalendarFeedAsync(staffId, user, cancellationToken) : 0;
+        // A coach's feed belongs to the account (no staff record): it stops with it.
+        var ownFeeds = await db.CalendarFeedTokens.Where(t => t.UserId == user.Id && t.StaffMemberId == null).ToListAsync(cancellationToken);
+        if (ownFeeds.Count > 0)
+        {
+            db.CalendarFeedTokens.RemoveRange(ownFeeds);
+            audit.Add(AuditActions.CalendarFeedRevoked, AuditSubject.Account(user));
+            feeds += ownFeeds.Count;
+        }
         audit.Add(AuditActions.AccountDisabled, AuditSubject.Account(user),
             string.Create(CultureInfo.InvariantCulture, $"{user.DisabledReason}; {revoked} token(s) revoked{(feeds > 0 ? ", calendar feed stopped" : "")}"));
         await EndSessionsAsync(user, cancellationToken);

@@ -69,7 +69,12 @@ public sealed class AuditTrail(LynchpinDbContext db)
             }
             if (ImportValues.TryParseIsoDate(text.Trim(), out var date))
             {
-                return date;
+                if (Dates.InRange(date))
+                {
+                    return date;
+                }
+                errors.Add(new FieldError(field, $"The {which} date must be between {Dates.Long(Dates.Earliest)} and {Dates.Long(Dates.Latest)}"));
+                return null;
             }
             errors.Add(new FieldError(field, $"The {which} date must be a real date written as yyyy-mm-dd, such as 2026-09-01"));
             return null;
@@ -141,21 +146,12 @@ public sealed class AuditTrail(LynchpinDbContext db)
     public static readonly IReadOnlyList<string> CsvColumns =
         ["at_utc", "actor", "actor_account", "channel", "ip_address", "action", "record_type", "record_id", "staff_member_id", "school_id", "detail"];
 
-    /// <summary>The rows as CSV (RFC 4180), every cell <see cref="CsvCells.Neutral">neutralised</see> so a spreadsheet runs none as a formula.</summary>
-    public static byte[] Csv(IEnumerable<AuditEvent> rows)
-    {
-        var csv = new StringBuilder();
-        csv.Append(string.Join(',', CsvColumns)).Append("\r\n");
-        foreach (var e in rows)
-        {
-            string?[] cells =
-            [
-                e.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), e.UserName, e.UserId, e.Channel?.ToString(), e.IpAddress,
-                e.Action, e.RecordType, e.RecordId, e.StaffMemberId?.ToString(CultureInfo.InvariantCulture),
-                e.SchoolId?.ToString(CultureInfo.InvariantCulture), e.Detail,
-            ];
-            csv.Append(string.Join(',', cells.Select(CsvCells.Quoted))).Append("\r\n");
-        }
-        return Encoding.UTF8.GetBytes(csv.ToString());
-    }
+    /// <summary>The rows as CSV, every cell <see cref="SpreadsheetText">neutralised</see> so a spreadsheet runs none as a formula.</summary>
+    public static byte[] Csv(IEnumerable<AuditEvent> rows) =>
+        Encoding.UTF8.GetBytes(SpreadsheetText.Csv(CsvColumns, rows.Select(e => (IReadOnlyList<string?>)
+        [
+            e.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), e.UserName, e.UserId, e.Channel?.ToString(), e.IpAddress,
+            e.Action, e.RecordType, e.RecordId, e.StaffMemberId?.ToString(CultureInfo.InvariantCulture),
+            e.SchoolId?.ToString(CultureInfo.InvariantCulture), e.Detail,
+        ])));
 }

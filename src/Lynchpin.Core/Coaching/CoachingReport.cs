@@ -84,7 +84,7 @@ public class CoachingReport(LynchpinDbContext db, ActionPlans plans, ImpactRepor
 
     /// <summary>Every table in one CSV, each row starting with its table's name.</summary>
     public static string Csv(IReadOnlyList<Table> tables) =>
-        string.Concat(tables.Select(t => CsvText.Table(["table", .. t.Header], t.Rows.Select(r => (IReadOnlyList<string?>)[t.Name, .. r]))));
+        string.Concat(tables.Select(t => SpreadsheetText.Csv(["table", .. t.Header], t.Rows.Select(r => (IReadOnlyList<string?>)[t.Name, .. r]))));
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

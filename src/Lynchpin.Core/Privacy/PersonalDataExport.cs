@@ -142,13 +142,8 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
     private static string Csv(Section section)
     {
         var columns = Columns(section.RowType);
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(",", columns.Select(c => Cell(c.Name))));
-        foreach (var row in section.Rows)
-        {
-            csv.AppendLine(string.Join(",", columns.Select(c => Cell(Text(c.GetValue(row))))));
-        }
-        return csv.ToString();
+        return SpreadsheetText.Csv(columns.Select(c => c.Name).ToList(),
+            section.Rows.Cast<object>().Select(row => (IReadOnlyList<string?>)columns.Select(c => Text(c.GetValue(row))).ToList()));
     }
 
     private static string Text(object? value) => value switch
@@ -160,16 +155,6 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
         IEnumerable<string> list => string.Join("; ", list),
         _ => value.ToString() ?? "",
     };
-
-    /// <summary>A CSV cell, quoted when needed; one a spreadsheet would run as a formula starts with an apostrophe.</summary>
-    private static string Cell(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
 
     private string Summary(DataSubject subject, List<Section> sections)
     {

@@ -16,6 +16,24 @@ namespace Lynchpin.Web.Cli;
 /// </summary>
 public static class AccountCommands
 {
+    /// <summary><c>retention run</c>: the daily retention job by hand (issue 11, item 7).</summary>
+    public static Command Retention(IServiceProvider services, TextWriter output)
+    {
+        var today = new Option<DateOnly?>("--today") { Description = "Run as if on this date (yyyy-mm-dd); today in UK time if left out." };
+        var run = new Command("run",
+            "Anonymise or delete what each trust's retention periods say is due (people under a legal hold excepted), with an audit row for each. "
+            + "The web app does this daily; run this from cron if it is turned off (Lynchpin:Retention:Daily=false).") { today };
+        run.SetAction(async (parse, ct) => await CommandLine.WithDatabase(services, async sp =>
+        {
+            var on = parse.GetValue(today) ?? sp.GetRequiredService<SchoolClock>().Today;
+            var done = await sp.GetRequiredService<Core.Retention.RetentionRunner>().RunAsync(on, ct);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Retention on {on:yyyy-MM-dd}: {done.StaffRecordsAnonymised} staff record(s) anonymised, {done.AppraisalsDeleted} appraisal(s) deleted, {done.ObservationNotesDeleted} observation note(s) deleted."));
+            return 0;
+        }));
+        return new Command("retention", "Keep records only as long as the trust's retention periods say.") { run };
+    }
+
     public static Command Users(IServiceProvider services, TextWriter output, TextWriter error)
     {
         var email = new Option<string>("--email") { Description = "The account's email (its sign-in name).", Required = true };

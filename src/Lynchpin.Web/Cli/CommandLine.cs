@@ -60,6 +60,7 @@ public static class CommandLine
         root.Subcommands.Add(AccountCommands.Users(services, output, error));
         root.Subcommands.Add(AccountCommands.Tokens(services, output, error));
         root.Subcommands.Add(AccountCommands.Trusts(services, output, error));
+        root.Subcommands.Add(AccountCommands.Retention(services, output));
         root.Subcommands.Add(AppraisalCommands.Build(services, output, error));
         root.Subcommands.Add(CoachingCommands.Caseload(services, output, error));
         return root;

@@ -1,5 +1,6 @@
 using System.Net;
 using Lynchpin.Core.Accounts;
+using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
 using Lynchpin.Tests.Infrastructure;
@@ -73,6 +74,30 @@ public abstract class LeaverAccountsTests(AccountsAppFactory app) : IntegrationT
         Assert.Equal((AuditChannel.Job, LeaverAccounts.JobName), (disabled.Channel!.Value, disabled.UserName));
         Assert.Contains(audit, e => e.Action == AuditActions.TokenRevoked);
         Assert.Contains(audit, e => e.Action == AuditActions.CalendarFeedRevoked);
+    }
+
+    [SkippableFact]
+    public async Task Disable_ACoachsAccount_StopsTheirCalendarFeedToo()
+    {
+        // Arrange: a coach has no staff record; their feed (coaching visits) belongs to the account.
+        var coach = await Data.CreateUserAsync(UserRole.Coach);
+        await using var scope = App.Services.CreateAsyncScope();
+        var feed = $"/calendar/{await scope.ServiceProvider.GetRequiredService<CalendarFeeds>().AccountTokenAsync(coach.Id)}.ics";
+        Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().GetAsync(feed)).StatusCode);
+
+        // Act
+        await Data.WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<LynchpinDbContext>();
+            var account = await db.Users.SingleAsync(u => u.Id == coach.Id);
+            await services.GetRequiredService<AccountAdministration>().DisableAsync(account, "Contract ended");
+            return 0;
+        });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, (await App.CreateClient().GetAsync(feed)).StatusCode);
+        Assert.False(await Data.WithDbAsync(db => db.CalendarFeedTokens.AnyAsync(t => t.UserId == coach.Id)));
+        Assert.True(await Data.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.RecordId == coach.Id && e.Action == AuditActions.CalendarFeedRevoked)));
     }
 
     [SkippableFact]

@@ -35,6 +35,7 @@ public class LynchpinAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Lynchpin:SignInAttemptsPerMinute"] = "100000",
             // The hourly leavers' run would race tests that make leavers; the tests run it themselves.
             ["Lynchpin:Leavers:Hourly"] = "false",
+            ["Lynchpin:Retention:Daily"] = "false",
             // Quiet test output: warnings and errors only.
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",

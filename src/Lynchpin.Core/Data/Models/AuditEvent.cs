@@ -120,4 +120,11 @@ public static class AuditActions
     public const string OwnDataDownloaded = "own-data-downloaded";
     public const string SubjectAccessLogged = "subject-access-logged";
     public const string SubjectAccessAnswered = "subject-access-answered";
+
+    // Retention (the daily job): a record deleted or anonymised because its period had passed.
+    public const string RetentionDeleted = "retention-deleted";
+    public const string RetentionAnonymised = "retention-anonymised";
+    public const string RetentionSettingsChanged = "retention-settings-changed";
+    public const string LegalHoldPlaced = "legal-hold-placed";
+    public const string LegalHoldLifted = "legal-hold-lifted";
 }

@@ -9,8 +9,7 @@ public static class RotaCsv
 
     public static void Write(TextWriter writer, IEnumerable<Visit> visits)
     {
-        writer.Write(Header);
-        writer.Write("\r\n");
+        writer.Write(Header + "\r\n");
         foreach (var v in visits)
         {
             string[] fields =
@@ -20,8 +19,7 @@ public static class RotaCsv
                 v.Date.ToString("ddd", CultureInfo.InvariantCulture),
                 v.Period, v.ObserverRef, v.ObserveeRef, v.Class, v.Subject, v.YearGroup, v.Room,
             ];
-            writer.Write(string.Join(',', fields.Select(f => Quote(SpreadsheetText.Safe(f)))));
-            writer.Write("\r\n");
+            writer.Write(SpreadsheetText.CsvLine(fields));
         }
     }
 
@@ -31,7 +29,4 @@ public static class RotaCsv
         Write(writer, visits);
         return writer.ToString();
     }
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }

@@ -1,6 +1,9 @@
 namespace Lynchpin.Web.Pages.Errors;
 
-/// <summary>The page shown for 403, 404 and 500, keeping the status code.</summary>
+/// <summary>
+/// The page shown for 400, 403, 404 and 500, keeping the status code. A 400 from a query string out of range lists what
+/// was wrong in the GOV.UK error summary (<see cref="Security.InputRanges.QueryErrorsFilter"/>).
+/// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public class StatusModel : PageModel
@@ -17,11 +20,21 @@ public class StatusModel : PageModel
     {
         (Title, Message) = code switch
         {
+            400 => ("There is a problem with the page address", "Go back and choose again from the page's own lists, or check the web address."),
             403 => ("You cannot see this page", "Your account does not give you access to this record. If you think it should, ask your school's Lynchpin administrator."),
             404 => ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."),
             429 => ("Too many attempts", "Wait a minute, then try again."),
             _ => ("Sorry, there is a problem with Lynchpin", "Try again later."),
         };
+        if (code == 400)
+        {
+            var errors = HttpContext.Items[Security.InputRanges.QueryErrorsFilter.ItemKey] as IEnumerable<string>
+                ?? ["The page address has a value this page cannot use"];
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError("", error);
+            }
+        }
         // Only keep the original status when this page was reached by re-execution.
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
         {

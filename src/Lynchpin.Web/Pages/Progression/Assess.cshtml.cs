@@ -86,13 +86,18 @@ public class AssessModel(Frameworks frameworks, ProfileCalculator calculator, As
         var criteria = offered.Where(Input.CriteriaMet.Contains).ToList();
         // Missing answers are reported above; the rest of the form is still checked so every problem shows at once,
         // except the date's checks, which mean nothing without a year and a date.
-        var input = new AssessmentInput(Member.Id, Input.Year ?? SchoolYear.Of(Today), Input.Checkpoint ?? SchoolYear.FirstCheckpoint,
-            Input.Stage ?? ProgressionStage.Lowest, Input.AssessedOn ?? Today, Input.AssessorId, criteria, Input.Note);
+        // A value already refused (out of range: a year of -1) is not checked again: the rules would fail on it.
+        T Usable<T>(string field, T? value, T fallback) where T : struct =>
+            ModelState.GetFieldValidationState($"Input.{field}") == ModelValidationState.Invalid ? fallback : value ?? fallback;
+        var input = new AssessmentInput(Member.Id, Usable("Year", Input.Year, SchoolYear.Of(Today)),
+            Usable("Checkpoint", Input.Checkpoint, SchoolYear.FirstCheckpoint), Usable("Stage", Input.Stage, ProgressionStage.Lowest),
+            Usable("AssessedOn", Input.AssessedOn, Today), Input.AssessorId, criteria, Input.Note);
         foreach (var error in AssessmentRecorder.Validate(input, Member, Today))
         {
             var key = $"Input.{error.Field}";
             var answered = ModelState.GetFieldValidationState(key) != ModelValidationState.Invalid;
-            var dependsOnMissing = error.Field == "AssessedOn" && (Input.Year is null || Input.AssessedOn is null);
+            var yearRefused = ModelState.GetFieldValidationState("Input.Year") == ModelValidationState.Invalid;
+            var dependsOnMissing = error.Field == "AssessedOn" && (Input.Year is null || Input.AssessedOn is null || yearRefused);
             if (answered && !dependsOnMissing)
             {
                 ModelState.AddModelError(key, error.Message);

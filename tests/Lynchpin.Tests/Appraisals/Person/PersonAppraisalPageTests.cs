@@ -539,7 +539,7 @@ public abstract class PersonAppraisalPageTests(LynchpinAppFactory app) : Apprais
     }
 
     [SkippableFact]
-    public async Task Get_YearThatIsNotAYear_OpensTheLatestAppraisalWithoutAnError()
+    public async Task Get_YearThatIsNotAYear_Is400WithTheErrorSummary()
     {
         // Arrange
         using var ta = await TaAsync();
@@ -547,10 +547,10 @@ public abstract class PersonAppraisalPageTests(LynchpinAppFactory app) : Apprais
         // Act
         using var response = await ta.GetAsync($"/staff/{_ta.Id}/appraisal?year=abc");
 
-        // Assert: this school year has no appraisal, so the page opens on the latest one (the test cycle's).
-        var document = await PageAssert.OkAsync(response);
-        Assert.Null(document.QuerySelector(".govuk-error-summary"));
-        Assert.Equal(Year.ToString(), document.QuerySelector("#year option[selected]")?.GetAttribute("value"));
+        // Assert: issue 11, out-of-range input is a 400 saying so, not another year's appraisal shown in its place.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var document = await Html.ParseAsync(response);
+        Assert.Contains("Select a school year from the list", document.QuerySelector(".govuk-error-summary")?.TextContent);
     }
 
     [SkippableFact]

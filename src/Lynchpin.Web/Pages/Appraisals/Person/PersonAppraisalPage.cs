@@ -48,8 +48,8 @@ public abstract class PersonAppraisalPage : PersonPageModel
     {
         var staffId = Member.Id;
         int? objectiveId = RouteData.Values.ContainsKey("objectiveId") ? RouteInt("objectiveId") : null;
-        // A year that is not one (?year=abc) falls back to the default rather than showing a form error on a page that asked nothing.
-        ModelState.Remove("year");
+        // A year that is not one (?year=abc, ?year=-1) is a 400 with the error summary once the person is found and the
+        // right checked (Security/InputRanges), never a silent fallback to another year.
         var year = objectiveId is int id
             ? await Db.Objectives.Where(o => o.Id == id && o.Appraisal.StaffMemberId == staffId)
                 .Select(o => (int?)o.Appraisal.Cycle.Year).SingleOrDefaultAsync(ct)

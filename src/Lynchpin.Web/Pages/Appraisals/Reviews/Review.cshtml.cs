@@ -236,6 +236,11 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
             return NotFound();
         }
         Kind = parsed;
+        if (ModelState.GetFieldValidationState("year") == Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            // A year that is not one is a 400 (Security/InputRanges), once the viewer may see the person at all.
+            return await MayAsync(Member, Operations.Read) ? null : Forbid();
+        }
         var (id, year) = (Member.Id, AskedYear);
         if (year is null)
         {

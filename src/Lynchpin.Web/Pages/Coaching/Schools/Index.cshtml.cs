@@ -64,6 +64,10 @@ public class IndexModel(CoachingContacts contacts, CoachingVisits visits, Caselo
     [Requires(nameof(Operations.RecordVisit))]
     public async Task<IActionResult> OnPostPlanVisitAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            return await DoneAsync(false, "", ct); // a date that is not one, or out of range
+        }
         var coach = (await Access.GetAsync(ct)).User!.Id;
         var result = await visits.PlanAsync(School.Id, coach, Plan.Date, ct);
         AddErrors(result.Errors, field => $"Plan.{field}");

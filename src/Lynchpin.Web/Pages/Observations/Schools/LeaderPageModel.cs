@@ -31,7 +31,12 @@ public abstract class LeaderPageModel : SchoolPageModel
         }
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (Dates.InRange(date))
+            {
+                return date;
+            }
+            ModelState.AddModelError(field, Dates.OutOfRange);
+            return null;
         }
         ModelState.AddModelError(field, $"{char.ToUpperInvariant(what[0])}{what[1..]} must be a real date, written like 2026-11-02");
         return null;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
-using CsvHelper;
 using Lynchpin.Core.Audit;
 using Lynchpin.Core.Progression;
 
@@ -44,27 +43,10 @@ public class ExportModel(ProfileCalculator calculator) : ProfilePageModel(calcul
         c.Distribution.NotAssessed, c.Distribution.InPost,
     ];
 
-    public static byte[] Csv(SchoolProfile profile)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        // Disposing the writer flushes its buffer into the StringWriter.
-        using (var csv = CsvWriter.Create(text, null, leaveOpen: true))
-        {
-            csv.WriteHeader(Columns.ToArray());
-            foreach (var checkpoint in profile.Checkpoints)
-            {
-                csv.WriteRecord(Values(checkpoint)
-                    .Select(value => value switch
-                    {
-                        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        string text => SpreadsheetText.Safe(text),
-                        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-                    })
-                    .ToArray());
-            }
-        }
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
+    public static byte[] Csv(SchoolProfile profile) =>
+        Encoding.UTF8.GetBytes(SpreadsheetText.Csv(Columns, profile.Checkpoints.Select(checkpoint => (IReadOnlyList<string?>)Values(checkpoint)
+            .Select(value => value is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(value, CultureInfo.InvariantCulture))
+            .ToList())));
 
     public static byte[] Xlsx(SchoolProfile profile)
     {
