@@ -112,6 +112,8 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A1}/profile/export?format=csv", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
         ("/schools/{A1}/profile/export?format=xlsx", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
         ("/schools/{B1}/profile/export?format=csv", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/profile/people?year=2025&checkpoint=1&stage=none", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/schools/{B1}/profile/people?year=2025&checkpoint=1", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/trusts/{TrustA}/profile", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/{TrustB}/profile", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/schools", [Unauthorized, Ok, Ok, Ok, Ok, Ok]),
