@@ -73,6 +73,30 @@ public class FirstWeekBrowserTests(BrowserFixture browser) : BrowserTest(browser
         Assert.Equal(stage, await page.Locator($"#record-table tr[data-staff-id='{staffId}'] select").InputValueAsync());
     });
 
+    [SkippableFact]
+    public Task Head_LineManagementTree_IsIndentedAndFolds() => RunAsync(async page =>
+    {
+        // Arrange
+        await SignInAsDemoUserAsync(page, DemoData.HeadEmail);
+        await page.GotoAsync($"/schools/{DemoData.SecondaryUrn}/line-management");
+        var team = page.Locator("#line-management-tree details").First;
+        var reports = team.Locator("ul").First;
+        var root = page.Locator("#line-management-tree > ul > li").First;
+
+        // Assert: a team's people sit to the right of their manager
+        var (rootBox, teamBox) = (await root.BoundingBoxAsync(), await reports.Locator("li").First.BoundingBoxAsync());
+        Assert.True(teamBox!.X > rootBox!.X + 10, $"The team starts at {teamBox.X} px, its manager at {rootBox.X} px");
+        await AssertNoAxeViolationsAsync(page);
+        await SaveScreenshotAsync(page, "firstweek-line-management-1280");
+        await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "firstweek-line-management-375");
+
+        // Act: fold the first team away
+        await team.Locator("summary").First.ClickAsync();
+
+        // Assert
+        Assert.False(await reports.IsVisibleAsync());
+    });
+
     [SkippableTheory]
     [InlineData(DemoData.HeadEmail, "head")]
     [InlineData(DemoData.LineManagerEmail, "senco")]
