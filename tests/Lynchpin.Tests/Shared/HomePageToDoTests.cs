@@ -39,15 +39,26 @@ public abstract class HomePageToDoTests(LynchpinAppFactory app) : IntegrationTes
         {
             var rota = new ObservationRota
             {
-                SchoolId = school.Id, Kind = ObservationKind.LearningWalk, From = new DateOnly(2025, 12, 1), To = new DateOnly(2026, 1, 16),
-                CreatedByName = "Test", CreatedAt = DateTime.UtcNow,
+                SchoolId = school.Id,
+                Kind = ObservationKind.LearningWalk,
+                From = new DateOnly(2025, 12, 1),
+                To = new DateOnly(2026, 1, 16),
+                CreatedByName = "Test",
+                CreatedAt = DateTime.UtcNow,
             };
             foreach (var (date, period) in new[] { (new DateOnly(2025, 12, 15), "1"), (Today, "2"), (new DateOnly(2026, 1, 7), "3"), (new DateOnly(2026, 1, 12), "4") })
             {
                 rota.Visits.Add(new RotaVisit
                 {
-                    Date = date, Period = period, Start = new TimeOnly(9, 0), End = new TimeOnly(10, 0), ObserverId = olu.Id, ObserveeId = rae.Id,
-                    Class = "9A", Subject = "Maths", Room = "R1",
+                    Date = date,
+                    Period = period,
+                    Start = new TimeOnly(9, 0),
+                    End = new TimeOnly(10, 0),
+                    ObserverId = olu.Id,
+                    ObserveeId = rae.Id,
+                    Class = "9A",
+                    Subject = "Maths",
+                    Room = "R1",
                 });
             }
             db.ObservationRotas.Add(rota);
