@@ -166,6 +166,12 @@ public class ObservationRecords(LynchpinDbContext db, SchoolClock clock)
         {
             errors.Add(new(nameof(input.Date), "The date of the visit cannot be in the future; record a visit once it has happened"));
         }
+        else if (date == today && (input.TimeFrom ?? visit?.Start) is TimeOnly start && start > TimeOnly.FromDateTime(clock.LocalNow))
+        {
+            // A lesson later today has not happened yet either.
+            errors.Add(new(input.TimeFrom is null ? nameof(input.Date) : nameof(input.TimeFrom),
+                $"The lesson starts at {start.ToString("HH:mm", CultureInfo.InvariantCulture)} today; record it once it has started"));
+        }
         if (input.TimeFrom is { } from && input.TimeTo is { } to && to <= from)
         {
             errors.Add(new(nameof(input.TimeTo),

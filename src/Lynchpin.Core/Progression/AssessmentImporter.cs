@@ -258,15 +258,15 @@ public partial class AssessmentImporter(LynchpinDbContext db, SchoolClock clock)
 
             DateOnly? assessedOn = null;
             var dateText = row[AssessmentImportColumns.AssessedOn];
-            if (ImportValues.TryParseIsoDate(dateText, out var date))
+            if (ImportValues.TryParseDate(dateText, out var date))
             {
                 assessedOn = date;
             }
             else
             {
                 Error(dateText.Length == 0
-                    ? $"{AssessmentImportColumns.AssessedOn} is empty; write the date of the assessment as yyyy-mm-dd, such as 2025-10-10"
-                    : $"{AssessmentImportColumns.AssessedOn} \"{dateText}\" is not a date written as yyyy-mm-dd, such as 2025-10-10");
+                    ? $"{AssessmentImportColumns.AssessedOn} is empty; write the date of the assessment as 2025-10-10 or 10/10/2025"
+                    : $"{AssessmentImportColumns.AssessedOn} \"{dateText}\" is not a date written as 2025-10-10 or 10/10/2025");
             }
 
             var note = row[AssessmentImportColumns.Note];

@@ -2,6 +2,9 @@ using Lynchpin.Core.Staff;
 
 namespace Lynchpin.Core.Progression;
 
+/// <summary>What a save of many rows did: how many were recorded, and how many said what was already recorded.</summary>
+public record RecordedCount(int Recorded, int Unchanged);
+
 public record AssessmentInput(
     int StaffMemberId, int Year, int Checkpoint, int Stage, DateOnly AssessedOn, int? AssessorId,
     IReadOnlyList<string> CriteriaMet, string? Note);
@@ -58,10 +61,7 @@ public class AssessmentRecorder(LynchpinDbContext db, SchoolClock clock)
     {
         var current = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.StaffMemberId == input.StaffMemberId
             && a.Year == input.Year && a.Checkpoint == input.Checkpoint && a.IsCurrent, cancellationToken);
-        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
-        return current is not null && current.Stage == input.Stage && current.AssessedOn == input.AssessedOn
-            && current.AssessorId == input.AssessorId && current.Note == note
-            && current.CriteriaMet.ToHashSet().SetEquals(input.CriteriaMet);
+        return current is not null && Same(current, input);
     }
 
     /// <summary>Adds the assessment (a new version if the checkpoint has one); the input must have passed <see cref="Validate"/>.</summary>
@@ -80,6 +80,63 @@ public class AssessmentRecorder(LynchpinDbContext db, SchoolClock clock)
             return assessment;
         }
     }
+
+    /// <summary>
+    /// Records many people's stages at once (a team's at one checkpoint): every row is checked first, and either all are
+    /// saved in one transaction or none, with each row's errors under <c>Rows[i].Field</c> (<paramref name="rows"/>' order).
+    /// A row that says what its checkpoint already says is left alone. The answer is how many were recorded.
+    /// </summary>
+    public async Task<Result<RecordedCount>> RecordAllAsync(IReadOnlyList<AssessmentInput> rows, Recorder recorder, CancellationToken cancellationToken = default)
+    {
+        var ids = rows.Select(r => r.StaffMemberId).Distinct().ToList();
+        var people = await db.StaffMembers.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        var today = clock.Today;
+        var errors = new List<FieldError>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!people.TryGetValue(rows[i].StaffMemberId, out var person))
+            {
+                errors.Add(new($"Rows[{i}].Stage", "This person is no longer on the staff list: reload the page"));
+                continue;
+            }
+            errors.AddRange(Validate(rows[i], person, today).Select(e => e with { Field = $"Rows[{i}].{e.Field}", Message = $"{person.FullName}: {Lower(e.Message)}" }));
+        }
+        if (ids.Count < rows.Count)
+        {
+            errors.Add(new("", "Each person may appear once"));
+        }
+        if (errors.Count > 0)
+        {
+            return Result<RecordedCount>.Fail(errors);
+        }
+
+        var years = rows.Select(r => r.Year).Distinct().ToList();
+        var current = await db.Assessments.AsNoTracking()
+            .Where(a => ids.Contains(a.StaffMemberId) && a.IsCurrent && years.Contains(a.Year))
+            .ToListAsync(cancellationToken);
+        var changed = rows.Where(r => !current.Any(a => a.StaffMemberId == r.StaffMemberId && a.Year == r.Year && a.Checkpoint == r.Checkpoint && Same(a, r))).ToList();
+        if (changed.Count > 0)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            foreach (var row in changed)
+            {
+                await AddAsync(row, recorder, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return Result<RecordedCount>.Done(new RecordedCount(changed.Count, rows.Count - changed.Count));
+    }
+
+    private static bool Same(Assessment current, AssessmentInput input)
+    {
+        var note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
+        return current.Stage == input.Stage && current.AssessedOn == input.AssessedOn && current.AssessorId == input.AssessorId
+            && current.Note == note && current.CriteriaMet.ToHashSet().SetEquals(input.CriteriaMet);
+    }
+
+    private static string Lower(string message) => message.Length > 1 && char.IsUpper(message[0]) && !char.IsUpper(message[1])
+        ? char.ToLowerInvariant(message[0]) + message[1..]
+        : message;
 
     /// <summary>Adds within the caller's transaction; saves twice so the superseded row leaves the unique "current" index first.</summary>
     internal async Task<Assessment> AddAsync(AssessmentInput input, Recorder recorder, CancellationToken cancellationToken)

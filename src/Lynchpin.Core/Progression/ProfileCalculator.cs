@@ -22,6 +22,18 @@ public class ProfileCalculator(LynchpinDbContext db, AggregateCache cache)
             .ToList();
     }
 
+    /// <summary>Each school's four checkpoint dates for a year in one query: its own where set, otherwise the defaults.</summary>
+    public Task<IReadOnlyDictionary<int, IReadOnlyList<CheckpointInfo>>> CheckpointsAsync(IReadOnlyCollection<int> schoolIds, int year, CancellationToken cancellationToken = default) =>
+        cache.SchoolsAsync<IReadOnlyList<CheckpointInfo>>(schoolIds, ("checkpoints", year), async ids =>
+        {
+            var own = (await db.CheckpointDates.AsNoTracking().Where(c => ids.Contains(c.SchoolId) && c.Year == year)
+                .Select(c => new { c.SchoolId, c.Checkpoint, c.Date }).ToListAsync(cancellationToken))
+                .ToDictionary(c => (c.SchoolId, c.Checkpoint), c => c.Date);
+            return ids.ToDictionary(id => id, id => (IReadOnlyList<CheckpointInfo>)SchoolYear.Checkpoints
+                .Select(n => new CheckpointInfo(n, own.TryGetValue((id, n), out var date) ? date : SchoolYear.DefaultDate(year, n)))
+                .ToList());
+        }, cancellationToken);
+
     public Task<SchoolProfile> SchoolAsync(int schoolId, int year, ProfileFilter filter, CancellationToken cancellationToken = default) =>
         cache.SchoolAsync(schoolId, ("profile", year, filter.Key), () => ComputeSchoolAsync(schoolId, year, filter, cancellationToken), cancellationToken);
 
@@ -142,6 +154,42 @@ public class ProfileCalculator(LynchpinDbContext db, AggregateCache cache)
             return ids.ToDictionary(id => id, id => (IReadOnlyDictionary<int, int>)bySchool[id].ToDictionary(r => r.Year, r => r.Last));
         }, cancellationToken);
 
+    /// <summary>
+    /// The people behind one count of the profile: those in post at <paramref name="checkpoint"/> at <paramref name="stage"/>
+    /// (<see cref="StageChoice.NotAssessed"/>: not assessed there; <see cref="StageChoice.Any"/>: everyone in post), or, with
+    /// <paramref name="from"/>, those at a stage there and at <paramref name="stage"/> at the checkpoint (a movement cell).
+    /// Ordered by name. Not cached: a list is asked for one click at a time.
+    /// </summary>
+    public async Task<IReadOnlyList<ProfilePerson>> PeopleAsync(int schoolId, int year, int checkpoint, StageChoice stage, ProfileFilter filter,
+        (int Checkpoint, int Stage)? from = null, CancellationToken cancellationToken = default)
+    {
+        var staff = Filtered(db.StaffMembers.Where(s => s.SchoolId == schoolId), filter);
+        if (from is { } moved)
+        {
+            // As TransitionsAsync counts them: assessed at both checkpoints, whether in post at either date or not.
+            var (fromCheckpoint, fromStage) = moved;
+            staff = staff.Where(s => Current(year, fromCheckpoint).Any(a => a.StaffMemberId == s.Id && a.Stage == fromStage)
+                && Current(year, checkpoint).Any(a => a.StaffMemberId == s.Id && a.Stage == stage.Stage));
+        }
+        else
+        {
+            var date = (await CheckpointsAsync(schoolId, year, cancellationToken)).Single(c => c.Number == checkpoint).Date;
+            staff = InPost(staff, date);
+            if (stage.Stage is int at)
+            {
+                staff = staff.Where(s => Current(year, checkpoint).Any(a => a.StaffMemberId == s.Id && a.Stage == at));
+            }
+            else if (stage == StageChoice.NotAssessed)
+            {
+                staff = staff.Where(s => !Current(year, checkpoint).Any(a => a.StaffMemberId == s.Id));
+            }
+        }
+        return await staff.OrderBy(s => s.LastName).ThenBy(s => s.FirstName).ThenBy(s => s.Id)
+            .Select(s => new ProfilePerson(s.Id, s.FirstName + " " + s.LastName, s.JobTitle, s.RoleFamily,
+                Current(year, checkpoint).Where(a => a.StaffMemberId == s.Id).Select(a => (int?)a.Stage).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>Everyone below a line manager, however many levels down (not the manager).</summary>
     public async Task<IReadOnlyCollection<int>> TeamAsync(int managerId, CancellationToken cancellationToken = default)
     {
@@ -226,3 +274,39 @@ public class ProfileCalculator(LynchpinDbContext db, AggregateCache cache)
 }
 
 public record StageCount(int? Stage, int Count);
+
+/// <summary>A person behind a count of the profile, with their stage at the checkpoint (null: not assessed).</summary>
+public record ProfilePerson(int Id, string Name, string JobTitle, RoleFamily RoleFamily, int? Stage);
+
+/// <summary>Which count of a checkpoint: a stage, those not assessed, or everyone in post.</summary>
+public readonly record struct StageChoice(int? Stage, bool Assessed)
+{
+    public static readonly StageChoice NotAssessed = new(null, false);
+    public static readonly StageChoice Any = new(null, true);
+
+    public static StageChoice At(int stage) => new(stage, true);
+
+    /// <summary>"0" to "6", "none" (not assessed), or nothing (everyone in post): the <c>stage</c> of a profile link.</summary>
+    public static bool TryParse(string? text, out StageChoice choice)
+    {
+        choice = Any;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        if (text == "none")
+        {
+            choice = NotAssessed;
+            return true;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var stage)
+            && stage is >= ProgressionStage.Lowest and <= ProgressionStage.Highest)
+        {
+            choice = At(stage);
+            return true;
+        }
+        return false;
+    }
+
+    public string? Code => Stage is int s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : Assessed ? null : "none";
+}

@@ -97,11 +97,11 @@ public sealed class StaffImportRow
             {
                 return null;
             }
-            if (ImportValues.TryParseIsoDate(value, out var date))
+            if (ImportValues.TryParseDate(value, out var date))
             {
                 return date;
             }
-            Error($"{column} \"{value}\" is not a date written as yyyy-mm-dd, such as 2024-09-01");
+            Error($"{column} \"{value}\" is not a date written as 2024-09-01 or 01/09/2024");
             return null;
         }
 

@@ -26,7 +26,7 @@ public static class ImportTable
         Help =
         [
             $"role_family is one of: {string.Join(", ", RoleFamilies.All.Select(f => f.Code()))}",
-            "qts and slt are yes or no; dates are written like 2025-09-01",
+            "qts and slt are yes or no; dates are written like 2025-09-01 or 01/09/2025 (day first)",
             "line_manager_ref and coach_ref name a staff reference in the file or already in Lynchpin; a coach in another school of the trust is written URN:REF",
             "people already in Lynchpin are updated by their staff reference",
         ],
@@ -47,7 +47,7 @@ public static class ImportTable
             "year is the school year, written 2025 or 2025/26 for September 2025 to August 2026",
             $"checkpoint is 1 ({Checkpoint(1)}), 2 ({Checkpoint(2)}), 3 ({Checkpoint(3)}) or 4 ({Checkpoint(4)})",
             "stage is a stage of the progression framework, from 0 to 6",
-            "assessed_on is the date of the assessment, written like 2025-10-10: in that school year, not in the future and not before the person started",
+            "assessed_on is the date of the assessment, written like 2025-10-10 or 10/10/2025: in that school year, not in the future and not before the person started",
             "assessor_ref is optional: the staff reference of the colleague who made the assessment",
             $"note is an optional short piece of evidence, up to {Assessment.NoteMaxLength} characters",
             "a row for a checkpoint that already has an assessment is a correction: the earlier version is kept in the person's history",

@@ -112,6 +112,11 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A1}/profile/export?format=csv", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
         ("/schools/{A1}/profile/export?format=xlsx", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
         ("/schools/{B1}/profile/export?format=csv", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/profile/people?year=2025&checkpoint=1&stage=none", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/schools/{B1}/profile/people?year=2025&checkpoint=1", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        // A team's stages in one page: for those who see the profile, each row only for someone they may assess.
+        ("/schools/{A1}/progression/record", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/schools/{B1}/progression/record", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/trusts/{TrustA}/profile", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/{TrustB}/profile", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/schools", [Unauthorized, Ok, Ok, Ok, Ok, Ok]),
@@ -322,6 +327,9 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/staff/{Teacher}/progression/assess", [Login, Redirected, Redirected, Redirected, Forbidden, Forbidden]),
         ("/staff/{Peer}/progression/assess", [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
         ("/staff/{Manager}/progression/assess", [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+        // A team's stages: let in, the form (no stage chosen) saves nothing and says so.
+        ("/schools/{A1}/progression/record", [Login, Redirected, Redirected, Redirected, Forbidden, Forbidden]),
+        ("/schools/{B1}/progression/record", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Redirected]),
         // Only the person reflects on their own assessment.
         ("/staff/{Teacher}/progression?handler=Reflection", [Login, Forbidden, Forbidden, Forbidden, Redirected, Forbidden]),
     ];

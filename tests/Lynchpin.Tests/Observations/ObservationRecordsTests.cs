@@ -161,6 +161,22 @@ public abstract class ObservationRecordsTests(LynchpinAppFactory app) : Integrat
     }
 
     [SkippableFact]
+    public async Task Create_ALessonLaterToday_IsRefusedUntilItHasStarted()
+    {
+        // Arrange: today is 25 November 2026, 10:00 in London
+        var s = await CreateStaffAsync(Data);
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+
+        // Act
+        var later = await WithRecordsAsync(r => r.CreateAsync(s.School.Id, DropIn(s.Amira, s.Tom, today) with { TimeFrom = new TimeOnly(14, 0) }, Leader));
+        var started = await WithRecordsAsync(r => r.CreateAsync(s.School.Id, DropIn(s.Amira, s.Tom, today) with { TimeFrom = new TimeOnly(9, 30) }, Leader));
+
+        // Assert
+        Assert.Equal([new FieldError("TimeFrom", "The lesson starts at 14:00 today; record it once it has started")], later.Errors);
+        Assert.Empty(started.Errors);
+    }
+
+    [SkippableFact]
     public async Task UpdateSettings_OutOfRangeOrNoQuestions_IsRefusedAndDefaultsStay()
     {
         // Arrange

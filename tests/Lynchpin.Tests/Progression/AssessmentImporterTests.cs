@@ -122,6 +122,20 @@ public sealed class AssessmentImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_UkDate_IsReadDayFirst()
+    {
+        // Arrange
+        await CreateSchoolsAsync();
+
+        // Act: 10/07/2026 is 10 July, as a British school writes it
+        var result = await ImportAsync(ImportFiles.CsvWithBom(["staff_ref,year,checkpoint,stage,assessed_on", "T3,2025,4,5,10/07/2026"], newline: "\n"));
+
+        // Assert
+        Assert.True(result.Succeeded, Errors(result));
+        Assert.Equal(new DateOnly(2026, 7, 10), Assert.Single(await AssessmentsAsync()).AssessedOn);
+    }
+
+    [Fact]
     public async Task Import_Xlsx_ReadsNumberAndDateCells()
     {
         // Arrange
@@ -206,7 +220,8 @@ public sealed class AssessmentImporterTests : IDisposable
     [InlineData("stage", "-1", "stage \"-1\" is not valid")]
     [InlineData("stage", "3.5", "stage \"3.5\" is not valid")]
     [InlineData("assessed_on", "", "assessed_on is empty")]
-    [InlineData("assessed_on", "08/10/2025", "assessed_on \"08/10/2025\" is not a date written as yyyy-mm-dd")]
+    [InlineData("assessed_on", "10/2025", "assessed_on \"10/2025\" is not a date written as 2025-10-10 or 10/10/2025")]
+    [InlineData("assessed_on", "08/10/25", "assessed_on \"08/10/25\" is not a date written as 2025-10-10 or 10/10/2025")]
     [InlineData("assessed_on", "2025-08-31", "assessed_on 2025-08-31 is not in the school year 2025/26 (2025-09-01 to 2026-08-31)")]
     [InlineData("assessed_on", "2026-09-01", "assessed_on 2026-09-01 is not in the school year 2025/26")]
     [InlineData("assessor_ref", "Z99", "assessor_ref \"Z99\" is not a member of staff at Oakfield Primary School")]

@@ -53,6 +53,28 @@ public abstract class ImportAssessmentsPageTests(LynchpinAppFactory app) : Integ
             .Where(a => a.StaffMember.SchoolId == school.Id).OrderBy(a => a.Checkpoint).ToListAsync());
 
     [SkippableFact]
+    public async Task Get_Template_IsACsvOfTheColumnsForThoseWhoMayImport()
+    {
+        // Arrange
+        var s = await CreateAsync();
+        using var staff = await App.CreateSignedInClientAsync(await Data.CreateUserAsync(UserRole.Staff, staff: s.Assistant));
+        var url = $"/schools/{s.School.Urn}/import-assessments?handler=Template";
+
+        // Act
+        using var page = await s.Client.GetAsync($"/schools/{s.School.Urn}/import-assessments");
+        using var template = await s.Client.GetAsync(url);
+        using var refused = await staff.GetAsync(url);
+
+        // Assert: linked from the page; the header row and nothing else; a Staff account may not have it
+        Assert.Equal(url, (await Html.ParseAsync(page)).GetElementById("template")!.GetAttribute("href"));
+        Assert.Equal(HttpStatusCode.OK, template.StatusCode);
+        Assert.Equal("text/csv", template.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("assessments-template.csv", template.Content.Headers.ContentDisposition!.FileNameStar ?? template.Content.Headers.ContentDisposition.FileName);
+        Assert.Equal(Header + "\r\n", Encoding.UTF8.GetString(await template.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF'));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Get_AsLeader_ExplainsTheColumns()
     {
         // Arrange

@@ -94,7 +94,8 @@ public abstract class LineManagementPageTests(LynchpinAppFactory app) : Integrat
             foreach (var item in list.Children.Where(c => c.LocalName == "li"))
             {
                 var id = PageAssert.StaffId(item.Children.First(c => c.LocalName == "a").GetAttribute("href"));
-                var below = item.Children.FirstOrDefault(c => c.LocalName == "ul");
+                // A team sits in a foldable <details> after its manager's name.
+                var below = item.Children.FirstOrDefault(c => c.LocalName == "details")?.Children.FirstOrDefault(c => c.LocalName == "ul");
                 reports.Add(id, below is null ? [] : Walk(below).Order().ToList());
                 ids.Add(id);
             }

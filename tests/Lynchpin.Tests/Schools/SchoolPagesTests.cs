@@ -141,8 +141,10 @@ public abstract class SchoolPagesTests(LynchpinAppFactory app) : IntegrationTest
         var rows = document.QuerySelectorAll("table tbody tr")
             .ToDictionary(r => PageAssert.Text(r.QuerySelector("th")), r => r.QuerySelectorAll("td").Select(PageAssert.Text).ToList());
         Assert.Equal(new[] { world.SchoolA1.Name, world.SchoolA2.Name }.Order(), rows.Keys.Order());
-        Assert.Equal(["4", "2", "6"], rows[world.SchoolA1.Name]);
-        Assert.Equal(["1", "0", "1"], rows[world.SchoolA2.Name]);
+        Assert.Equal(["4", "2", "6"], rows[world.SchoolA1.Name].Take(3));
+        Assert.Equal(["1", "0", "1"], rows[world.SchoolA2.Name].Take(3));
+        // then the headline figures: assessed at the latest checkpoint due (nobody in this scenario), visits this week
+        Assert.Equal(["0 of 6 First six weeks", "0"], rows[world.SchoolA1.Name].Skip(3));
     }
 
     private static List<int> SchoolUrns(IDocument document) =>

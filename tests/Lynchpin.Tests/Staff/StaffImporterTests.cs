@@ -167,7 +167,8 @@ public sealed class StaffImporterTests : IDisposable
     }
 
     [Theory]
-    [InlineData("start_date", "01/09/2020", "start_date \"01/09/2020\" is not a date written as yyyy-mm-dd")]
+    [InlineData("start_date", "09/2020", "start_date \"09/2020\" is not a date written as 2024-09-01 or 01/09/2024")]
+    [InlineData("start_date", "31/02/2020", "start_date \"31/02/2020\" is not a date written as 2024-09-01 or 01/09/2024")]
     [InlineData("leaving_date", "2019-07-31", "leaving_date 2019-07-31 is before start_date 2020-09-01")]
     [InlineData("email", "alex.oakfield.example", "email \"alex.oakfield.example\" is not a valid email address")]
     [InlineData("email", "Alex <alex@oakfield.example>", "is not a valid email address")]

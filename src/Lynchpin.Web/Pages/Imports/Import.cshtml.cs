@@ -26,6 +26,11 @@ public class ImportModel(AuditLog audit) : SchoolPageModel
 
     public IActionResult OnGet() => Page();
 
+    /// <summary>A file with the import's columns and no rows, to fill in (a BOM, so Excel opens it as UTF-8).</summary>
+    public IActionResult OnGetTemplate() =>
+        File([.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(string.Join(",", Import.Columns) + "\r\n")],
+            "text/csv; charset=utf-8", $"{Import.Key}-template.csv");
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!CheckUpload())

@@ -45,19 +45,21 @@ public abstract class ProfilePageTests(LynchpinAppFactory app) : IntegrationTest
         Assert.Equal(
         [
             "At the end of summer term 2025/26, 3 of the 4 people in post were assessed; 1 was not.",
+            "Only 3 people were assessed: with fewer than 5, one person more or less moves the mean and the shares a lot, so read them with care.",
             "The mean stage was 3.7; 67% of those assessed were at stages 3 to 5 and 33% at stages 5 to 6.",
-            "1 person was still below stage 3: the mandatory requirements and the school's non-negotiables are the first things to secure with them.",
+            "1 person was still below stage 3, at stage 2 (Non-negotiables met): stage 3 (Establishing) is the next to secure with them.",
             "Since the first six weeks, 2 people moved up a stage and nobody moved down.",
             "Since the first six weeks, the mean stage rose from 3.3 to 3.7.",
             "The share at stages 3 to 5 stayed at 67% and the share at stages 5 to 6 stayed at 33%.",
         ], ProfilePage.Paragraphs(page, "in-year-sentences"));
-        Assert.Equal(["3", "3.3", "67%", "33%"], ProfilePage.Row(page, "progressive-table", "First six weeks"));
+        Assert.Equal(["3 (few)", "3.3", "67%", "33%"], ProfilePage.Row(page, "progressive-table", "First six weeks"));
         Assert.Equal(["", "+0.4", "0 points", "0 points"], ProfilePage.Row(page, "progressive-table", "Change,"));
 
-        // movement defaults to the first six weeks against the latest assessed checkpoint
-        Assert.Equal(["0", "0", "0", "0", "0", "1", "0"], ProfilePage.Row(page, "movement-table", "2"));
-        Assert.Equal(["0", "0", "0", "0", "1", "0", "0"], ProfilePage.Row(page, "movement-table", "3"));
-        Assert.Equal("2", ProfilePage.SummaryList(page, "movement-totals")["Moved up"]);
+        // movement defaults to the last two checkpoints due: the end of spring term (C at 1, A at 4) against the end of summer
+        Assert.Equal(["0", "0", "1", "0", "0", "0", "0"], ProfilePage.Row(page, "movement-table", "1"));
+        Assert.Equal(["0", "0", "0", "0", "1", "0", "0"], ProfilePage.Row(page, "movement-table", "4"));
+        Assert.Equal("1", ProfilePage.SummaryList(page, "movement-totals")["Moved up"]);
+        Assert.Equal("1", ProfilePage.SummaryList(page, "movement-totals")["Stayed at the same stage"]);
 
         // year on year at the end of summer term: 2024/25 had only A, at stage 2
         Assert.Equal(["2024/25 18 Jul 2025", "2025/26 17 Jul 2026"], ProfilePage.RowHeaders(page, "year-on-year-table"));
@@ -78,14 +80,14 @@ public abstract class ProfilePageTests(LynchpinAppFactory app) : IntegrationTest
         // Act
         var page = await ProfilePage.GetAsync(client, $"/trusts/{trust.Code}/profile?year=2025&checkpoint=1");
 
-        // Assert: stages 0-6, not assessed, in post, mean stage, share at 3-5
+        // Assert: stages 0-6, not assessed, in post, assessed, mean stage, share at 3-5
         var rows = page.QuerySelectorAll("#trust-table tbody tr[data-urn]").Select(r => r.GetAttribute("data-urn")).ToList();
         Assert.Equal([first.School.Urn.ToString(), second.School.Urn.ToString()], rows.Order());
-        Assert.Equal(["0 (0%)", "0 (0%)", "1 (25%)", "1 (25%)", "0 (0%)", "1 (25%)", "0 (0%)", "1 (25%)", "4", "3.3", "67%"],
+        Assert.Equal(["0 (0%)", "0 (0%)", "1 (25%)", "1 (25%)", "0 (0%)", "1 (25%)", "0 (0%)", "1 (25%)", "4", "3 (few)", "3.3", "67%"],
             ProfilePage.Row(page, "trust-table", first.School.Name));
-        Assert.Equal(["0 (0%)", "0 (0%)", "1 (25%)", "1 (25%)", "0 (0%)", "1 (25%)", "1 (25%)", "0 (0%)", "4", "4.0", "50%"],
+        Assert.Equal(["0 (0%)", "0 (0%)", "1 (25%)", "1 (25%)", "0 (0%)", "1 (25%)", "1 (25%)", "0 (0%)", "4", "4 (few)", "4.0", "50%"],
             ProfilePage.Row(page, "trust-table", second.School.Name));
-        Assert.Equal(["0 (0%)", "0 (0%)", "2 (25%)", "2 (25%)", "0 (0%)", "2 (25%)", "1 (13%)", "1 (13%)", "8", "3.7", "57%"],
+        Assert.Equal(["0 (0%)", "0 (0%)", "2 (25%)", "2 (25%)", "0 (0%)", "2 (25%)", "1 (13%)", "1 (13%)", "8", "7", "3.7", "57%"],
             ProfilePage.Row(page, "trust-table", "Whole trust"));
         Assert.NotNull(page.QuerySelector($"#trust-table a[href^='/schools/{first.School.Urn}/profile']"));
         var chart = JsonDocument.Parse(page.QuerySelector("script[data-chart='trust-chart']")!.TextContent).RootElement;

@@ -28,10 +28,21 @@ public class ProfileSentencesTests
 
     private static CheckpointInfo Info(int number) => new(number, SchoolYear.DefaultDate(Year, number));
 
+    /// <summary>The default framework's stage names.</summary>
+    private static readonly IReadOnlyList<string> Names = DefaultFramework.Stages.Select(s => s.Name).ToList();
+
+    /// <summary>After the year: every checkpoint is due.</summary>
+    private static readonly DateOnly AfterTheYear = SchoolYear.End(Year);
+
+    private static IReadOnlyList<string> Sentences(SchoolProfile profile, Transitions? movement, DateOnly? today = null) =>
+        ProfileSentences.InYear(profile, movement, Names, today ?? AfterTheYear);
+
+    private const string FewFour = "Only 4 people were assessed: with fewer than 5, one person more or less moves the mean and the shares a lot, so read them with care.";
+
     [Fact]
     public void InYear_NobodyAssessed_SaysSo()
     {
-        Assert.Equal(["Nobody has been assessed in 2025/26 yet."], ProfileSentences.InYear(Profile(), null));
+        Assert.Equal(["Nobody has been assessed in 2025/26 yet."], Sentences(Profile(), null));
     }
 
     [Fact]
@@ -41,12 +52,13 @@ public class ProfileSentencesTests
         var profile = Profile(Checkpoint(1, [0, 0, 0, 1, 2, 1, 0]));
 
         // Act
-        var sentences = ProfileSentences.InYear(profile, null);
+        var sentences = Sentences(profile, null);
 
         // Assert
         Assert.Equal(
         [
             "In the first six weeks of 2025/26, all 4 people in post were assessed.",
+            FewFour,
             "The mean stage was 4.0; 100% of those assessed were at stages 3 to 5 and 25% at stages 5 to 6.",
             "Only the first six weeks has been assessed so far, so there is no change to show yet.",
         ], sentences);
@@ -55,17 +67,18 @@ public class ProfileSentencesTests
     [Fact]
     public void InYear_OnePersonInPost_IsSingular()
     {
-        var sentences = ProfileSentences.InYear(Profile(Checkpoint(2, [0, 1, 0, 0, 0, 0, 0])), null);
+        var sentences = Sentences(Profile(Checkpoint(2, [0, 1, 0, 0, 0, 0, 0])), null);
 
         Assert.Equal("At the end of autumn term 2025/26, the one person in post was assessed.", sentences[0]);
-        Assert.Equal("1 person was still below stage 3: the mandatory requirements and the school's non-negotiables are the first things to secure with them.", sentences[2]);
+        Assert.Equal("Only 1 person was assessed: with fewer than 5, one person more or less moves the mean and the shares a lot, so read them with care.", sentences[1]);
+        Assert.Equal("1 person was still below stage 3, at stage 1 (Mandatory requirements met): stage 2 (Non-negotiables met) is the next to secure with them.", sentences[3]);
     }
 
     [Fact]
     public void InYear_SomeNotAssessed_SaysHowManyOfThoseInPost()
     {
-        var one = ProfileSentences.InYear(Profile(Checkpoint(1, [0, 0, 0, 1, 0, 0, 0], notAssessed: 2)), null);
-        var many = ProfileSentences.InYear(Profile(Checkpoint(1, [0, 0, 0, 2, 0, 0, 0], notAssessed: 1)), null);
+        var one = Sentences(Profile(Checkpoint(1, [0, 0, 0, 1, 0, 0, 0], notAssessed: 2)), null);
+        var many = Sentences(Profile(Checkpoint(1, [0, 0, 0, 2, 0, 0, 0], notAssessed: 1)), null);
 
         Assert.Equal("In the first six weeks of 2025/26, 1 of the 3 people in post was assessed; 2 were not.", one[0]);
         Assert.Equal("In the first six weeks of 2025/26, 2 of the 3 people in post were assessed; 1 was not.", many[0]);
@@ -81,14 +94,14 @@ public class ProfileSentencesTests
         var movement = Moves(1, 3, up: 6, same: 2, down: 1);
 
         // Act
-        var sentences = ProfileSentences.InYear(Profile(first, latest), movement);
+        var sentences = Sentences(Profile(first, latest), movement);
 
         // Assert
         Assert.Equal(
         [
             "At the end of spring term 2025/26, 9 of the 10 people in post were assessed; 1 was not.",
             "The mean stage was 3.7; 89% of those assessed were at stages 3 to 5 and 22% at stages 5 to 6.",
-            "1 person was still below stage 3: the mandatory requirements and the school's non-negotiables are the first things to secure with them.",
+            "1 person was still below stage 3, at stage 2 (Non-negotiables met): stage 3 (Establishing) is the next to secure with them.",
             "Since the first six weeks, 6 people moved up a stage and 1 moved down; 2 stayed at the same stage.",
             "Since the first six weeks, the mean stage rose from 3.3 to 3.7.",
             "The share at stages 3 to 5 rose from 70% to 89% and the share at stages 5 to 6 rose from 20% to 22%.",
@@ -98,10 +111,10 @@ public class ProfileSentencesTests
     [Fact]
     public void InYear_MeasuresThatFell_SayFell()
     {
-        var sentences = ProfileSentences.InYear(Profile(Checkpoint(1, [0, 0, 0, 0, 1, 1, 0]), Checkpoint(2, [0, 0, 0, 1, 1, 0, 0])), Moves(1, 2, 0, 1, 1));
+        var sentences = Sentences(Profile(Checkpoint(1, [0, 0, 0, 0, 1, 1, 0]), Checkpoint(2, [0, 0, 0, 1, 1, 0, 0])), Moves(1, 2, 0, 1, 1));
 
-        Assert.Equal("Since the first six weeks, the mean stage fell from 4.5 to 3.5.", sentences[3]);
-        Assert.Equal("The share at stages 3 to 5 stayed at 100% and the share at stages 5 to 6 fell from 50% to 0%.", sentences[4]);
+        Assert.Equal("Since the first six weeks, the mean stage fell from 4.5 to 3.5.", sentences[4]);
+        Assert.Equal("The share at stages 3 to 5 stayed at 100% and the share at stages 5 to 6 fell from 50% to 0%.", sentences[5]);
     }
 
     [Theory]
@@ -133,8 +146,11 @@ public class ProfileSentencesTests
     {
         var years = new[] { InYear(2024, Nobody, 3), InYear(2025, [0, 0, 0, 1, 1, 0, 0]) };
 
-        Assert.Equal(["At the end of summer term 2025/26, the mean stage was 3.5; no earlier year has assessments at this checkpoint to compare with."],
-            ProfileSentences.YearOnYear(years));
+        Assert.Equal(
+        [
+            "At the end of summer term 2025/26, the mean stage was 3.5; no earlier year has assessments at this checkpoint to compare with.",
+            "Only 2 people in 2025/26 were assessed: with fewer than 5, one person more or less moves these figures a lot, so read them with care.",
+        ], ProfileSentences.YearOnYear(years));
     }
 
     [Fact]
@@ -149,6 +165,7 @@ public class ProfileSentencesTests
         [
             "At the end of summer term 2025/26, the mean stage was 4.0, the same as in 2023/24.",
             "The share at stages 3 to 5 was 100%, up from 50% in 2023/24; at stages 5 to 6 it was 25%, down from 50%.",
+            "Only 4 people in 2023/24 and 4 people in 2025/26 were assessed: with fewer than 5, one person more or less moves these figures a lot, so read them with care.",
         ], sentences);
     }
 
@@ -160,7 +177,83 @@ public class ProfileSentencesTests
         var sentences = ProfileSentences.YearOnYear(years);
 
         Assert.Equal("At the end of summer term 2025/26, the mean stage was 4.5, up from 2.5 in 2024/25.", sentences[0]);
-        Assert.Equal("Over the 3 years from 2023/24 to 2025/26, the mean stage rose from 3.5 to 4.5.", sentences[2]);
+        Assert.Equal("Over the 3 years from 2023/24 to 2025/26, the mean stage rose from 3.5 to 4.5.", sentences[3]);
+    }
+
+    [Fact]
+    public void InYear_FiveAllAtStage2_NamesThatStageAndTheNextOneNotTheMandatoryRequirements()
+    {
+        // The demo's case: five people below stage 3, every one at stage 2, so the non-negotiables are already met.
+        var sentences = Sentences(Profile(Checkpoint(1, [0, 0, 5, 10, 3, 0, 0])), null);
+
+        Assert.Equal("5 people were still below stage 3, all at stage 2 (Non-negotiables met): stage 3 (Establishing) is the next to secure with them.", sentences[2]);
+        Assert.DoesNotContain(sentences, s => s.Contains("mandatory", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void InYear_BelowStage3AtTwoStages_NamesEachStageAndItsNext()
+    {
+        var sentences = Sentences(Profile(Checkpoint(1, [2, 0, 3, 5, 0, 0, 0])), null);
+
+        Assert.Equal("5 people were still below stage 3: 2 at stage 0 (Not yet through the mandatory requirements) and 3 at stage 2 (Non-negotiables met); "
+            + "the next to secure are stage 1 (Mandatory requirements met) and stage 3 (Establishing) respectively.", sentences[2]);
+    }
+
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(5, false)]
+    public void InYear_FewerThanFiveAssessed_IsFlagged(int assessed, bool flagged)
+    {
+        var sentences = Sentences(Profile(Checkpoint(1, [0, 0, 0, assessed, 0, 0, 0], notAssessed: 20)), null);
+
+        Assert.Equal(flagged, sentences.Any(s => s.StartsWith($"Only {assessed} people were assessed: with fewer than 5", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void InYear_AnEarlyAssessmentAtACheckpointNotYetDue_IsNotTheLatestAndIsSaidApart()
+    {
+        // Arrange: today is before the end of autumn term; one person was assessed early for it, at stage 6
+        var today = SchoolYear.DefaultDate(Year, 2).AddDays(-1);
+        var profile = Profile(Checkpoint(1, [0, 0, 0, 5, 5, 0, 0]), Checkpoint(2, [0, 0, 0, 0, 0, 0, 1], notAssessed: 9));
+
+        // Act
+        var sentences = Sentences(profile, null, today);
+
+        // Assert
+        Assert.Equal("In the first six weeks of 2025/26, all 10 people in post were assessed.", sentences[0]);
+        Assert.Equal("The mean stage was 3.5; 100% of those assessed were at stages 3 to 5 and 0% at stages 5 to 6.", sentences[1]);
+        Assert.Equal("1 person was assessed early for the end of autumn term, which is not due until 19 December 2025; the sentences above do not count them.", sentences[^1]);
+    }
+
+    [Fact]
+    public void InYear_NoCheckpointDueYet_SaysWhenTheFirstIs()
+    {
+        var sentences = Sentences(Profile(), null, new DateOnly(Year, 9, 2));
+
+        Assert.Equal(["No checkpoint of 2025/26 is due yet: the first, the first six weeks, is on 10 October 2025."], sentences);
+    }
+
+    [Fact]
+    public void Trust_TwoSchoolsOneNotYetDueAndOneWithFew_SaysHowManyWereAssessedAndFlagsBoth()
+    {
+        // Arrange: the end of autumn term; Brook set a later date than today
+        var today = new DateOnly(2025, 12, 19);
+        var schools = new List<SchoolDistribution>
+        {
+            new(1, 100001, "Ash Academy", new CheckpointInfo(2, today), new StageDistribution([0, 0, 1, 10, 5, 2, 0], 2)),
+            new(2, 100002, "Brook Primary", new CheckpointInfo(2, today.AddDays(3)), new StageDistribution([0, 0, 0, 1, 0, 0, 0], 9)),
+        };
+
+        // Act
+        var sentences = ProfileSentences.Trust(schools, Year, today);
+
+        // Assert
+        Assert.Equal(
+        [
+            "At the end of autumn term 2025/26, 19 of the 30 people in post across the trust were assessed: 18 of 20 at Ash Academy and 1 of 10 at Brook Primary.",
+            "The end of autumn term is not yet due at Brook Primary (22 December 2025): those not assessed there are not behind.",
+            "Fewer than 5 people were assessed at Brook Primary: one person more or less moves a mean or a share there a lot, so compare them with care.",
+        ], sentences);
     }
 
     [Theory]

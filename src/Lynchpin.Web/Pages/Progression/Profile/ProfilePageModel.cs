@@ -102,6 +102,30 @@ public abstract class ProfilePageModel(ProfileCalculator calculator) : SchoolPag
         Url.To<ExportModel>(new RouteValueDictionary(FilterFields().Select(f => KeyValuePair.Create(f.Name, (object?)f.Value))
             .Prepend(KeyValuePair.Create("urn", (object?)School.Urn)).Append(KeyValuePair.Create("format", (object?)format))));
 
+    /// <summary>
+    /// The list of people behind one count of the profile, with the page's filters: at <paramref name="stage"/> at a
+    /// checkpoint of <paramref name="year"/>, or moved to it from <paramref name="from"/> (checkpoint, stage).
+    /// </summary>
+    public string PeopleUrl(int year, int checkpoint, StageChoice stage, (int Checkpoint, int Stage)? from = null)
+    {
+        var values = new RouteValueDictionary(FilterFields().Where(f => f.Name != "year").Select(f => KeyValuePair.Create(f.Name, (object?)f.Value)))
+        {
+            ["urn"] = School.Urn,
+            ["year"] = year,
+            ["checkpoint"] = checkpoint,
+        };
+        if (stage.Code is { } code)
+        {
+            values["stage"] = code;
+        }
+        if (from is { } moved)
+        {
+            values["from"] = moved.Checkpoint;
+            values["fromStage"] = moved.Stage;
+        }
+        return Url.To<PeopleModel>(values);
+    }
+
     /// <summary>The current year and filters as name/value pairs, for hidden fields in the page's other GET forms.</summary>
     public IEnumerable<(string Name, string Value)> FilterFields()
     {

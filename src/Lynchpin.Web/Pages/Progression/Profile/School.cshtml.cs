@@ -17,7 +17,9 @@ public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks) : 
 
     public IReadOnlyList<string> StageNames { get; private set; } = [];
     public SchoolProfile Profile { get; private set; } = null!;
+    /// <summary>The first and the latest checkpoints that are due and have anyone assessed: what the sentences compare.</summary>
     public CheckpointProfile? FirstAssessed { get; private set; }
+    public CheckpointProfile? LatestAssessed { get; private set; }
     public IReadOnlyList<string> InYearSentences { get; private set; } = [];
 
     /// <summary>Null when From and To are not a valid pair (the form shows why).</summary>
@@ -36,18 +38,18 @@ public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks) : 
         StageNames = Enumerable.Range(0, StageDistribution.StageCount).Select(n => framework.Stage(n).Name).ToList();
 
         Profile = await Calculator.SchoolAsync(School.Id, ChosenYear, Filter, ct);
-        FirstAssessed = Profile.Checkpoints.FirstOrDefault(c => c.Distribution.Assessed > 0);
-        var latest = Profile.LatestAssessed;
+        (FirstAssessed, var latest) = ProfileSentences.Span(Profile, Today);
+        LatestAssessed = latest;
         var sinceFirst = FirstAssessed is not null && latest is not null && FirstAssessed != latest
             ? await Calculator.TransitionsAsync(School.Id, ChosenYear, FirstAssessed.Checkpoint.Number, latest.Checkpoint.Number, Filter, ct)
             : null;
-        InYearSentences = ProfileSentences.InYear(Profile, sinceFirst);
+        InYearSentences = ProfileSentences.InYear(Profile, sinceFirst, StageNames, Today);
         CheckpointChartJson = StageChart.Json(
             Profile.Checkpoints.Select(c => c.Checkpoint.Name).ToList(), Profile.Checkpoints.Select(c => c.Distribution).ToList(), StageNames);
 
-        await LoadMovementAsync(latest, ct);
+        await LoadMovementAsync(ct);
 
-        Checkpoint ??= latest?.Checkpoint.Number ?? SchoolYear.LastCheckpoint;
+        Checkpoint ??= latest?.Checkpoint.Number ?? SchoolYear.FirstCheckpoint;
         if (!SchoolYear.IsCheckpoint(Checkpoint.Value))
         {
             ModelState.AddModelError("checkpoint", "Select a checkpoint from the list");
@@ -63,12 +65,23 @@ public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks) : 
         return PageOrInvalid();
     }
 
-    private async Task LoadMovementAsync(CheckpointProfile? latest, CancellationToken ct)
+    private async Task LoadMovementAsync(CancellationToken ct)
     {
         var asked = From is not null || To is not null;
-        From ??= SchoolYear.FirstCheckpoint;
-        // The latest assessed checkpoint, unless that is the first (nothing to move between yet).
-        To ??= latest is not null && latest.Checkpoint.Number > From ? latest.Checkpoint.Number : SchoolYear.LastCheckpoint;
+        // The last two checkpoints that are due; none to compare while fewer than two are.
+        var due = Profile.Checkpoints.Where(c => c.Checkpoint.Date <= Today).Select(c => c.Checkpoint.Number).ToList();
+        if (!asked && due.Count < 2)
+        {
+            From = SchoolYear.FirstCheckpoint;
+            To = SchoolYear.FirstCheckpoint + 1;
+            MovementSentence = due.Count == 0
+                ? "No checkpoint of this year is due yet, so there is no movement to show."
+                : $"Only the {Lower(Profile.Checkpoints[0].Checkpoint.Name)} is due so far: movement shows once the {Lower(Profile.Checkpoints[1].Checkpoint.Name)} "
+                    + $"is due on {Dates.Long(Profile.Checkpoints[1].Checkpoint.Date)}.";
+            return;
+        }
+        To ??= due.Count >= 2 ? due[^1] : SchoolYear.LastCheckpoint;
+        From ??= due.Count >= 2 && To == due[^1] ? due[^2] : Math.Max(SchoolYear.FirstCheckpoint, To.Value - 1);
         if (!SchoolYear.IsCheckpoint(From.Value))
         {
             ModelState.AddModelError("from", "Select a From checkpoint from the list");

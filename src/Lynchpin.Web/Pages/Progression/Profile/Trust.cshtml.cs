@@ -21,6 +21,9 @@ public class TrustModel(ProfileCalculator calculator, Frameworks frameworks) : T
 
     public string ChartJson { get; private set; } = "";
 
+    /// <summary>How many were assessed, where the checkpoint is not yet due, and where too few were assessed to compare.</summary>
+    public IReadOnlyList<string> Sentences { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (trust, db) = (Trust, Db);
@@ -43,7 +46,12 @@ public class TrustModel(ProfileCalculator calculator, Frameworks frameworks) : T
             ModelState.AddModelError("checkpoint", "Select a checkpoint from the list");
             Checkpoint = null;
         }
-        Checkpoint ??= assessed.Max(years => years.TryGetValue(ChosenYear, out var last) ? last : (int?)null) ?? SchoolYear.FirstCheckpoint;
+        // The latest checkpoint every school has reached (each on its own date), never one some schools have not:
+        // one early assessment there would stand for a whole school.
+        var dates = await calculator.CheckpointsAsync(schools.Select(s => s.Id).ToList(), ChosenYear, ct);
+        Checkpoint ??= SchoolYear.Checkpoints.LastOrDefault(n => dates.Values.All(d => d.Single(c => c.Number == n).Date <= Today)) is var due and > 0
+            ? due
+            : SchoolYear.FirstCheckpoint;
 
         var framework = await frameworks.ForTrustAsync(trust, ct);
         StageNames = Enumerable.Range(0, StageDistribution.StageCount).Select(n => framework.Stage(n).Name).ToList();
@@ -52,6 +60,7 @@ public class TrustModel(ProfileCalculator calculator, Frameworks frameworks) : T
         Whole = new StageDistribution(
             Enumerable.Range(0, StageDistribution.StageCount).Select(n => Schools.Sum(s => s.Distribution.Stages[n])).ToArray(),
             Schools.Sum(s => s.Distribution.NotAssessed));
+        Sentences = ProfileSentences.Trust(Schools, ChosenYear, Today);
         ChartJson = StageChart.Json(
             [.. Schools.Select(s => s.SchoolName), $"{trust.Name} (whole trust)"],
             [.. Schools.Select(s => s.Distribution), Whole],
@@ -63,6 +72,12 @@ public class TrustModel(ProfileCalculator calculator, Frameworks frameworks) : T
     public string SchoolProfileUrl(int urn) =>
         Url.To<SchoolModel>(new RouteValueDictionary(
             new Dictionary<string, object?> { ["urn"] = urn, ["year"] = ChosenYear, ["category"] = Category, ["checkpoint"] = Checkpoint }
+                .Where(p => p.Value is not (null or ""))));
+
+    /// <summary>The people behind a count of one school's row: its profile's list, with this page's year, checkpoint and category.</summary>
+    public string PeopleUrl(int urn, StageChoice stage) =>
+        Url.To<PeopleModel>(new RouteValueDictionary(
+            new Dictionary<string, object?> { ["urn"] = urn, ["year"] = ChosenYear, ["checkpoint"] = Checkpoint, ["stage"] = stage.Code, ["category"] = Category }
                 .Where(p => p.Value is not (null or ""))));
 
     public IEnumerable<SelectListItem> YearOptions =>
