@@ -550,7 +550,7 @@ public abstract class PersonAppraisalPageTests(LynchpinAppFactory app) : Apprais
         // Assert: issue 11, out-of-range input is a 400 saying so, not another year's appraisal shown in its place.
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var document = await Html.ParseAsync(response);
-        Assert.Contains("Select a school year from the list", document.QuerySelector(".govuk-error-summary")?.TextContent);
+        Assert.Contains("Enter a real school year", document.QuerySelector(".govuk-error-summary")?.TextContent);
     }
 
     [SkippableFact]

@@ -16,6 +16,7 @@ public abstract class PersonAppraisalPage : PersonPageModel
 {
     /// <summary>The school year asked for (<c>?year=2025</c>); one that is not a year falls back to the default.</summary>
     [BindProperty(SupportsGet = true, Name = "year")]
+    [System.ComponentModel.DataAnnotations.Display(Name = "school year")]
     public int? AskedYear { get; set; }
 
     /// <summary>The school year shown, by its start (2026 is 2026/27).</summary>

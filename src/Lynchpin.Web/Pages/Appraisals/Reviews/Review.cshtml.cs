@@ -23,6 +23,7 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
 
     /// <summary>The school year asked for (<c>?year=2025</c>); without one, this year's appraisal, else the person's latest.</summary>
     [BindProperty(SupportsGet = true, Name = "year")]
+    [System.ComponentModel.DataAnnotations.Display(Name = "school year")]
     public int? AskedYear { get; set; }
 
     public Appraisal Appraisal { get; private set; } = null!;
