@@ -137,6 +137,9 @@ public class RecordingBrowserTests(BrowserFixture browser) : BrowserTest(browser
         Check(await services.GetRequiredService<TimetableImporter>().ImportAsync(school.Urn, Csv(timetable.ToString()), "timetable.csv"));
         Check(await services.GetRequiredService<ObserverImporter>().ImportAsync(school.Urn, Csv($"staff_ref,visits,year_group\n{ObserverRef},1,9\n"), "observers.csv"));
         var today = DateOnly.FromDateTime(DateTime.Now);
+        // The demo's term dates are its own school year's; the rota plans only in term, so the fortnight is made a term.
+        Check(await services.GetRequiredService<CalendarImporter>().ImportAsync(school.Urn,
+            Csv($"start,end,kind,name\n{today.AddDays(-15):yyyy-MM-dd},{today.AddDays(-1):yyyy-MM-dd},term,Browser test term\n"), "calendar.csv"));
         // A rota made two weeks ago (a rota plans from the day it is made), so its visits have taken place.
         var fortnightAgo = new SchoolClock(new FixedTime(DateTimeOffset.UtcNow.AddDays(-15)));
         var generated = await new RotaService(db, fortnightAgo).GenerateAsync(school.Id,
