@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using Lynchpin.Core.Appraisals.Reminders;
+using Lynchpin.Core.Scheduling;
 using Lynchpin.Demo;
 using Lynchpin.Web.Api;
 using Lynchpin.Web.Security;
@@ -147,14 +149,28 @@ public static class LynchpinApp
 
         services.AddScoped<SignInFlow>();
         services.AddScoped<SingleSignOn>();
+        AddScheduledJobs(services, config);
+    }
+
+    /// <summary>The jobs that run by themselves, each slot once across every server (<see cref="ScheduledJobRunner"/>).</summary>
+    private static void AddScheduledJobs(IServiceCollection services, IConfiguration config)
+    {
         if (config.GetValue("Lynchpin:Leavers:Hourly", true))
         {
-            services.AddHostedService<Core.Accounts.LeaverJob>();
+            services.AddSingleton<IScheduledJob, Core.Accounts.LeaverJob>();
         }
         if (config.GetValue("Lynchpin:Retention:Daily", true))
         {
-            services.AddHostedService<Core.Retention.RetentionJob>();
+            services.AddSingleton<IScheduledJob, Core.Retention.RetentionJob>();
         }
+        var smtp = config.GetSection(SmtpOptions.Section).Get<SmtpOptions>();
+        if (config.GetValue("Lynchpin:Reminders:Daily", true) && smtp is { IsConfigured: true }
+            && AppraisalReminders.BaseUrlFrom(config["Lynchpin:BaseUrl"]) is { } baseUrl)
+        {
+            services.AddSingleton<IScheduledJob>(new AppraisalReminderJob(baseUrl));
+        }
+        services.AddSingleton<ScheduledJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScheduledJobRunner>());
     }
 
     /// <summary>The services that do the writes; shared by pages, API and commands.</summary>
@@ -203,8 +219,8 @@ public static class LynchpinApp
         services.AddScoped<Core.Observations.CalendarFeeds>();
         services.AddSingleton(sp => new Core.Appraisals.EvidenceStore(EvidenceOptionsFrom(sp.GetRequiredService<IConfiguration>(), sp.GetService<IHostEnvironment>())));
         // Appraisal operations: email reminders through Lynchpin:Smtp.
-        services.AddScoped<Core.Appraisals.Reminders.AppraisalReminders>();
-        services.AddOptions<Core.Appraisals.Reminders.SmtpOptions>().BindConfiguration(Core.Appraisals.Reminders.SmtpOptions.Section);
+        services.AddScoped<AppraisalReminders>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         // Achievement coaching and vulnerable pupils.
         services.AddScoped<Core.Coaching.Caseloads>();
         services.AddScoped<Core.Coaching.CoachingContacts>();

@@ -80,6 +80,7 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<StaffSchoolHours> StaffSchoolHours => Set<StaffSchoolHours>();
 
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     /// <summary>
     /// Saves, and raises the version of every school whose data changed (and the structure version) in the same

@@ -130,7 +130,7 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
             }
             return result;
         }
-        catch (DbUpdateException e) when (transaction is not null && IsUniqueViolation(e))
+        catch (DbUpdateException e) when (transaction is not null && DatabaseErrors.IsUniqueViolation(e))
         {
             // Checked against what was stored before another import of the school wrote the same rows.
             await transaction.RollbackAsync(cancellationToken);
@@ -156,13 +156,6 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
 
     private const int ImportLockKey = 0x494D5054; // "IMPT"
 
-    private static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
-    {
-        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
-        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        _ => false,
-    };
 
     /// <summary>The file's size in rows and cells, checked as each row is read (the file size is checked on opening).</summary>
     private static RowError? TooMany(int rows, int columns) =>

@@ -31,6 +31,13 @@ public sealed class SchoolClock(TimeProvider time)
     public static DateTime UtcStartOf(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>A wall-clock time in the schools' time zone, in UTC (an hour the clocks skip counts as the next).</summary>
+    public static DateTime ToUtc(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return TimeZoneInfo.ConvertTimeToUtc(Zone.IsInvalidTime(unspecified) ? unspecified.AddHours(1) : unspecified, Zone);
+    }
+
     /// <summary>A stored UTC time as people read it, in the schools' time zone and British English.</summary>
     public static string Format(DateTime utc, string format) => FromUtc(utc).ToString(format, British);
 

@@ -117,15 +117,10 @@ internal static class AppraisalCommands
                 error.WriteLine($"Lynchpin:Smtp:From \"{smtp.From}\" is not an email address.");
                 return 1;
             }
-            var configured = services.GetRequiredService<IConfiguration>()["Lynchpin:BaseUrl"];
-            if (!Uri.TryCreate(configured, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+            if (AppraisalReminders.BaseUrlFrom(services.GetRequiredService<IConfiguration>()["Lynchpin:BaseUrl"]) is not { } baseUrl)
             {
                 error.WriteLine("Lynchpin:BaseUrl is not set to the address people open Lynchpin at (such as https://lynchpin.example.org/), so reminders could not link to their tasks.");
                 return 1;
-            }
-            if (!baseUrl.AbsolutePath.EndsWith('/'))
-            {
-                baseUrl = new Uri(baseUrl + "/");
             }
             DateOnly? dayGiven = null;
             if (parse.GetValue(remindToday) is { } todayText)

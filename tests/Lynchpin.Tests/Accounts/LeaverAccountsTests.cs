@@ -1,5 +1,6 @@
 using System.Net;
 using Lynchpin.Core.Accounts;
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations;
@@ -8,7 +9,6 @@ using Lynchpin.Web.Authorization;
 using Lynchpin.Web.Cli;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lynchpin.Tests.Accounts;
 
@@ -45,9 +45,10 @@ public abstract class LeaverAccountsTests(AccountsAppFactory app) : IntegrationT
 
     private async Task<LeaverRun> RunJobAsync()
     {
+        // As the scheduled job runs it (ScheduledJobRunnerTests cover when, and that one server runs each slot).
+        using var acting = AuditActors.ActAs(AuditActor.Job(LeaverAccounts.JobName));
         await using var scope = App.Services.CreateAsyncScope();
-        var job = new LeaverJob(App.Services.GetRequiredService<IServiceScopeFactory>(), Accounts.Clock, NullLogger<LeaverJob>.Instance);
-        return await job.RunOnceAsync(CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<LeaverAccounts>().RunAsync(new Core.Kernel.SchoolClock(Accounts.Clock).Today);
     }
 
     [SkippableFact]

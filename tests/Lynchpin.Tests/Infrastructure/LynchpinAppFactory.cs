@@ -36,6 +36,8 @@ public class LynchpinAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             // The hourly leavers' run would race tests that make leavers; the tests run it themselves.
             ["Lynchpin:Leavers:Hourly"] = "false",
             ["Lynchpin:Retention:Daily"] = "false",
+            // Factories with email set up would otherwise send the day's appraisal reminders at start.
+            ["Lynchpin:Reminders:Daily"] = "false",
             // Quiet test output: warnings and errors only.
             ["Logging:LogLevel:Default"] = "Information",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",

@@ -1,3 +1,4 @@
+using Lynchpin.Core.Audit;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Observations.Rota;
@@ -7,7 +8,6 @@ using Lynchpin.Tests.Accounts;
 using Lynchpin.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lynchpin.Tests.Retention;
 
@@ -25,9 +25,13 @@ public abstract class RetentionTests(AccountsAppFactory app) : IntegrationTest(a
 
     private DateOnly Today => new Core.Kernel.SchoolClock(Accounts.Clock).Today;
 
-    private Task<RetentionRun> RunJobAsync() =>
-        new RetentionJob(App.Services.GetRequiredService<IServiceScopeFactory>(), Accounts.Clock, NullLogger<RetentionJob>.Instance)
-            .RunOnceAsync(CancellationToken.None);
+    /// <summary>As the scheduled job runs it (ScheduledJobRunnerTests cover when, and that one server runs each slot).</summary>
+    private async Task<RetentionRun> RunJobAsync()
+    {
+        using var acting = AuditActors.ActAs(AuditActor.Job(RetentionRunner.JobName));
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RetentionRunner>().RunAsync(Today);
+    }
 
     private Task<int> AppraisalAsync(StaffMember person, int year) => Data.WithDbAsync(async db =>
     {

@@ -25,6 +25,16 @@ public class AppraisalReminders(LynchpinDbContext db, AppraisalTasks appraisalTa
     public const string AuditAction = "appraisal-reminder-sent";
     public const string AuditUserName = "Appraisal reminders";
 
+    /// <summary>The address reminders link to (<c>Lynchpin:BaseUrl</c>), ending in a slash; null when it is not an http(s) address.</summary>
+    public static Uri? BaseUrlFrom(string? configured)
+    {
+        if (!Uri.TryCreate(configured, UriKind.Absolute, out var baseUrl) || baseUrl.Scheme is not ("http" or "https"))
+        {
+            return null;
+        }
+        return baseUrl.AbsolutePath.EndsWith('/') ? baseUrl : new Uri(baseUrl + "/");
+    }
+
     public async Task<ReminderRun> SendAsync(int? schoolId, DateOnly today, Uri baseUrl, CancellationToken cancellationToken = default)
     {
         var options = smtpOptions.Value;
