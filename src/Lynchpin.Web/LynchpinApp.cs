@@ -57,6 +57,7 @@ public static class LynchpinApp
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<LynchpinDbContext>("database");
+        Telemetry.AddTo(services, config);
         services.AddHttpContextAccessor();
         services.AddRazorPages(o => Imports.ImportRoutes.AddTo(o.Conventions))
             .AddMvcOptions(o =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lynchpin.Core.Data;
 
 namespace Lynchpin.Core.Imports;
@@ -48,8 +49,20 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
     /// </summary>
     protected abstract Task<ImportWrite> CheckAsync(ImportRun run, IReadOnlyList<TRow> rows, CancellationToken cancellationToken);
 
-    /// <summary>The pipeline: read, check, then write all or nothing.</summary>
+    /// <summary>The pipeline: read, check, then write all or nothing; traced and counted (<see cref="LynchpinTelemetry"/>).</summary>
     protected async Task<ImportResult> RunAsync(ImportRun run, Func<TabularFile> open, CancellationToken cancellationToken)
+    {
+        var importer = GetType().Name;
+        using var activity = LynchpinTelemetry.Source.StartActivity($"import {importer}");
+        activity?.SetTag("lynchpin.school.id", run.SchoolId);
+        var started = Stopwatch.GetTimestamp();
+        var result = await ReadCheckAndWriteAsync(run, open, cancellationToken);
+        LynchpinTelemetry.Imported(activity, importer, result.Succeeded, result.Created + result.Updated, result.ErrorCount,
+            Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<ImportResult> ReadCheckAndWriteAsync(ImportRun run, Func<TabularFile> open, CancellationToken cancellationToken)
     {
         var rows = new List<TRow>();
         var namedStaff = new List<(int Line, string StaffRef)>();
