@@ -104,14 +104,30 @@ public class SchoolCalendars(LynchpinDbContext db)
             }
         }
         var row = new SchoolTermDate { SchoolId = schoolId, Start = range.Start, End = range.End, Kind = range.Kind, Name = Name(range.Name) };
-        db.SchoolTermDates.Add(row);
-        await db.SaveChangesAsync(cancellationToken);
+        await KeepingCheckpointDefaultsAsync(schoolId, [SchoolYear.Of(range.Start)], async () =>
+        {
+            db.SchoolTermDates.Add(row);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return Result<TermDateRow>.Done(new TermDateRow(row.Id, row.Start, row.End, row.Kind, row.Name));
     }
 
     /// <summary>Removes one of the school's ranges; false when it has no such range.</summary>
-    public async Task<bool> RemoveTermDateAsync(int schoolId, int id, CancellationToken cancellationToken = default) =>
-        await db.SchoolTermDates.Where(t => t.SchoolId == schoolId && t.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
+    public async Task<bool> RemoveTermDateAsync(int schoolId, int id, CancellationToken cancellationToken = default)
+    {
+        var start = await db.SchoolTermDates.Where(t => t.SchoolId == schoolId && t.Id == id).Select(t => (DateOnly?)t.Start).SingleOrDefaultAsync(cancellationToken);
+        if (start is null)
+        {
+            return false;
+        }
+        await KeepingCheckpointDefaultsAsync(schoolId, [SchoolYear.Of(start.Value)], async () =>
+        {
+            var row = await db.SchoolTermDates.SingleAsync(t => t.Id == id, cancellationToken);
+            db.SchoolTermDates.Remove(row);
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
+        return true;
+    }
 
     /// <summary>
     /// Replaces the term dates of every school year the ranges start in with these (an import of a year's calendar
@@ -122,13 +138,90 @@ public class SchoolCalendars(LynchpinDbContext db)
         var years = ranges.Select(r => SchoolYear.Of(r.Start)).Distinct().ToList();
         var stored = await db.SchoolTermDates.Where(t => t.SchoolId == schoolId).ToListAsync(cancellationToken);
         var replaced = stored.Where(t => years.Contains(SchoolYear.Of(t.Start))).ToList();
-        db.SchoolTermDates.RemoveRange(replaced);
-        db.SchoolTermDates.AddRange(ranges.Select(r => new SchoolTermDate
+        await KeepingCheckpointDefaultsAsync(schoolId, years, async () =>
         {
-            SchoolId = schoolId, Start = r.Start, End = r.End, Kind = r.Kind, Name = Name(r.Name),
-        }));
-        await db.SaveChangesAsync(cancellationToken);
+            db.SchoolTermDates.RemoveRange(replaced);
+            db.SchoolTermDates.AddRange(ranges.Select(r => new SchoolTermDate
+            {
+                SchoolId = schoolId, Start = r.Start, End = r.End, Kind = r.Kind, Name = Name(r.Name),
+            }));
+            await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return replaced.Count;
+    }
+
+    /// <summary>
+    /// A checkpoint's date when the school has not chosen its own: from the school's term dates for the year where it has
+    /// entered them — the Friday of the sixth full week of the autumn term, and the last Friday of each term (moved earlier off
+    /// a closure) — otherwise the usual dates (<see cref="SchoolYear.DefaultDate"/>). Terms are told apart by when they
+    /// start (September to December autumn, January to March spring, April on summer), so half terms entered as terms count too.
+    /// </summary>
+    public static DateOnly CheckpointDefault(SchoolCalendar calendar, int year, int checkpoint)
+    {
+        var terms = calendar.Ranges.Where(r => r.Kind == CalendarDayKind.Term && SchoolYear.Of(r.Start) == year)
+            .GroupBy(r => r.Start.Month switch { >= 8 => 1, <= 3 => 2, _ => 3 })
+            .ToDictionary(g => g.Key, g => (Start: g.Min(r => r.Start), End: g.Max(r => r.End)));
+        var term = terms.GetValueOrDefault(checkpoint == 1 ? 1 : checkpoint - 1);
+        if (term == default)
+        {
+            return SchoolYear.DefaultDate(year, checkpoint);
+        }
+        var date = checkpoint == 1
+            ? SchoolCalendar.Monday(term.Start.AddDays(6)).AddDays(5 * 7 + 4)
+            : term.End.AddDays(-(((int)term.End.DayOfWeek - (int)DayOfWeek.Friday + 7) % 7));
+        // Off a holiday or closure, back to the last weekday the school is open (never before the term starts).
+        while (date > term.Start && (SchoolCalendar.IsWeekend(date) || !calendar.IsInTerm(date)))
+        {
+            date = date.AddDays(-1);
+        }
+        return date;
+    }
+
+    /// <summary>
+    /// Makes a change to the term dates, and moves each checkpoint of the years it touches that was on its default date
+    /// to the new default, in one transaction; a date the school chose itself stays. Checkpoints on a default date other
+    /// than the usual one are stored (as a chosen date is), so everything that reads checkpoint dates reads them as they are.
+    /// </summary>
+    private async Task KeepingCheckpointDefaultsAsync(int schoolId, IReadOnlyCollection<int> years, Func<Task> change, CancellationToken cancellationToken)
+    {
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var before = (await LoadAsync(db, schoolId, cancellationToken)).ToCalendar();
+        await change();
+        var after = (await LoadAsync(db, schoolId, cancellationToken)).ToCalendar();
+        var stored = await db.CheckpointDates.Where(c => c.SchoolId == schoolId && years.Contains(c.Year)).ToListAsync(cancellationToken);
+        foreach (var year in years)
+        {
+            foreach (var number in SchoolYear.Checkpoints)
+            {
+                var row = stored.SingleOrDefault(c => c.Year == year && c.Checkpoint == number);
+                var current = row?.Date ?? SchoolYear.DefaultDate(year, number);
+                if (current != CheckpointDefault(before, year, number))
+                {
+                    continue;
+                }
+                var next = CheckpointDefault(after, year, number);
+                if (next == SchoolYear.DefaultDate(year, number))
+                {
+                    if (row is not null)
+                    {
+                        db.CheckpointDates.Remove(row);
+                    }
+                }
+                else if (row is null)
+                {
+                    db.CheckpointDates.Add(new CheckpointDate { SchoolId = schoolId, Year = year, Checkpoint = number, Date = next });
+                }
+                else
+                {
+                    row.Date = next;
+                }
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>Whether the school is closed on the date by its own calendar (a holiday, INSET day, closure or outside term).</summary>

@@ -147,6 +147,10 @@ internal static class AppraisalCommands
                 }
                 var run = await sp.GetRequiredService<AppraisalReminders>().SendAsync(schoolId, dayGiven ?? CommandLine.Today(sp), baseUrl, ct);
                 output.WriteLine($"Sent {run.EmailsSent} reminder {(run.EmailsSent == 1 ? "email" : "emails")} about {run.TasksReminded} appraisal {(run.TasksReminded == 1 ? "task" : "tasks")}.");
+                foreach (var closed in run.Closed)
+                {
+                    output.WriteLine($"Nothing sent for {closed}: the school is closed that day by its calendar.");
+                }
                 if (run.AlreadyReminded > 0)
                 {
                     output.WriteLine($"Left out {run.AlreadyReminded} {(run.AlreadyReminded == 1 ? "task" : "tasks")} already reminded of today.");

@@ -188,3 +188,17 @@ public class JobScheduleTests
         Assert.Equal(new DateTime(2027, 3, 28, 1, 0, 0, DateTimeKind.Utc), Core.Kernel.SchoolClock.ToUtc(new DateTime(2027, 3, 28, 1, 0, 0)));
     }
 }
+
+/// <summary>The daily reminders wait for a weekday (each school's own closures are <c>AppraisalRemindersTests</c>').</summary>
+public class AppraisalReminderJobTests
+{
+    [Fact]
+    public async Task RunAsync_OnASaturday_SendsNothingAndNeedsNoServices()
+    {
+        var job = new Core.Appraisals.Reminders.AppraisalReminderJob(new Uri("https://lynchpin.example.org/"));
+        using var nothing = new ServiceCollection().BuildServiceProvider();
+
+        Assert.Null(await job.RunAsync(nothing, new DateOnly(2026, 12, 12), CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => job.RunAsync(nothing, new DateOnly(2026, 12, 14), CancellationToken.None));
+    }
+}

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Lynchpin.Core.Observations;
+using Lynchpin.Core.Observations.Rota;
 using Lynchpin.Core.Progression;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,9 @@ namespace Lynchpin.Core.Appraisals.Reminders;
 /// <param name="AlreadyReminded">Tasks left out because their person was reminded of them earlier the same day.</param>
 /// <param name="WithoutEmail">People with tasks to be reminded of but no email address, by name.</param>
 /// <param name="Refused">People whose email the server would not take, by name and address.</param>
-public record ReminderRun(int EmailsSent, int TasksReminded, int AlreadyReminded, IReadOnlyList<string> WithoutEmail, IReadOnlyList<string> Refused);
+/// <param name="Closed">Schools left out because their calendar has them closed today (a holiday, closure or outside term), with why.</param>
+public record ReminderRun(int EmailsSent, int TasksReminded, int AlreadyReminded, IReadOnlyList<string> WithoutEmail, IReadOnlyList<string> Refused,
+    IReadOnlyList<string> Closed);
 
 /// <summary>
 /// Emails each person one reminder of their appraisal tasks that are overdue or due within <see cref="DueSoonDays"/> days,
@@ -47,6 +51,10 @@ public class AppraisalReminders(LynchpinDbContext db, AppraisalTasks appraisalTa
         // The appraisals whose tasks can be due: this school year's and last year's (its overdue final reviews), as AppraisalTasks.
         var fromYear = SchoolYear.Of(today) - 1;
         var appraisals = db.Appraisals.Where(a => a.Cycle.Year >= fromYear && (schoolId == null || a.Cycle.SchoolId == schoolId));
+        // Reminders wait while a school is closed by its own calendar; its tasks are still due when it opens again.
+        var closed = await ClosedSchoolsAsync(appraisals, today, cancellationToken);
+        var closedIds = closed.Keys.ToList();
+        appraisals = appraisals.Where(a => !closedIds.Contains(a.Cycle.SchoolId));
         var appraisalIds = (await appraisals.Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
         var people = await db.StaffMembers.AsNoTracking()
             .Where(s => appraisals.Any(a => a.StaffMemberId == s.Id || a.AppraiserId == s.Id)
@@ -120,7 +128,31 @@ public class AppraisalReminders(LynchpinDbContext db, AppraisalTasks appraisalTa
                 await smtp.DisconnectAsync(quit: true, CancellationToken.None);
             }
         }
-        return new ReminderRun(sent, tasksReminded, alreadyReminded, withoutEmail, refused);
+        return new ReminderRun(sent, tasksReminded, alreadyReminded, withoutEmail, refused, closed.Values.Order().ToList());
+    }
+
+    /// <summary>The schools of these appraisals that are closed on the day, each with words saying why.</summary>
+    private async Task<Dictionary<int, string>> ClosedSchoolsAsync(IQueryable<Appraisal> appraisals, DateOnly today, CancellationToken cancellationToken)
+    {
+        var schools = await db.Schools.AsNoTracking().Where(s => appraisals.Any(a => a.Cycle.SchoolId == s.Id))
+            .Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+        var closed = new Dictionary<int, string>();
+        foreach (var school in schools)
+        {
+            var calendar = (await SchoolCalendars.LoadAsync(db, school.Id, cancellationToken)).ToCalendar();
+            if (!calendar.IsInTerm(today))
+            {
+                var why = calendar.ClosedBy(today) switch
+                {
+                    { Name: { Length: > 0 } name } => name,
+                    { Kind: CalendarDayKind.Inset } => "INSET day",
+                    { Kind: var kind } => kind.ToString().ToLowerInvariant(),
+                    null => "not in term",
+                };
+                closed[school.Id] = $"{school.Name} ({why})";
+            }
+        }
+        return closed;
     }
 
     /// <summary>Names one task of one appraisal for one side, the same from day to day: "appraisal 12 review mid-year as appraiser".</summary>

@@ -39,6 +39,30 @@ public abstract class AppraisalRemindersTests(OpsAppFactory app) : OpsTest(app)
             : RunAsync("appraisal", "remind", "--school", school.Urn.ToString());
 
     [SkippableFact]
+    public async Task Remind_OnAHolidayInTheSchoolsCalendar_SendsNothingAndSaysWhy_ThenSendsWhenItReopens()
+    {
+        // Arrange: today (Friday 20 November) is a closure in the school's own calendar.
+        var p = await PeopleAsync();
+        await Data.WithDbAsync(db =>
+        {
+            db.SchoolTermDates.Add(new SchoolTermDate { SchoolId = p.School.Id, Start = new(2026, 9, 2), End = new(2026, 12, 18), Kind = Core.Observations.Rota.CalendarDayKind.Term, Name = "Autumn term" });
+            db.SchoolTermDates.Add(new SchoolTermDate { SchoolId = p.School.Id, Start = new(2026, 11, 20), End = new(2026, 11, 20), Kind = Core.Observations.Rota.CalendarDayKind.Closure, Name = "Boiler repair" });
+            return db.SaveChangesAsync();
+        });
+
+        // Act
+        var closed = await RemindAsync(p.School);
+        var reopened = await RemindAsync(p.School, new DateOnly(2026, 11, 23));
+
+        // Assert
+        Assert.True(closed.Exit == 0, closed.Error);
+        Assert.Contains("Sent 0 reminder emails", closed.Output);
+        Assert.Contains($"Nothing sent for {p.School.Name} (Boiler repair): the school is closed that day by its calendar.", closed.Output);
+        Assert.Contains("Sent 3 reminder emails about 3 appraisal tasks.", reopened.Output);
+        Assert.Equal(3, App.Smtp.To(p.Emails).Count);
+    }
+
+    [SkippableFact]
     public async Task Remind_SendsEachPersonOneEmailWithTheirTasksAndLinks()
     {
         // Arrange

@@ -30,7 +30,13 @@ public class CheckpointsModel(ProfileCalculator calculator) : SchoolPageModel
         Enumerable.Range(CurrentYear - 2, 4).Append(Year).Distinct().Order()
             .Select(y => new SelectListItem(SchoolYear.Name(y) + (y == CurrentYear ? " (this year)" : ""), y.ToString(CultureInfo.InvariantCulture), y == Year));
 
-    public static bool IsDefault(int year, CheckpointInfo checkpoint) => checkpoint.Date == SchoolYear.DefaultDate(year, checkpoint.Number);
+    private Core.Observations.Rota.SchoolCalendar calendar = new(null);
+
+    /// <summary>Where a date comes from: the usual default, the default from the school's term dates, or the school's choice.</summary>
+    public string SetBy(CheckpointInfo checkpoint) =>
+        checkpoint.Date == SchoolYear.DefaultDate(Year, checkpoint.Number) ? "Default"
+        : checkpoint.Date == Core.Observations.SchoolCalendars.CheckpointDefault(calendar, Year, checkpoint.Number) ? "Term dates"
+        : "The school";
 
     public async Task OnGetAsync(string? year, CancellationToken ct)
     {
@@ -67,5 +73,6 @@ public class CheckpointsModel(ProfileCalculator calculator) : SchoolPageModel
         CurrentYear = SchoolYear.Of(Today);
         Year = SchoolYear.TryParse(year, out var chosen) ? chosen : CurrentYear;
         Checkpoints = await calculator.CheckpointsAsync(School.Id, Year, ct);
+        calendar = (await new Core.Observations.SchoolCalendars(Db).GetAsync(School.Id, ct)).ToCalendar();
     }
 }
