@@ -1,6 +1,7 @@
 using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Cpd;
 using Lynchpin.Core.Progression;
+using Lynchpin.Web.Imports;
 
 namespace Lynchpin.Web.Pages;
 
@@ -28,8 +29,14 @@ public class IndexModel(AppraisalTasks appraisalTasks, CpdTasks cpdTasks, Profil
     /// <summary>Visits planned at each led school this week, by school id.</summary>
     public IReadOnlyDictionary<int, int> SchoolVisitsThisWeek { get; private set; } = new Dictionary<int, int>();
 
+    /// <summary>An import the person ran in the last fortnight that was refused, and has not been done at that school since.</summary>
+    public record FailedImport(int Urn, string School, SchoolImport Import, string Detail, DateTime At);
+
+    public IReadOnlyList<FailedImport> FailedImports { get; private set; } = [];
+
     /// <summary>Whether anything at all is waiting for the person.</summary>
-    public bool HasWork => VisitsToday.Count + VisitsThisWeek.Count + VisitsToWriteUp + AppraisalTasks.Count + CpdTasks.Count > 0 || Stages.Any(s => s.ToDo && s.NotRecorded > 0);
+    public bool HasWork => VisitsToday.Count + VisitsThisWeek.Count + VisitsToWriteUp + AppraisalTasks.Count + CpdTasks.Count + FailedImports.Count > 0
+        || Stages.Any(s => s.ToDo && s.NotRecorded > 0);
 
     public string Greeting { get; private set; } = "Welcome to Lynchpin";
     public StaffMember? Me { get; private set; }
@@ -54,6 +61,10 @@ public class IndexModel(AppraisalTasks appraisalTasks, CpdTasks cpdTasks, Profil
                 return RedirectTo<Pupils.IndexModel>();
         }
         LeadsAnySchool = scope.LedSchoolIds.Count > 0;
+        if (scope.User is { } user)
+        {
+            FailedImports = await FailedImportsAsync(user.Id, ct);
+        }
         if (scope.User?.StaffMemberId is int staffId)
         {
             Me = await Db.StaffMembers.AsNoTracking().Include(s => s.School).SingleOrDefaultAsync(s => s.Id == staffId, ct);
@@ -101,6 +112,32 @@ public class IndexModel(AppraisalTasks appraisalTasks, CpdTasks cpdTasks, Profil
                 .GroupBy(v => v.Rota.SchoolId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(g => g.Key, g => g.Count);
         return Page();
+    }
+
+    /// <summary>
+    /// The person's refused imports of the last fortnight not followed by a successful one of the same kind at the same
+    /// school (by anyone), from the audit trail, in one statement; the latest of each kind and school.
+    /// </summary>
+    private async Task<IReadOnlyList<FailedImport>> FailedImportsAsync(string userId, CancellationToken ct)
+    {
+        var since = Clock.UtcNow.AddDays(-14);
+        var refused = Db.AuditEvents.Where(r => r.Action == AuditActions.ImportRefused && r.UserId == userId && r.At >= since);
+        var rows = await Db.AuditEvents.AsNoTracking()
+            .Where(e => e.At >= since && e.SchoolId != null && e.Detail != null
+                && ((e.Action == AuditActions.ImportRefused && e.UserId == userId)
+                    || (e.Action == AuditActions.Imported && refused.Any(r => r.SchoolId == e.SchoolId))))
+            .Select(e => new { e.At, e.Action, e.Detail, School = Db.Schools.Where(s => s.Id == e.SchoolId).Select(s => new { s.Urn, s.Name }).First() })
+            .ToListAsync(ct);
+        // The detail starts with the import's key: "staff from staff.csv: 3 problem(s), nothing imported".
+        static string KeyOf(string detail) => detail.Split(" from ", 2)[0];
+        return rows.Where(e => e.Action == AuditActions.ImportRefused)
+            .Where(e => !rows.Any(ok => ok.Action == AuditActions.Imported && ok.School.Urn == e.School.Urn && KeyOf(ok.Detail!) == KeyOf(e.Detail!) && ok.At > e.At))
+            .GroupBy(e => (e.School.Urn, Key: KeyOf(e.Detail!)))
+            .Select(g => g.MaxBy(e => e.At)!)
+            .Where(e => ImportTable.Find(KeyOf(e.Detail!)) is not null)
+            .OrderByDescending(e => e.At)
+            .Select(e => new FailedImport(e.School.Urn, e.School.Name, ImportTable.Find(KeyOf(e.Detail!))!, e.Detail!, e.At))
+            .ToList();
     }
 
     /// <summary>The person's visits today and later this week, and how many past ones have no record yet.</summary>

@@ -145,6 +145,34 @@ public abstract class ImportStaffPageTests(LynchpinAppFactory app) : Integration
         Assert.Equal(before, await Data.WithDbAsync(db => db.StaffMembers.CountAsync()));
     }
 
+    [SkippableFact]
+    public async Task Post_BadFile_IsOnTheUploadersHomePage_UntilTheFileIsImported()
+    {
+        // Arrange: a leader's refused upload; a colleague who uploaded nothing.
+        var school = await Data.CreateSchoolAsync();
+        using var client = await LeaderOfAsync(school);
+        using var colleague = await LeaderOfAsync(school);
+        using var refused = await UploadAsync(client, school, FileWithOneBadRow);
+
+        // Act
+        var afterRefused = await PageAssert.OkAsync(await client.GetAsync("/"));
+        var colleaguesHome = await PageAssert.OkAsync(await colleague.GetAsync("/"));
+        using var imported = await UploadAsync(client, school, GoodFile);
+        var afterImported = await PageAssert.OkAsync(await client.GetAsync("/"));
+
+        // Assert: the failure named with its school and problems, linked to the import page; gone once imported.
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var item = afterRefused.QuerySelector("#failed-imports-list li[data-import=staff]");
+        Assert.NotNull(item);
+        Assert.Contains($"Import staff for {school.Name}", PageAssert.Text(item));
+        Assert.Contains("1 problem(s), nothing imported", PageAssert.Text(item));
+        Assert.Equal(ImportUrl(school), item.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Null(afterRefused.QuerySelector("#nothing-to-do"));
+        Assert.Null(colleaguesHome.QuerySelector("#failed-imports"));
+        Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
+        Assert.Null(afterImported.QuerySelector("#failed-imports"));
+    }
+
     private async Task<HttpClient> LeaderOfAsync(School school) =>
         await App.CreateSignedInClientAsync(await Data.CreateUserAsync(UserRole.SchoolLeader, school: school));
 
