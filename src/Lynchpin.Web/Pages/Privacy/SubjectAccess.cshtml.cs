@@ -47,7 +47,7 @@ public class SubjectAccessModel(SubjectAccessRequests requests) : TrustPageModel
 
     public async Task<IActionResult> OnPostDownloadAsync(int id, CancellationToken ct)
     {
-        if (await requests.AnswerAsync(Trust.Id, id, ct) is not { } answer)
+        if (await requests.AnswerAsync(Trust.Id, id, staff => MayAsync(staff, Operations.ReadPay), ct) is not { } answer)
         {
             return NotFound();
         }
