@@ -21,12 +21,12 @@ public class CareerPagesBrowserTests(BrowserFixture browser) : BrowserTest(brows
         var urn = await AcademyUrnAsync();
         await SignInAsDemoUserAsync(page, DemoData.HeadEmail);
 
-        // Act: the school's standards, the teaching assistant set, its first standard
+        // Act: the school's standards, the HLTA set, its first standard
         await page.GotoAsync($"/schools/{urn}/standards");
         await AssertNoAxeViolationsAsync(page);
         await SaveScreenshotAsync(page, "standards-sets-1280");
         await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "standards-sets-375");
-        await page.GetByRole(AriaRole.Link, new() { Name = "HLTA", Exact = false }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Higher level teaching assistant standards" }).ClickAsync();
         await AssertNoAxeViolationsAsync(page);
         await SaveScreenshotAsync(page, "standards-set-1280");
         await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "standards-set-375");
@@ -105,7 +105,7 @@ public class CareerPagesBrowserTests(BrowserFixture browser) : BrowserTest(brows
         await page.GotoAsync($"/schools/{urn}/cpd");
 
         // Act
-        await page.GetByRole(AriaRole.Link, new() { Name = "Training needs" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Training needs" }).ClickAsync();
 
         // Assert: a section per role family with needs, the learning support staff among them
         Assert.StartsWith("Training needs", await page.Locator("h1").InnerTextAsync());
