@@ -61,8 +61,15 @@ public sealed class CareersYear
     {
         var activity = new CpdActivity
         {
-            Id = Activities.Count + 1, SchoolId = schoolId, Title = title, Kind = kind, Provider = kind == CpdKind.Inset ? null : "Teaching school hub",
-            StartDate = on, EndDate = on, RecordedAt = on.ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc), RecordedByName = "Bench",
+            Id = Activities.Count + 1,
+            SchoolId = schoolId,
+            Title = title,
+            Kind = kind,
+            Provider = kind == CpdKind.Inset ? null : "Teaching school hub",
+            StartDate = on,
+            EndDate = on,
+            RecordedAt = on.ToDateTime(new TimeOnly(16, 0), DateTimeKind.Utc),
+            RecordedByName = "Bench",
         };
         Activities.Add(activity);
         foreach (var person in who)
@@ -98,8 +105,13 @@ public sealed class CareersYear
         {
             Qualifications.Add(new PersonQualification
             {
-                Id = Qualifications.Count + 1, StaffMemberId = person.Id, QualificationCode = code, Held = true,
-                GainedOn = new DateOnly(year - 1 - random.Next(10), 7, 1), UpdatedAt = new DateTime(year, 9, 1, 8, 0, 0, DateTimeKind.Utc), UpdatedByName = "Bench",
+                Id = Qualifications.Count + 1,
+                StaffMemberId = person.Id,
+                QualificationCode = code,
+                Held = true,
+                GainedOn = new DateOnly(year - 1 - random.Next(10), 7, 1),
+                UpdatedAt = new DateTime(year, 9, 1, 8, 0, 0, DateTimeKind.Utc),
+                UpdatedByName = "Bench",
             });
         }
     }
@@ -115,9 +127,16 @@ public sealed class CareersYear
         var termTime = !teaching && !person.Slt && person.Family is not (RoleFamily.Business or RoleFamily.Site);
         Pay.Add(new PayRecord
         {
-            Id = Pay.Count + 1, StaffMemberId = person.Id, Year = year, Scale = scale, Point = point, FteSalary = salary,
-            HoursPerWeek = teaching ? null : termTime ? 32.5m : 37m, WeeksPerYear = teaching ? null : termTime ? 39m : 52.143m,
-            RecordedAt = new DateTime(year, 9, 1, 8, 0, 0, DateTimeKind.Utc), RecordedByName = "Bench",
+            Id = Pay.Count + 1,
+            StaffMemberId = person.Id,
+            Year = year,
+            Scale = scale,
+            Point = point,
+            FteSalary = salary,
+            HoursPerWeek = teaching ? null : termTime ? 32.5m : 37m,
+            WeeksPerYear = teaching ? null : termTime ? 39m : 52.143m,
+            RecordedAt = new DateTime(year, 9, 1, 8, 0, 0, DateTimeKind.Utc),
+            RecordedByName = "Bench",
         });
     }
 }

@@ -35,41 +35,81 @@ public abstract class SubjectAccessTests(LynchpinAppFactory app) : IntegrationTe
             {
                 db.Assessments.Add(new Assessment
                 {
-                    StaffMemberId = person.Id, Year = 2026, Checkpoint = 1, Stage = 2, AssessedOn = new DateOnly(2026, 10, 1),
-                    Note = $"assessment-note-of-{person.LastName}", RecordedAt = DateTime.UtcNow, RecordedByName = "Test",
+                    StaffMemberId = person.Id,
+                    Year = 2026,
+                    Checkpoint = 1,
+                    Stage = 2,
+                    AssessedOn = new DateOnly(2026, 10, 1),
+                    Note = $"assessment-note-of-{person.LastName}",
+                    RecordedAt = DateTime.UtcNow,
+                    RecordedByName = "Test",
                 });
                 db.ObservationRecords.Add(new ObservationRecord
                 {
-                    SchoolId = school.Id, Kind = ObservationKind.DropIn, ObserverId = other.Id, ObserveeId = person.Id,
-                    Date = new DateOnly(2026, 11, 2), Notes = $"observation-note-of-{person.LastName}", CreatedByName = "Test",
-                    CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                    SchoolId = school.Id,
+                    Kind = ObservationKind.DropIn,
+                    ObserverId = other.Id,
+                    ObserveeId = person.Id,
+                    Date = new DateOnly(2026, 11, 2),
+                    Notes = $"observation-note-of-{person.LastName}",
+                    CreatedByName = "Test",
+                    CreatedAt = DateTime.UtcNow,
+                    UpdatedAt = DateTime.UtcNow,
                 });
                 db.PersonQualifications.Add(new PersonQualification
                 {
-                    StaffMemberId = person.Id, QualificationCode = "QTS", Held = true, GainedOn = new DateOnly(2020, 7, 1),
-                    Note = $"qualification-note-of-{person.LastName}", UpdatedAt = DateTime.UtcNow, UpdatedByName = "Test",
+                    StaffMemberId = person.Id,
+                    QualificationCode = "QTS",
+                    Held = true,
+                    GainedOn = new DateOnly(2020, 7, 1),
+                    Note = $"qualification-note-of-{person.LastName}",
+                    UpdatedAt = DateTime.UtcNow,
+                    UpdatedByName = "Test",
                 });
                 db.StandardAssessments.Add(new StandardAssessment
                 {
-                    StaffMemberId = person.Id, SetCode = "teachers", StandardCode = "TS1", Rating = StandardRating.Secure, By = AssessedBy.Self,
-                    AssessedOn = new DateOnly(2026, 10, 5), Note = $"rating-note-of-{person.LastName}", RecordedAt = DateTime.UtcNow, RecordedByName = "Test",
+                    StaffMemberId = person.Id,
+                    SetCode = "teachers",
+                    StandardCode = "TS1",
+                    Rating = StandardRating.Secure,
+                    By = AssessedBy.Self,
+                    AssessedOn = new DateOnly(2026, 10, 5),
+                    Note = $"rating-note-of-{person.LastName}",
+                    RecordedAt = DateTime.UtcNow,
+                    RecordedByName = "Test",
                 });
                 db.CareerSteps.Add(new CareerStep { StaffMemberId = person.Id, PathwayCode = $"pathway-of-{person.LastName}", StepCode = "teacher", StartedOn = new DateOnly(2021, 9, 1) });
                 var attendance = new CpdAttendance { StaffMemberId = person.Id, Hours = 6, Cost = 120 };
                 db.CpdActivities.Add(new CpdActivity
                 {
-                    SchoolId = school.Id, Title = $"cpd-of-{person.LastName}", Kind = CpdKind.Course, StartDate = new DateOnly(2026, 10, 10),
-                    EndDate = new DateOnly(2026, 10, 10), RecordedAt = DateTime.UtcNow, RecordedByName = "Test", Attendances = [attendance],
+                    SchoolId = school.Id,
+                    Title = $"cpd-of-{person.LastName}",
+                    Kind = CpdKind.Course,
+                    StartDate = new DateOnly(2026, 10, 10),
+                    EndDate = new DateOnly(2026, 10, 10),
+                    RecordedAt = DateTime.UtcNow,
+                    RecordedByName = "Test",
+                    Attendances = [attendance],
                 });
                 attendance.Evaluation = new CpdEvaluation { Comment = $"evaluation-of-{person.LastName}", EvaluatedOn = new DateOnly(2026, 11, 20) };
                 db.CpdRequests.Add(new CpdRequest
                 {
-                    SchoolId = school.Id, StaffMemberId = person.Id, Title = "A course", Reason = $"cpd-request-of-{person.LastName}",
-                    StartDate = new DateOnly(2027, 1, 10), EndDate = new DateOnly(2027, 1, 10), RequestedAt = DateTime.UtcNow,
+                    SchoolId = school.Id,
+                    StaffMemberId = person.Id,
+                    Title = "A course",
+                    Reason = $"cpd-request-of-{person.LastName}",
+                    StartDate = new DateOnly(2027, 1, 10),
+                    EndDate = new DateOnly(2027, 1, 10),
+                    RequestedAt = DateTime.UtcNow,
                 });
                 db.PayRecords.Add(new PayRecord
                 {
-                    StaffMemberId = person.Id, Year = 2026, Scale = $"pay-of-{person.LastName}", FteSalary = 41_234m, RecordedAt = DateTime.UtcNow, RecordedByName = "Test",
+                    StaffMemberId = person.Id,
+                    Year = 2026,
+                    Scale = $"pay-of-{person.LastName}",
+                    FteSalary = 41_234m,
+                    RecordedAt = DateTime.UtcNow,
+                    RecordedByName = "Test",
                 });
                 db.CalendarFeedTokens.Add(new CalendarFeedToken { StaffMemberId = person.Id, Token = FeedSecret(person), CreatedAt = DateTime.UtcNow });
             }
@@ -222,8 +262,12 @@ public abstract class SubjectAccessTests(LynchpinAppFactory app) : IntegrationTe
         {
             var r = new SubjectAccessRequest
             {
-                TrustId = scene.Trust.Id, StaffMemberId = scene.Ada.Id, ReceivedOn = new DateOnly(2026, 11, 2), DueOn = new DateOnly(2026, 12, 2),
-                LoggedAt = DateTime.UtcNow, LoggedByName = "Test",
+                TrustId = scene.Trust.Id,
+                StaffMemberId = scene.Ada.Id,
+                ReceivedOn = new DateOnly(2026, 11, 2),
+                DueOn = new DateOnly(2026, 12, 2),
+                LoggedAt = DateTime.UtcNow,
+                LoggedByName = "Test",
             };
             db.SubjectAccessRequests.Add(r);
             await db.SaveChangesAsync();
@@ -269,8 +313,12 @@ public abstract class SubjectAccessTests(LynchpinAppFactory app) : IntegrationTe
         {
             var r = new SubjectAccessRequest
             {
-                TrustId = scene.Trust.Id, StaffMemberId = scene.Ada.Id, ReceivedOn = new DateOnly(2026, 11, 2), DueOn = new DateOnly(2026, 12, 2),
-                LoggedAt = DateTime.UtcNow, LoggedByName = "Test",
+                TrustId = scene.Trust.Id,
+                StaffMemberId = scene.Ada.Id,
+                ReceivedOn = new DateOnly(2026, 11, 2),
+                DueOn = new DateOnly(2026, 12, 2),
+                LoggedAt = DateTime.UtcNow,
+                LoggedByName = "Test",
             };
             db.SubjectAccessRequests.Add(r);
             await db.SaveChangesAsync();

@@ -19,7 +19,9 @@ public abstract class RetentionPageTests(LynchpinAppFactory app) : IntegrationTe
 
     private static Dictionary<string, string> Periods(string staff, string appraisal, string notes) => new()
     {
-        ["Input.StaffRecordYears"] = staff, ["Input.AppraisalYears"] = appraisal, ["Input.ObservationNoteYears"] = notes,
+        ["Input.StaffRecordYears"] = staff,
+        ["Input.AppraisalYears"] = appraisal,
+        ["Input.ObservationNoteYears"] = notes,
     };
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url)
@@ -102,7 +104,8 @@ public abstract class RetentionPageTests(LynchpinAppFactory app) : IntegrationTe
         // Act: place it.
         var placed = await PageForms.SubmitAsync(admin, Url(trust), "Hold.Reason", new Dictionary<string, string>
         {
-            ["Hold.StaffMemberId"] = person.Id.ToString(CultureInfo.InvariantCulture), ["Hold.Reason"] = "Employment tribunal claim",
+            ["Hold.StaffMemberId"] = person.Id.ToString(CultureInfo.InvariantCulture),
+            ["Hold.Reason"] = "Employment tribunal claim",
         });
 
         // Assert
@@ -117,7 +120,8 @@ public abstract class RetentionPageTests(LynchpinAppFactory app) : IntegrationTe
         // Act: a second hold on the same person is refused on its field.
         var again = await PageForms.SubmitAsync(admin, Url(trust), "Hold.Reason", new Dictionary<string, string>
         {
-            ["Hold.StaffMemberId"] = person.Id.ToString(CultureInfo.InvariantCulture), ["Hold.Reason"] = "Another",
+            ["Hold.StaffMemberId"] = person.Id.ToString(CultureInfo.InvariantCulture),
+            ["Hold.Reason"] = "Another",
         });
         await PageAssert.FormErrorsAsync(again, "Hold_StaffMemberId");
 
@@ -147,11 +151,13 @@ public abstract class RetentionPageTests(LynchpinAppFactory app) : IntegrationTe
         // Act
         var noReason = await PageForms.SubmitAsync(admin, Url(trust), "Hold.Reason", new Dictionary<string, string>
         {
-            ["Hold.StaffMemberId"] = person.Id.ToString(CultureInfo.InvariantCulture), ["Hold.Reason"] = "  ",
+            ["Hold.StaffMemberId"] = person.Id.ToString(CultureInfo.InvariantCulture),
+            ["Hold.Reason"] = "  ",
         });
         var otherTrusts = await PageForms.SubmitAsync(admin, Url(trust), "Hold.Reason", new Dictionary<string, string>
         {
-            ["Hold.StaffMemberId"] = stranger.Id.ToString(CultureInfo.InvariantCulture), ["Hold.Reason"] = "Claim",
+            ["Hold.StaffMemberId"] = stranger.Id.ToString(CultureInfo.InvariantCulture),
+            ["Hold.Reason"] = "Claim",
         });
 
         // Assert
