@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the trust parity report at trust scale (issue 13's closing note): GET /api/trusts/{code}/parity?year=2025 as a
-# trust admin with pay access (pay figures, suppression, the audited read) and as one without, each request timed at
-# the client with curl, one at a time. By hand, never in the tests. Needs the Release builds:
+# trust admin with pay access (pay figures, suppression, the audited read) and as one without, beside the trust profile
+# API as a reference for the machine's load, each request timed at the client with curl, one at a time. By hand, never in the tests. Needs the Release builds:
 #   dotnet build bench/Lynchpin.Bench -c Release && dotnet build src/Lynchpin.Web -c Release
 # Usage: bench/parity-time.sh [sqlite|postgres] [RUNS]   (PostgreSQL: the database lynchpin_bench_parity on localhost)
 set -euo pipefail
@@ -32,14 +32,16 @@ server=$!
 trap 'kill $server' EXIT
 until curl -fs "http://127.0.0.1:$port/health" >/dev/null; do sleep 1; done
 
-time_it() { # name token
-  local url="http://127.0.0.1:$port/api/trusts/TR10001/parity?year=2025" status
+time_it() { # name token path
+  local url="http://127.0.0.1:$port$3" status
   status=$(curl -s -o "$data/parity-$1.json" -w '%{http_code}' -H "Authorization: Bearer $2" "$url")
-  echo "$1: first answer $status, $(wc -c < "$data/parity-$1.json") bytes, $(grep -o '"group"' "$data/parity-$1.json" | wc -l) group rows"
+  echo "$1: first answer $status, $(wc -c < "$data/parity-$1.json") bytes"
   for _ in 1 2 3 4 5; do curl -s -o /dev/null -H "Authorization: Bearer $2" "$url"; done
   for _ in $(seq "$runs"); do curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $2" "$url"; done | sort -n |
     awk -v name="$1" '{ t[NR] = $1 * 1000 } END { printf "%s: %d runs, min %.0f ms, median %.0f ms, p90 %.0f ms, max %.0f ms\n", name, NR, t[1], t[int((NR + 1) / 2)], t[int(NR * 0.9 + 0.5)], t[NR] }'
 }
-time_it with-pay "$pay"
-time_it without-pay "$nopay"
+# The trust profile (docs/performance.md's load run) as the reference for the machine's load at the time.
+time_it profile "$nopay" /api/trusts/TR10001/profile?year=2025
+time_it parity-with-pay "$pay" /api/trusts/TR10001/parity?year=2025
+time_it parity-without-pay "$nopay" /api/trusts/TR10001/parity?year=2025
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
