@@ -194,6 +194,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Accounts.Seniority>();
         services.AddScoped<Core.Accounts.LeaverAccounts>();
         services.AddScoped<Core.Retention.RetentionRunner>();
+        services.AddScoped<Core.Retention.RetentionPolicy>();
         services.AddScoped<Core.Accounts.TrustSignIns>();
         services.AddScoped<Core.Accounts.AccountEmails>();
         services.AddOptions<Core.Accounts.SessionLimits>().BindConfiguration(Core.Accounts.SessionLimits.Section);

@@ -29,8 +29,8 @@ public sealed class BenchDataset
         .Add("staff_members", ProfileEntities.Staff(generator))
         .Add("assessments", ProfileEntities.Assessments(generator));
 
-    /// <summary>The profile's tables, a year of appraisals and observations, and the empty school the staff import goes into.</summary>
-    public static BenchDataset LoadRun(ProfileGenerator generator, YearOfWork work) => Profile(generator)
+    /// <summary>The profile's tables, a year of appraisals, observations, CPD, qualifications and pay, and the empty school the staff import goes into.</summary>
+    public static BenchDataset LoadRun(ProfileGenerator generator, YearOfWork work, CareersYear careers) => Profile(generator)
         .Add("schools (import)", [new School
         {
             Id = generator.Schools.Count + 1, Urn = ImportSchoolUrn, Name = "Import Bench School", Phase = "Secondary", IsOpen = true,
@@ -48,7 +48,11 @@ public sealed class BenchDataset
         .Add("rota_observers", work.Observers)
         .Add("observation_rotas", work.Rotas)
         .Add("rota_visits", work.Visits)
-        .Add("observation_records", work.Records);
+        .Add("observation_records", work.Records)
+        .Add("cpd_activities", careers.Activities)
+        .Add("cpd_attendances", careers.Attendances)
+        .Add("person_qualifications", careers.Qualifications)
+        .Add("pay_records", careers.Pay);
 
     public async Task WriteAsync(TableWriter writer, DbConnection connection, DbTransaction? transaction)
     {

@@ -76,7 +76,7 @@ public sealed record LoadRunOptions(string Root, string Data, string[] Targets, 
 public static class LoadRun
 {
     /// <summary>Bump when the generated data changes, so a cached database is loaded again.</summary>
-    private const string DataVersion = "2";
+    private const string DataVersion = "3";
     private const string BenchPassword = "Bench-Load-2026";
     private const string DemoPassword = "Northfield-Demo-2026";
 
@@ -222,6 +222,8 @@ public static class LoadRun
                 new("API trust profile", $"/api/trusts/{trust}/profile?year={year}", true, true),
                 new("API school appraisal", $"/api/schools/{urn}/appraisal?year={year}", false, true),
                 new("API staff", $"/api/schools/{urn}/staff", false, true),
+                new("Trust parity", $"/trusts/{trust}/parity?year={year}", true, false),
+                new("API trust parity", $"/api/trusts/{trust}/parity?year={year}", true, true),
             ];
 
             rows.Add(await MeasureAsync("Bare endpoint", "-", bareUrl, null, options, wrk, bare, await FirstAsync(bareUrl, null)));

@@ -1,5 +1,6 @@
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Progression;
 using Lynchpin.Core.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,23 @@ public sealed record PersonOnStep(int StaffMemberId, string Name, string JobTitl
 
 /// <summary>A move up from within in a school year: someone already on staff taking a new step.</summary>
 public sealed record InternalMove(int StaffMemberId, string Name, RoleFamily Family, string From, string To, DateOnly On);
+
+/// <summary>One school year's moves up from within: how many in each role family, and in all.</summary>
+public sealed record MoveYear(int Year, IReadOnlyDictionary<RoleFamily, int> ByFamily, int Total);
+
+/// <summary>Moves up from within counted per school year (newest first), by the role families that had any.</summary>
+public sealed record MoveCounts(IReadOnlyList<RoleFamily> Families, IReadOnlyList<MoveYear> Years)
+{
+    public static MoveCounts Of(IEnumerable<InternalMove> moves)
+    {
+        var list = moves.ToList();
+        var families = list.Select(m => m.Family).Distinct().Order().ToList();
+        var years = list.GroupBy(m => SchoolYear.Of(m.On)).OrderByDescending(g => g.Key)
+            .Select(g => new MoveYear(g.Key, families.ToDictionary(f => f, f => g.Count(m => m.Family == f)), g.Count()))
+            .ToList();
+        return new(families, years);
+    }
+}
 
 /// <summary>A qualification deadline of someone at the school, for the overdue warnings.</summary>
 public sealed record PersonDeadline(int StaffMemberId, string Name, string QualificationName, Deadline Deadline);

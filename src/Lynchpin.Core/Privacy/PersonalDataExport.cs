@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Lynchpin.Core.Audit;
+using Lynchpin.Core.Careers;
 using Lynchpin.Core.Data;
 using Lynchpin.Core.Data.Models;
 
@@ -20,7 +21,10 @@ public sealed record DataSubject(StaffMember? Staff, AppUser? Account)
 /// <summary>
 /// "Everything held about me": one ZIP with a JSON and a CSV file per kind of record and a readable summary.html. Only
 /// rows about the subject are read — their staff record, their assessments, appraisals and observations of them, their
-/// account, sessions and tokens (metadata: no token hashes, no password hash) and the audit rows naming them.
+/// qualifications, standards ratings, career steps, CPD (activities attended, requests, evaluations), pay records, their
+/// account, sessions, API tokens and calendar feeds (metadata: no token, no token hash, no password hash) and the audit
+/// rows naming them. Pay (records and recommendations) is left out when the caller may not read it (an admin answering a
+/// subject access request without pay access to the person), and the summary says so.
 /// The download itself is audited by the caller's <see cref="AuditLog"/> (as the person's own or as a subject access request).
 /// </summary>
 public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
@@ -48,9 +52,10 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
         return new(staff, account);
     }
 
-    public async Task<byte[]> ZipAsync(DataSubject subject, CancellationToken ct)
+    /// <summary>The ZIP; <paramref name="includePay"/> false leaves out the pay sections and says so in the summary.</summary>
+    public async Task<byte[]> ZipAsync(DataSubject subject, bool includePay, CancellationToken ct)
     {
-        var sections = await GatherAsync(subject, ct);
+        var sections = await GatherAsync(subject, includePay, ct);
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -59,7 +64,7 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
                 Write(zip, $"{section.File}.json", JsonSerializer.Serialize(section.Rows, section.RowType, Json));
                 Write(zip, $"{section.File}.csv", Csv(section));
             }
-            Write(zip, "summary.html", Summary(subject, sections));
+            Write(zip, "summary.html", Summary(subject, sections, includePay));
         }
         return buffer.ToArray();
     }
@@ -68,7 +73,10 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
 
     private static Section Of<T>(string file, string title, List<T> rows) => new(file, title, typeof(List<T>), rows);
 
-    private async Task<List<Section>> GatherAsync(DataSubject subject, CancellationToken ct)
+    /// <summary>The file names of the pay sections, left out without pay access.</summary>
+    public static readonly IReadOnlyList<string> PayFiles = ["pay-recommendations", "pay-records"];
+
+    private async Task<List<Section>> GatherAsync(DataSubject subject, bool includePay, CancellationToken ct)
     {
         var staffId = subject.Staff?.Id;
         var userId = subject.Account?.Id;
@@ -95,9 +103,16 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
                     r.OverallComments, r.Reflection, r.AppraiserSignedAt, r.AppraiserSignedByName, r.AppraiseeSignedAt, r.ReopenedAt, r.ReopenReason, r.RecordedAt,
                     r.Ratings.Select(x => x.Objective.Title + ": " + x.Rating.ToString()).ToList()))
                 .ToListAsync(ct)));
-            sections.Add(Of("pay-recommendations", "Pay recommendations", await db.PayRecommendations.AsNoTracking()
-                .Where(p => p.Appraisal.StaffMemberId == staffId).OrderBy(p => p.RecordedAt)
-                .Select(p => new PayRow(p.Appraisal.Cycle.Year, p.Text, p.RecordedAt)).ToListAsync(ct)));
+            if (includePay)
+            {
+                sections.Add(Of("pay-recommendations", "Pay recommendations", await db.PayRecommendations.AsNoTracking()
+                    .Where(p => p.Appraisal.StaffMemberId == staffId).OrderBy(p => p.RecordedAt)
+                    .Select(p => new PayRow(p.Appraisal.Cycle.Year, p.Text, p.RecordedAt)).ToListAsync(ct)));
+                sections.Add(Of("pay-records", "Pay records by school year", await db.PayRecords.AsNoTracking()
+                    .Where(p => p.StaffMemberId == staffId).OrderBy(p => p.Year)
+                    .Select(p => new PayRecordRow(p.Year, p.Scale, p.Point, p.FteSalary, p.HoursPerWeek, p.WeeksPerYear, p.RecordedAt, p.RecordedByName))
+                    .ToListAsync(ct)));
+            }
             sections.Add(Of("observations", "Observations of you", await db.ObservationRecords.AsNoTracking()
                 .Where(o => o.ObserveeId == staffId).OrderBy(o => o.Date)
                 .Select(o => new ObservationRow(o.Date, o.Kind.ToString(), o.Observer.FirstName + " " + o.Observer.LastName, o.Period, o.Class, o.Subject,
@@ -107,6 +122,7 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
                 .Where(e => e.Review.Appraisal.StaffMemberId == staffId).OrderBy(e => e.UploadedAt)
                 .Select(e => new EvidenceRow(e.Review.Appraisal.Cycle.Year, e.Review.Kind.ToString(), e.FileName, e.ContentType, e.Length, e.Link, e.UploadedAt, e.UploadedByName))
                 .ToListAsync(ct)));
+            sections.AddRange(await CareerSectionsAsync(s, ct));
         }
 
         if (subject.Account is { } a)
@@ -121,6 +137,10 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
                 .Select(x => new TokenRow(x.Name, x.Prefix, x.Scope.ToString(), x.CreatedAt, x.ExpiresAt, x.LastUsedAt, x.RevokedAt)).ToListAsync(ct)));
         }
 
+        sections.Add(Of("calendar-feeds", "Calendar feeds (when each was made; never its secret address)", await db.CalendarFeedTokens.AsNoTracking()
+            .Where(t => (staffId != null && t.StaffMemberId == staffId) || (userId != null && t.UserId == userId)).OrderBy(t => t.CreatedAt)
+            .Select(t => new CalendarFeedRow(t.StaffMemberId != null ? "The feed of your staff record" : "The feed of your account", t.CreatedAt)).ToListAsync(ct)));
+
         sections.Add(Of("audit", "Audit trail: what was done to or by you", await db.AuditEvents.AsNoTracking()
             .Where(e => (staffId != null && e.StaffMemberId == staffId) || (userId != null && (e.UserId == userId
                 || (e.RecordType == AuditRecordTypes.Account && e.RecordId == userId))))
@@ -128,6 +148,44 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
             .Select(e => new AuditRow(e.At, e.UserName, e.Action, e.Channel == null ? null : e.Channel.ToString(), e.IpAddress, e.RecordType, e.RecordId, e.Detail))
             .ToListAsync(ct)));
         return sections;
+    }
+
+    /// <summary>Qualifications (named from the school's catalogue), standards ratings, career steps and CPD.</summary>
+    private async Task<List<Section>> CareerSectionsAsync(StaffMember staff, CancellationToken ct)
+    {
+        var trustId = staff.School?.TrustId;
+        var catalogue = QualificationCatalogue.With(await db.OwnQualifications.AsNoTracking()
+            .Where(q => q.SchoolId == staff.SchoolId || (trustId != null && q.TrustId == trustId)).ToListAsync(ct));
+        var qualifications = await db.PersonQualifications.AsNoTracking().Where(q => q.StaffMemberId == staff.Id).OrderBy(q => q.QualificationCode).ToListAsync(ct);
+        return
+        [
+            Of("qualifications", "Qualifications", qualifications.Select(q => new QualificationRow(q.QualificationCode,
+                catalogue.ByCode(q.QualificationCode)?.Name ?? q.QualificationCode, q.Held, q.GainedOn, q.InProgress, q.ExpectedOn, q.RequiredBy, q.Note,
+                q.EvidenceFileName, q.UpdatedAt, q.UpdatedByName)).ToList()),
+            Of("standard-ratings", "Ratings against professional standards", await db.StandardAssessments.AsNoTracking()
+                .Where(a => a.StaffMemberId == staff.Id).OrderBy(a => a.AssessedOn).ThenBy(a => a.SetCode).ThenBy(a => a.StandardCode)
+                .Select(a => new StandardRatingRow(a.SetCode, a.StandardCode, a.Rating.ToString(), a.By.ToString(), a.AssessedOn, a.Note,
+                    a.Objective == null ? null : a.Objective.Title, a.RecordedAt, a.RecordedByName))
+                .ToListAsync(ct)),
+            Of("career-steps", "Career pathway steps", await db.CareerSteps.AsNoTracking()
+                .Where(c => c.StaffMemberId == staff.Id).OrderBy(c => c.StartedOn)
+                .Select(c => new CareerStepRow(c.PathwayCode, c.StepCode, c.StartedOn, c.EndedOn, c.AimStepCode)).ToListAsync(ct)),
+            Of("cpd-activities", "CPD you attended", await db.CpdAttendances.AsNoTracking()
+                .Where(a => a.StaffMemberId == staff.Id).OrderBy(a => a.Activity.StartDate).ThenBy(a => a.Id)
+                .Select(a => new CpdActivityRow(a.Activity.Title, a.Activity.Kind.ToString(), a.Activity.Provider, a.Activity.StartDate, a.Activity.EndDate,
+                    a.Hours, a.Cost, a.Objective == null ? null : a.Objective.Title, a.StandardSetCode, a.StandardCode, a.CriterionText, a.Activity.RecordedAt))
+                .ToListAsync(ct)),
+            Of("cpd-requests", "CPD you asked for", await db.CpdRequests.AsNoTracking()
+                .Where(r => r.StaffMemberId == staff.Id).OrderBy(r => r.RequestedAt)
+                .Select(r => new CpdRequestRow(r.Title, r.Kind.ToString(), r.Provider, r.StartDate, r.EndDate, r.Hours, r.Cost, r.Reason, r.Status.ToString(),
+                    r.RequestedAt, r.LineManagerName, r.LineManagerDecidedAt, r.BudgetHolderName, r.BudgetDecidedAt, r.DeclinedReason))
+                .ToListAsync(ct)),
+            Of("cpd-evaluations", "Your evaluations of CPD", await db.CpdEvaluations.AsNoTracking()
+                .Where(e => e.Attendance.StaffMemberId == staff.Id).OrderBy(e => e.EvaluatedOn)
+                .Select(e => new CpdEvaluationRow(e.Attendance.Activity.Title, e.Reaction.ToString(), e.Learning.ToString(), e.UseInPractice.ToString(),
+                    e.EffectOnPupils.ToString(), e.Comment, e.EvaluatedOn, e.LineManagerView, e.LineManagerName, e.LineManagerViewOn))
+                .ToListAsync(ct)),
+        ];
     }
 
     private static void Write(ZipArchive zip, string name, string text)
@@ -156,7 +214,7 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
         _ => value.ToString() ?? "",
     };
 
-    private string Summary(DataSubject subject, List<Section> sections)
+    private string Summary(DataSubject subject, List<Section> sections, bool includePay)
     {
         static string H(string? s) => WebUtility.HtmlEncode(s ?? "");
         var html = new StringBuilder();
@@ -169,6 +227,10 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
             <p>Produced by Lynchpin on {{clock.Today:d MMMM yyyy}}. Each section is also in this folder as a JSON and a CSV file.</p>
 
             """);
+        if (!includePay && subject.Staff is not null)
+        {
+            html.Append("<p><strong>Pay records and pay recommendations are not included</strong>: the account that downloaded this has no pay access to this person. An administrator with pay access adds them.</p>\n");
+        }
         foreach (var section in sections)
         {
             var columns = Columns(section.RowType);
@@ -216,5 +278,18 @@ public sealed class PersonalDataExport(LynchpinDbContext db, SchoolClock clock)
         DateTime? InvitedAt, DateTime? LastSignInAt);
     private sealed record SessionRow(DateTime Started, DateTime LastSeen, DateTime? Ended, string? IpAddress, string? Browser, string Method);
     private sealed record TokenRow(string Name, string Prefix, string Scope, DateTime Created, DateTime Expires, DateTime? LastUsed, DateTime? Revoked);
+    private sealed record PayRecordRow(int Year, string Scale, int? Point, decimal FteSalary, decimal? HoursPerWeek, decimal? WeeksPerYear, DateTime RecordedAt, string RecordedBy);
+    private sealed record QualificationRow(string Code, string Name, bool Held, DateOnly? GainedOn, bool InProgress, DateOnly? ExpectedOn, DateOnly? RequiredBy,
+        string? Note, string? EvidenceFile, DateTime UpdatedAt, string UpdatedBy);
+    private sealed record StandardRatingRow(string Set, string Standard, string Rating, string By, DateOnly AssessedOn, string? Note, string? Objective,
+        DateTime RecordedAt, string RecordedBy);
+    private sealed record CareerStepRow(string Pathway, string Step, DateOnly StartedOn, DateOnly? EndedOn, string? AimingFor);
+    private sealed record CpdActivityRow(string Title, string Kind, string? Provider, DateOnly Start, DateOnly End, decimal Hours, decimal Cost, string? Objective,
+        string? StandardSet, string? Standard, string? Criterion, DateTime RecordedAt);
+    private sealed record CpdRequestRow(string Title, string Kind, string? Provider, DateOnly Start, DateOnly End, decimal Hours, decimal Cost, string Reason,
+        string Status, DateTime RequestedAt, string? LineManager, DateTime? LineManagerDecidedAt, string? BudgetHolder, DateTime? BudgetDecidedAt, string? DeclinedReason);
+    private sealed record CpdEvaluationRow(string Activity, string Reaction, string Learning, string UseInPractice, string EffectOnPupils, string Comment,
+        DateOnly EvaluatedOn, string? LineManagerView, string? LineManager, DateOnly? LineManagerViewOn);
+    private sealed record CalendarFeedRow(string Feed, DateTime Created);
     private sealed record AuditRow(DateTime At, string Who, string Action, string? Channel, string? IpAddress, string? RecordType, string? RecordId, string? Detail);
 }

@@ -50,8 +50,12 @@ public sealed class SubjectAccessRequests(LynchpinDbContext db, AuditLog audit, 
         return Result<SubjectAccessRequest>.Done(request);
     }
 
-    /// <summary>The person's data for the request, the download audited and the request marked answered; null if it is not the trust's.</summary>
-    public async Task<(string Name, byte[] Zip)?> AnswerAsync(int trustId, int requestId, CancellationToken ct)
+    /// <summary>
+    /// The person's data for the request, the download audited and the request marked answered; null if it is not the trust's.
+    /// Pay goes in only if <paramref name="mayReadPay"/> says the caller may read this person's pay (the pay page's rule:
+    /// least privilege holds for a subject access answer too), and its read is audited as any pay read is.
+    /// </summary>
+    public async Task<(string Name, byte[] Zip, bool WithPay)?> AnswerAsync(int trustId, int requestId, Func<StaffMember, Task<bool>> mayReadPay, CancellationToken ct)
     {
         var request = await db.SubjectAccessRequests.Include(r => r.StaffMember).ThenInclude(s => s.School)
             .SingleOrDefaultAsync(r => r.Id == requestId && r.TrustId == trustId, ct);
@@ -60,18 +64,24 @@ public sealed class SubjectAccessRequests(LynchpinDbContext db, AuditLog audit, 
             return null;
         }
         var subject = await export.ForStaffAsync(request.StaffMemberId, ct);
-        var zip = await export.ZipAsync(subject, ct);
+        var withPay = await mayReadPay(request.StaffMember);
+        var zip = await export.ZipAsync(subject, withPay, ct);
         request.AnsweredAt = clock.UtcNow;
-        audit.Add(AuditActions.SubjectAccessAnswered, Subject(request, request.StaffMember), $"Data of {subject.Name} downloaded");
+        audit.Add(AuditActions.SubjectAccessAnswered, Subject(request, request.StaffMember),
+            $"Data of {subject.Name} downloaded{(withPay ? " with pay" : ", pay left out (no pay access)")}");
+        if (withPay)
+        {
+            audit.Add(AuditActions.PayRecordsRead, AuditSubject.Record(AuditRecordTypes.Pay, request.StaffMemberId, request.StaffMember), "In a subject access answer");
+        }
         await db.SaveChangesAsync(ct);
-        return (subject.Name, zip);
+        return (subject.Name, zip, withPay);
     }
 
-    /// <summary>One's own data, its download audited.</summary>
+    /// <summary>One's own data, its download audited. It includes one's own pay: it is the person's data, read by them alone.</summary>
     public async Task<(string Name, byte[] Zip)> OwnDataAsync(string userId, CancellationToken ct)
     {
         var subject = await export.ForAccountAsync(userId, ct);
-        var zip = await export.ZipAsync(subject, ct);
+        var zip = await export.ZipAsync(subject, includePay: true, ct);
         await audit.WriteAsync(AuditActions.OwnDataDownloaded, AuditSubject.Account(subject.Account!), cancellationToken: ct);
         return (subject.Name, zip);
     }

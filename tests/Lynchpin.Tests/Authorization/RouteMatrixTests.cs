@@ -159,6 +159,8 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/trusts/{TrustA}/appraisal", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/{TrustA}/subject-access", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/{TrustB}/subject-access", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/retention", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/retention", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/{TrustB}/appraisal", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/schools/{A1}/appraisal?year=2025", [Unauthorized, Ok, Ok, Ok, Forbidden, Forbidden]),
         ("/api/schools/{A2}/appraisal?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
@@ -288,6 +290,11 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A1}/import-qualifications", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/import-cpd", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/import-pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Retention (privacy helper): the staff form has no periods, so the trust's admin gets the form back; a hold that is not there is a 404.
+        ("/trusts/{TrustA}/retention", [Login, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/retention?handler=Hold", [Login, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/retention?handler=Lift&id=0", [Login, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/retention", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
     ];
 
     /// <summary>Framework and checkpoint writes, each with a form that would save: a refused post must leave the framework tables as they were.</summary>

@@ -177,4 +177,63 @@ public abstract class CareerPageTests(LynchpinAppFactory app) : CareersTest(app)
         var page = await PageAssert.OkAsync(response);
         Assert.Contains(s.Ta.FullName, page.Body!.TextContent);
     }
+
+    [SkippableFact]
+    public async Task Get_LeadersCareersPage_CountsMovesUpFromWithinPerYearByRoleFamily()
+    {
+        // Arrange: the TA moves to HLTA in 2025/26; in 2023/24 her peer moves from TA1 to TA2 and the SENCo from teacher to SENCo.
+        var s = await TaAsync();
+        foreach (var (person, key, on) in new[]
+        {
+            (s.Ta, "learning-support/hlta", new DateOnly(2025, 10, 1)),
+            (s.Peer, "learning-support/ta1", new DateOnly(2023, 9, 1)), (s.Peer, "learning-support/ta2", new DateOnly(2024, 1, 15)),
+            (s.Manager, "teaching/teacher", new DateOnly(2022, 9, 1)), (s.Manager, "teaching/senco", new DateOnly(2024, 2, 1)),
+        })
+        {
+            AssertDone(await WithAsync<CareerSteps, Result<CareerStep>>(c => c.PlaceAsync(person.Id, new StepInput(key, on, null))));
+        }
+        using var client = await App.CreateSignedInClientAsync(await Data.CreateUserAsync(UserRole.SchoolLeader, school: s.School));
+
+        // Act
+        var page = await PageAssert.OkAsync(await client.GetAsync($"/schools/{s.School.Urn}/careers"));
+
+        // Assert
+        var table = page.QuerySelector("#moves-by-year")!;
+        Assert.Equal(["School year", "Teaching", "Learning support", "All"], table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+        string Cell(int year, string family) => PageAssert.Text(table.QuerySelector($"tr[data-year='{year}'] td[data-family='{family}']"));
+        Assert.Equal(["2025", "2023"], table.QuerySelectorAll("tbody tr").Select(tr => tr.GetAttribute("data-year")));
+        Assert.Equal(("0", "1", "1"), (Cell(2025, "teaching"), Cell(2025, "learning-support"), Cell(2025, "all")));
+        Assert.Equal(("1", "1", "2"), (Cell(2023, "teaching"), Cell(2023, "learning-support"), Cell(2023, "all")));
+    }
+
+    [SkippableFact]
+    public async Task Get_StandardsPage_ListsUnderEachStandardTheCpdLinkedToIt_TheirsOnly()
+    {
+        // Arrange: a phonics course for the TA and her peer linked to HLTA-2; a course of hers linked to nothing.
+        var s = await TaAsync();
+        AssertDone(await WithAsync<Lynchpin.Core.Cpd.CpdActivities, Result<CpdActivity>>(a => a.RecordAsync(s.School.Id, new Lynchpin.Core.Cpd.CpdActivityInput(
+            "Phonics for HLTAs", CpdKind.Course, "Hub", new DateOnly(2025, 11, 4), null, 6m, 90m, null,
+            [new Lynchpin.Core.Cpd.AttendeeInput(s.Ta.Id), new Lynchpin.Core.Cpd.AttendeeInput(s.Peer.Id, Hours: 3m)],
+            new Lynchpin.Core.Cpd.CpdLinks(StandardKey: "hlta/HLTA-2")), Leader)));
+        AssertDone(await WithAsync<Lynchpin.Core.Cpd.CpdActivities, Result<CpdActivity>>(a => a.RecordAsync(s.School.Id, new Lynchpin.Core.Cpd.CpdActivityInput(
+            "Fire safety", CpdKind.Course, null, new DateOnly(2025, 9, 2), null, 1m, 0m, null, [new Lynchpin.Core.Cpd.AttendeeInput(s.Ta.Id)]), Leader)));
+        using var ta = await App.CreateSignedInClientAsync(await Data.CreateUserAsync(UserRole.Staff, staff: s.Ta));
+        using var manager = await App.CreateSignedInClientAsync(await Data.CreateUserAsync(UserRole.LineManager, staff: s.Manager));
+
+        // Act
+        var own = await PageAssert.OkAsync(await ta.GetAsync($"/staff/{s.Ta.Id}/careers/standards/hlta"));
+        var managers = await PageAssert.OkAsync(await manager.GetAsync($"/staff/{s.Ta.Id}/careers/standards/hlta"));
+
+        // Assert
+        foreach (var page in new[] { own, managers })
+        {
+            var linked = page.QuerySelectorAll("[data-cpd-for]").ToList();
+            var only = Assert.Single(linked);
+            Assert.Equal("HLTA-2", only.GetAttribute("data-cpd-for"));
+            Assert.Equal("CPD for this standard: Phonics for HLTAs (4 November 2025, 6 h)", PageAssert.Text(only));
+            // It sits in the standard's hint, so a screen reader reads it with the standard's question.
+            Assert.StartsWith("hint-HLTA-2", only.ParentElement!.Id, StringComparison.Ordinal);
+            Assert.DoesNotContain("Fire safety", page.Body!.TextContent);
+        }
+    }
 }

@@ -47,7 +47,7 @@ public class SubjectAccessModel(SubjectAccessRequests requests) : TrustPageModel
 
     public async Task<IActionResult> OnPostDownloadAsync(int id, CancellationToken ct)
     {
-        if (await requests.AnswerAsync(Trust.Id, id, ct) is not { } answer)
+        if (await requests.AnswerAsync(Trust.Id, id, staff => MayAsync(staff, Operations.ReadPay), ct) is not { } answer)
         {
             return NotFound();
         }
@@ -57,9 +57,6 @@ public class SubjectAccessModel(SubjectAccessRequests requests) : TrustPageModel
     private async Task LoadListsAsync(CancellationToken ct)
     {
         Requests = await requests.ForTrustAsync(Trust.Id, ct);
-        StaffItems = [new SelectListItem("Choose a person", ""), .. await Db.StaffMembers.AsNoTracking()
-            .Where(s => s.School.TrustId == Trust.Id).OrderBy(s => s.LastName).ThenBy(s => s.FirstName)
-            .Select(s => new SelectListItem(s.LastName + ", " + s.FirstName + " (" + s.School.Name + ")", s.Id.ToString()))
-            .ToListAsync(ct)];
+        StaffItems = await TrustPeople.ItemsAsync(Db, Trust.Id, ct);
     }
 }

@@ -7,13 +7,19 @@ namespace Lynchpin.Web.Pages.Careers.Person;
 /// <summary>
 /// Rating a person against one set of their standards: the person rates themselves; their line manager (or a leader)
 /// records their own view beside it. Each rating is not met, developing, secure or a strength, and may be linked to one
-/// of the person's objectives.
+/// of the person's objectives. Under each standard, the CPD the person attended that was linked to it.
 /// </summary>
 public class StandardsModel(CareerProfiles profiles, StandardAssessments assessments) : PersonPageModel
 {
     public PersonStandards Set { get; private set; } = null!;
     public AssessedBy By { get; private set; }
     public IReadOnlyList<SelectListItem> ObjectiveOptions { get; private set; } = [];
+
+    /// <summary>A CPD activity the person attended, linked to a standard of this set.</summary>
+    public sealed record LinkedCpd(string StandardCode, string Title, DateOnly On, decimal Hours);
+
+    /// <summary>"CPD for this standard", by standard code, newest first.</summary>
+    public ILookup<string, LinkedCpd> Cpd { get; private set; } = Array.Empty<LinkedCpd>().ToLookup(c => c.StandardCode);
 
     [BindProperty] public Dictionary<string, StandardRating?> Ratings { get; set; } = [];
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -76,6 +82,12 @@ public class StandardsModel(CareerProfiles profiles, StandardAssessments assessm
             return NotFound();
         }
         Set = found;
+        var setCode = found.Set.Set.Code;
+        Cpd = (await Db.CpdAttendances.AsNoTracking()
+            .Where(a => a.StaffMemberId == Member.Id && a.StandardSetCode == setCode && a.StandardCode != null)
+            .OrderByDescending(a => a.Activity.StartDate).ThenBy(a => a.Activity.Title)
+            .Select(a => new LinkedCpd(a.StandardCode!, a.Activity.Title, a.Activity.StartDate, a.Hours)).ToListAsync(ct))
+            .ToLookup(c => c.StandardCode, StringComparer.OrdinalIgnoreCase);
         var objectives = await Db.Objectives.AsNoTracking().Where(o => o.Appraisal.StaffMemberId == Member.Id)
             .OrderByDescending(o => o.Appraisal.Cycle.Year).ThenBy(o => o.SortOrder)
             .Select(o => new { o.Id, o.Title, o.Appraisal.Cycle.Year }).ToListAsync(ct);

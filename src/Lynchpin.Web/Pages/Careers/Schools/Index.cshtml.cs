@@ -13,11 +13,14 @@ public class IndexModel(CareersOverview overview) : SchoolPageModel
     public IReadOnlyList<PersonDeadline> Deadlines { get; private set; } = [];
     public IReadOnlyList<PersonOnStep> OnPathways { get; private set; } = [];
     public IReadOnlyList<IGrouping<int, InternalMove>> MovesByYear { get; private set; } = [];
+    public MoveCounts MoveCounts { get; private set; } = MoveCounts.Of([]);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Deadlines = await overview.DeadlinesAsync(School, Today, ct);
         OnPathways = await overview.OnPathwaysAsync(School, Today, ct);
-        MovesByYear = (await overview.InternalMovesAsync(School, ct)).GroupBy(m => SchoolYear.Of(m.On)).OrderByDescending(g => g.Key).ToList();
+        var moves = await overview.InternalMovesAsync(School, ct);
+        MovesByYear = moves.GroupBy(m => SchoolYear.Of(m.On)).OrderByDescending(g => g.Key).ToList();
+        MoveCounts = MoveCounts.Of(moves);
     }
 }
