@@ -304,6 +304,7 @@ public static class LynchpinApp
         api.MapCoachingApi();
         api.MapCpdApi();
         api.MapPayApi();
+        api.MapOutcomesApi();
         app.MapCalendarFeed();
         app.MapRazorPages();
     }

@@ -133,3 +133,93 @@ public abstract class OutcomePagesTests(LynchpinAppFactory app) : IntegrationTes
     private static List<string> Cells(AngleSharp.Dom.IElement table, string measure) =>
         table.QuerySelectorAll($"tr[data-measure='{measure}'] td").Select(td => td.TextContent.Trim()).ToList();
 }
+
+/// <summary>The outcomes API on both databases: the trust's rows with exactly the documented keys, and a school's years.</summary>
+public abstract class OutcomesApiTests(LynchpinAppFactory app) : IntegrationTest(app)
+{
+    public sealed class Sqlite(SqliteAppFactory app) : OutcomesApiTests(app), IClassFixture<SqliteAppFactory>;
+    public sealed class Postgres(PostgresAppFactory app) : OutcomesApiTests(app), IClassFixture<PostgresAppFactory>;
+
+    [SkippableFact]
+    public async Task Get_TrustOutcomes_OneRowPerSchoolWithTheFilesFiguresAndNullWhereMissing()
+    {
+        // Arrange: KS4 for one school (suppressed Attainment 8), the census for both
+        var trust = await Data.CreateTrustAsync();
+        var (a, b) = (await Data.CreateSchoolAsync(trust), await Data.CreateSchoolAsync(trust));
+        await Data.WithServicesAsync(async sp =>
+        {
+            var imports = sp.GetRequiredService<OutcomeImports>();
+            using var ks4 = new MemoryStream(Encoding.UTF8.GetBytes($"URN,P8MEA,P8CILOW,P8CIUPP,ATT8SCR\n{a.Urn},0.21,0.02,0.40,NE\n"));
+            await imports.ImportAsync(new OutcomeImportRequest(OutcomeFile.Ks4, 2023, ks4, "ks4.csv"));
+            using var census = new MemoryStream(Encoding.UTF8.GetBytes(
+                $"URN,Total Number of Teachers (Headcount),Total Number of Teaching Assistants (Headcount),Ratio of Teaching Assistants to All Teachers (Full-Time Equivalent)\n{a.Urn},64,31,0.4\n{b.Urn},20,x,0.9\n"));
+            return await imports.ImportAsync(new OutcomeImportRequest(OutcomeFile.Workforce, 2023, census, "census.csv"));
+        });
+        var admin = await Data.CreateUserAsync(UserRole.TrustAdmin, trust: trust);
+        using var client = await App.CreateBearerClientAsync(admin);
+
+        // Act
+        using var response = await client.GetAsync($"/api/trusts/{trust.Code}/outcomes?year=2023");
+        using var school = await client.GetAsync($"/api/schools/{a.Urn}/outcomes");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(
+            ["urn", "p8", "p8Low", "p8High", "att8", "teachersHeadcount", "tasHeadcount", "taTeacherRatioFte", "meanStage", "shareStage3To5",
+             "shareOnTrack", "shareSupportOnTrack", "cpdHoursTeaching", "cpdHoursSupport", "observationCoverage"],
+            rows[0].EnumerateObject().Select(p => p.Name));
+        var first = rows.Single(r => r.GetProperty("urn").GetString() == $"{a.Urn}");
+        Assert.Equal((0.21m, 0.02m, 0.40m), (first.GetProperty("p8").GetDecimal(), first.GetProperty("p8Low").GetDecimal(), first.GetProperty("p8High").GetDecimal()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, first.GetProperty("att8").ValueKind);
+        Assert.Equal(31m, first.GetProperty("tasHeadcount").GetDecimal());
+        var second = rows.Single(r => r.GetProperty("urn").GetString() == $"{b.Urn}");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, second.GetProperty("p8").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, second.GetProperty("tasHeadcount").ValueKind);
+        Assert.Equal(0.9m, second.GetProperty("taTeacherRatioFte").GetDecimal());
+
+        Assert.Equal(HttpStatusCode.OK, school.StatusCode);
+        using var years = System.Text.Json.JsonDocument.Parse(await school.Content.ReadAsStringAsync());
+        var year = years.RootElement.GetProperty("years").EnumerateArray().Single();
+        Assert.Equal(2023, year.GetProperty("year").GetInt32());
+        Assert.Equal(0.21m, year.GetProperty("outcomes").GetProperty("p8").GetDecimal());
+        Assert.Equal("NE", year.GetProperty("markers").GetProperty("att8").GetString());
+    }
+
+    [SkippableFact]
+    public async Task Get_TrustOutcomesWithBadYear_IsAProblem400()
+    {
+        // Arrange
+        var trust = await Data.CreateTrustAsync();
+        var admin = await Data.CreateUserAsync(UserRole.TrustAdmin, trust: trust);
+        using var client = await App.CreateBearerClientAsync(admin);
+
+        // Act
+        using var response = await client.GetAsync($"/api/trusts/{trust.Code}/outcomes?year=last");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [SkippableFact]
+    public async Task Get_OpenApiDocument_ListsTheOutcomesEndpointsAndTheirKeys()
+    {
+        // Arrange
+        using var client = App.CreateClient();
+
+        // Act
+        using var response = await client.GetAsync("/openapi/v1.json");
+
+        // Assert
+        var text = await response.Content.ReadAsStringAsync();
+        using var document = System.Text.Json.JsonDocument.Parse(text);
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/schools/{urn}/outcomes", paths);
+        Assert.Contains("/api/trusts/{code}/outcomes", paths);
+        var schema = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("TrustOutcomeDto");
+        Assert.Contains("taTeacherRatioFte", schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+    }
+}
