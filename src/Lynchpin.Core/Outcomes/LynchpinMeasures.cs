@@ -15,7 +15,7 @@ namespace Lynchpin.Core.Outcomes;
 /// <param name="Reviewed">People with a final review.</param>
 /// <param name="ShareSupportOnTrack">The same for support staff.</param>
 /// <param name="SupportReviewed">Support staff with a final review.</param>
-/// <param name="CpdHoursTeaching">CPD hours per head of the teaching staff in post in the year.</param>
+/// <param name="CpdHoursTeaching">CPD hours per head of the teaching staff in post in the year (null when the school recorded no CPD that year).</param>
 /// <param name="CpdHoursSupport">CPD hours per head of the support staff in post.</param>
 /// <param name="ObservationCoverage">Percentage of the staff in post who were observed (any kind of visit) at least once.</param>
 /// <param name="StaffInPost">Staff in post at some time in the year.</param>
@@ -104,8 +104,9 @@ public sealed record LynchpinMeasures(
                     Share(stage.Count(s => s is >= 3 and <= 5), stage.Count), stage.Count,
                     Share(reviews.Count(r => r.OnTrack), reviews.Count), reviews.Count,
                     Share(supportReviews.Count(r => r.OnTrack), supportReviews.Count), supportReviews.Count,
-                    PerHead(hours.Where(h => h.RoleFamily.Category() == StaffCategory.Teaching).Sum(h => h.Hours), teachers),
-                    PerHead(hours.Where(h => h.RoleFamily.Category() == StaffCategory.Support).Sum(h => h.Hours), support),
+                    // No CPD recorded at all that year is "not held", not zero hours.
+                    hours.Count == 0 ? null : PerHead(hours.Where(h => h.RoleFamily.Category() == StaffCategory.Teaching).Sum(h => h.Hours), teachers),
+                    hours.Count == 0 ? null : PerHead(hours.Where(h => h.RoleFamily.Category() == StaffCategory.Support).Sum(h => h.Hours), support),
                     Share(inPost.Count(s => seen.Contains(s.Id)), inPost.Count), inPost.Count);
             }
         }
