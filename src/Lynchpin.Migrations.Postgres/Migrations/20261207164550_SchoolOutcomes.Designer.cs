@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Lynchpin.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(LynchpinDbContext))]
-    [Migration("20261207152708_SchoolOutcomes")]
+    [Migration("20261207164550_SchoolOutcomes")]
     partial class SchoolOutcomes
     {
         /// <inheritdoc />
@@ -1693,6 +1693,58 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_impact_plans_school_id");
 
                     b.ToTable("impact_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.JobRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_utc");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("job");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Server")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("server");
+
+                    b.Property<DateTime>("Slot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_runs");
+
+                    b.HasIndex("Job", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_runs_job_slot");
+
+                    b.ToTable("job_runs", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.LegalHold", b =>

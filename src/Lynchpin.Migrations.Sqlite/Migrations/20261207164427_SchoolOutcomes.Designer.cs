@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Lynchpin.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LynchpinDbContext))]
-    [Migration("20261207152652_SchoolOutcomes")]
+    [Migration("20261207164427_SchoolOutcomes")]
     partial class SchoolOutcomes
     {
         /// <inheritdoc />
@@ -1635,6 +1635,56 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_impact_plans_school_id");
 
                     b.ToTable("impact_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.JobRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_utc");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Server")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("server");
+
+                    b.Property<DateTime>("Slot")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slot");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_job_runs");
+
+                    b.HasIndex("Job", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_job_runs_job_slot");
+
+                    b.ToTable("job_runs", (string)null);
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.LegalHold", b =>
