@@ -178,6 +178,11 @@ public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users, 
         db.PayRecords.AddRange(careers.Pay);
         await db.SaveChangesAsync(cancellationToken);
 
+        // Published outcomes beside all that: KS4, KS2, the census and attendance (see DemoOutcomes).
+        var schoolIds = await db.Schools.Where(s => s.TrustId == trust.Id).ToDictionaryAsync(s => s.Urn, s => s.Id, cancellationToken);
+        db.SchoolOutcomes.AddRange(DemoOutcomes.Create(schoolIds));
+        await db.SaveChangesAsync(cancellationToken);
+
         // The head and the business manager see pay recommendations (never a role's right: granted per account).
         string[] payAccess = [HeadEmail, BusinessManagerEmail];
         await db.Users.Where(u => payAccess.Contains(u.Email)).ExecuteUpdateAsync(u => u.SetProperty(x => x.PayAccess, true), cancellationToken);

@@ -234,6 +234,8 @@ public static class LynchpinApp
         services.AddScoped<Core.Coaching.CoachCalendar>();
         services.AddScoped<Core.Coaching.CoachingReport>();
         services.AddScoped<Core.Coaching.OutcomeReferenceImporter>();
+        services.AddScoped<Core.Outcomes.OutcomeImports>();
+        services.AddScoped<Core.Outcomes.OutcomeReports>();
         services.AddScoped<Core.Pupils.Peps>();
         services.AddScoped<Core.Pupils.PupilAudit>();
         services.AddScoped<Core.Pupils.PupilRecords>();
@@ -303,6 +305,7 @@ public static class LynchpinApp
         api.MapCoachingApi();
         api.MapCpdApi();
         api.MapPayApi();
+        api.MapOutcomesApi();
         app.MapCalendarFeed();
         app.MapRazorPages();
     }

@@ -48,6 +48,7 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<AttainmentRecord> AttainmentRecords => Set<AttainmentRecord>();
     public DbSet<LocalAuthority> LocalAuthorities => Set<LocalAuthority>();
     public DbSet<OutcomeReference> OutcomeReferences => Set<OutcomeReference>();
+    public DbSet<SchoolOutcome> SchoolOutcomes => Set<SchoolOutcome>();
     public DbSet<CaseloadSchool> CaseloadSchools => Set<CaseloadSchool>();
     public DbSet<SchoolCoachingContacts> SchoolCoachingContacts => Set<SchoolCoachingContacts>();
     public DbSet<CoachingVisit> CoachingVisits => Set<CoachingVisit>();

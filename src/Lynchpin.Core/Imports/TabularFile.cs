@@ -52,15 +52,18 @@ public sealed class TabularFile : IDisposable
     /// </summary>
     public IReadOnlyList<RowError> Problems => problems;
 
-    /// <summary>Opens a CSV or XLSX file, chosen by the file name's extension.</summary>
+    /// <summary>
+    /// Opens a CSV or XLSX file, chosen by the file name's extension. <paramref name="headerCell"/>, if given, finds an XLSX
+    /// sheet's heading row: the first row holding that cell (the DfE's workbooks put title rows above it).
+    /// </summary>
     /// <exception cref="TabularFileException">The file is not .csv or .xlsx, cannot be read, or has no header row.</exception>
-    public static TabularFile Open(Stream file, string fileName)
+    public static TabularFile Open(Stream file, string fileName, string? headerCell = null)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         return extension switch
         {
             ".csv" => OpenCsv(file),
-            ".xlsx" => OpenXlsx(file),
+            ".xlsx" => OpenXlsx(file, headerCell),
             _ => throw new TabularFileException(new RowError(0,
                 $"\"{Path.GetFileName(fileName)}\" is not a file Lynchpin can read: save it as CSV (.csv) or as an Excel workbook (.xlsx)")),
         };
@@ -111,8 +114,8 @@ public sealed class TabularFile : IDisposable
         return new TabularFile(headers, 1, problems, columns => ReadCsvRows(reader, columns), reader);
     }
 
-    /// <summary>Opens the first worksheet of an Excel workbook.</summary>
-    public static TabularFile OpenXlsx(Stream file)
+    /// <summary>Opens the first worksheet of an Excel workbook: its first used row is the headings, or the first holding <paramref name="headerCell"/>.</summary>
+    public static TabularFile OpenXlsx(Stream file, string? headerCell = null)
     {
         var seekable = Seekable(file);
         ImportLimits.CheckFileSize(seekable.Length);
@@ -130,11 +133,15 @@ public sealed class TabularFile : IDisposable
                 "The file could not be opened as an Excel workbook (.xlsx). Check that it is not password-protected or damaged, or save it as CSV"));
         }
         var sheet = workbook.Worksheets.FirstOrDefault();
-        var headerRow = sheet?.FirstRowUsed();
+        var headerRow = headerCell is null
+            ? sheet?.FirstRowUsed()
+            : sheet?.RowsUsed().FirstOrDefault(r => r.CellsUsed().Any(c => string.Equals(CleanHeader(CellText(c)), headerCell, StringComparison.OrdinalIgnoreCase)));
         if (sheet is null || headerRow is null)
         {
             workbook.Dispose();
-            throw new TabularFileException(new RowError(1, "The first worksheet is empty: its first row should be the column headings"));
+            throw new TabularFileException(new RowError(1, headerCell is null
+                ? "The first worksheet is empty: its first row should be the column headings"
+                : $"No row of the first worksheet holds the heading {headerCell}: the heading row should"));
         }
         var lastColumn = sheet.LastColumnUsed()!.ColumnNumber();
         var headers = Enumerable.Range(1, lastColumn).Select(c => CleanHeader(CellText(headerRow.Cell(c)))).ToList();

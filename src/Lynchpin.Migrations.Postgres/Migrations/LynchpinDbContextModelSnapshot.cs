@@ -3404,6 +3404,53 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("school_coaching_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Marker")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("marker");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("measure");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_outcomes");
+
+                    b.HasIndex("SchoolId", "Year", "Measure")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_outcomes_figure");
+
+                    b.ToTable("school_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolTerm", b =>
                 {
                     b.Property<int>("Id")
@@ -5319,6 +5366,18 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("Champion");
 
                     b.Navigation("DesignatedTeacher");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolOutcome", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_outcomes_schools_school_id");
 
                     b.Navigation("School");
                 });

@@ -3290,6 +3290,51 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("school_coaching_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("Marker")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marker");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("measure");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_school_outcomes");
+
+                    b.HasIndex("SchoolId", "Year", "Measure")
+                        .IsUnique()
+                        .HasDatabaseName("ix_school_outcomes_figure");
+
+                    b.ToTable("school_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolTerm", b =>
                 {
                     b.Property<int>("Id")
@@ -5171,6 +5216,18 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Navigation("Champion");
 
                     b.Navigation("DesignatedTeacher");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.SchoolOutcome", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_school_outcomes_schools_school_id");
 
                     b.Navigation("School");
                 });

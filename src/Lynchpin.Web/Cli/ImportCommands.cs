@@ -2,6 +2,7 @@ using System.CommandLine;
 using Lynchpin.Core.Audit;
 using Lynchpin.Core.Coaching;
 using Lynchpin.Core.Imports;
+using Lynchpin.Core.Outcomes;
 using Lynchpin.Core.Progression;
 using Lynchpin.Core.Schools;
 using Lynchpin.Web.Imports;
@@ -37,6 +38,14 @@ internal static class ImportCommands
             (sp, file, fileName) => sp.GetRequiredService<OutcomeReferenceImporter>().ImportAsync(file, fileName, ct), OutcomesSummary, services, output, error, ct));
         import.Subcommands.Add(outcomesReference);
 
+        var outcomeFiles = new Command("outcomes", "Import a year's published outcomes by URN for the schools Lynchpin holds: KS4 or KS2 performance tables, or school attendance.");
+        foreach (var kind in new[] { OutcomeFile.Ks4, OutcomeFile.Ks2, OutcomeFile.Attendance })
+        {
+            outcomeFiles.Subcommands.Add(ForOutcomes(kind, kind.Key(), services, output, error));
+        }
+        import.Subcommands.Add(outcomeFiles);
+        import.Subcommands.Add(ForOutcomes(OutcomeFile.Workforce, "workforce", services, output, error));
+
         foreach (var row in ImportTable.All)
         {
             import.Subcommands.Add(ForSchool(row, row.Key, services, output, error));
@@ -58,6 +67,31 @@ internal static class ImportCommands
             row.CommandSummary, services, output, error, ct));
         return command;
     }
+
+    /// <summary><c>&lt;name&gt; --year Y --file FILE</c>: one public file of a school year, for every school Lynchpin holds.</summary>
+    private static Command ForOutcomes(OutcomeFile kind, string name, IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var year = new Option<string>("--year") { Description = "The school year by its start: 2022 or 2022/23 for September 2022 to August 2023.", Required = true };
+        var file = new Option<FileInfo>("--file") { Description = $"The {kind.Title()} file as published (CSV or XLSX).", Required = true };
+        var command = new Command(name, $"Import the {kind.Title()} for a school year, by URN, all or nothing; schools Lynchpin does not hold are skipped.") { year, file };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (!SchoolYear.TryParse(parse.GetValue(year), out var start))
+            {
+                error.WriteLine($"--year \"{parse.GetValue(year)}\" is not a school year: write 2022 or 2022/23");
+                return 1;
+            }
+            return await RunAsync($"outcomes-{kind.Key()}", null, parse.GetValue(file)!,
+                (sp, stream, fileName) => sp.GetRequiredService<OutcomeImports>().ImportAsync(new OutcomeImportRequest(kind, start, stream, fileName), ct),
+                r => OutcomesImported(kind, start, (OutcomeImportResult)r), services, output, error, ct);
+        });
+        return command;
+    }
+
+    /// <summary>The summary of an outcomes import, on the command line and the import page.</summary>
+    public static string OutcomesImported(OutcomeFile kind, int year, OutcomeImportResult result) =>
+        $"Imported the {kind.Title()} for {SchoolYear.Name(year)}: {result.Created} {(result.Created == 1 ? "school" : "schools")} added, " +
+        $"{result.Updated} replaced; {result.Skipped} {(result.Skipped == 1 ? "row" : "rows")} for schools Lynchpin does not hold skipped.";
 
     private static string SchoolsSummary(ImportResult result)
     {

@@ -252,6 +252,22 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/api/schools/{B1}/parity?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/api/trusts/{TrustA}/parity?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/trusts/{TrustB}/parity?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Outcomes: a school's for its leaders and the trust's admins (appraisal and profile aggregates beside them); a trust's for its admins.
+        ("/schools/{A1}/outcomes", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/outcomes", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/outcomes", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/outcomes/import/ks4", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/outcomes/import/attendance", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/outcomes/import/nonsense", [Login, NotFound, NotFound, NotFound, NotFound, NotFound]),
+        ("/trusts/{TrustA}/outcomes", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/outcomes?year=2023&x=cpdHoursTeaching&y=att8&sort=p8&desc=true", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/outcomes", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/outcomes/import/ks2", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/outcomes/import/workforce", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{A1}/outcomes", [Unauthorized, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{B1}/outcomes", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/api/trusts/{TrustA}/outcomes?year=2023", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/trusts/{TrustB}/outcomes?year=2023", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
     ];
 
     /// <summary>Writes: a forbidden POST must be refused before anything changes.</summary>
@@ -295,6 +311,10 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/trusts/{TrustA}/retention?handler=Hold", [Login, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/{TrustA}/retention?handler=Lift&id=0", [Login, NotFound, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/trusts/{TrustB}/retention", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // Outcomes imports, posted without a file: those let in get the form back.
+        ("/schools/{A1}/outcomes/import/ks4", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustA}/outcomes/import/ks4", [Login, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/trusts/{TrustB}/outcomes/import/ks4", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
     ];
 
     /// <summary>Framework and checkpoint writes, each with a form that would save: a refused post must leave the framework tables as they were.</summary>

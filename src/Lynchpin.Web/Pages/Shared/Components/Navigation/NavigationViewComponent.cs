@@ -38,6 +38,7 @@ public sealed class NavigationViewComponent(AccessScope access, CoachingAccess c
             yield return Item("Profile", url.To<Progression.Profile.TrustModel>(new { code }));
             yield return Item("Appraisal", url.To<Appraisals.Trusts.DashboardModel>(new { code }));
             yield return Item("Parity", url.To<Pay.Trusts.ParityModel>(new { code }));
+            yield return Item("Outcomes", url.To<Outcomes.TrustModel>(new { code }));
         }
         else if (!trustAdmin && home.Urn is int urn)
         {
