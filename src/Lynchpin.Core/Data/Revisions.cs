@@ -31,13 +31,17 @@ public static class Revisions
     /// Null when <paramref name="seen"/> (the form's hidden revision) is the stored one: then the change is stamped with
     /// who made it and when, and the save will refuse to write over a revision saved in between. Otherwise the conflict.
     /// </summary>
-    public static Conflict? Check(LynchpinDbContext db, IRevised record, int seen, Recorder by, DateTime utcNow)
+    /// A change with no form behind it (the demo, a command) passes no revision and writes over whatever is stored.
+    public static Conflict? Check(LynchpinDbContext db, IRevised record, int? seen, Recorder? by, DateTime utcNow)
     {
-        if (record.Revision != seen)
+        if (seen is int revision && record.Revision != revision)
         {
             return ConflictWith(record);
         }
-        Stamp(db, record, by, utcNow);
+        if (by is not null)
+        {
+            Stamp(db, record, by, utcNow);
+        }
         return null;
     }
 
@@ -86,6 +90,11 @@ public static class Revisions
 
     private static async Task<Conflict> LostRaceAsync(LynchpinDbContext db, IRevised record, CancellationToken ct)
     {
+        // A caller's transaction is spent (PostgreSQL answers nothing more in it): end it before reading the winner's.
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            await transaction.RollbackAsync(ct);
+        }
         db.ChangeTracker.Clear();
         var entry = db.Entry(record);
         var stored = entry.IsKeySet ? await db.FindAsync(record.GetType(), [.. entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)], ct) as IRevised : null;
