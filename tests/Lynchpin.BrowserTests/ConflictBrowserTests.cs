@@ -10,7 +10,7 @@ namespace Lynchpin.BrowserTests;
 
 /// <summary>
 /// Two browsers with the same staff form open: the second save is refused with a message naming who saved and when,
-/// what they saved beside the person's own typing, which stays in the form; saving again then keeps it (ADR 0009).
+/// what they saved beside the person's own typing, which stays in the form; saving again then keeps it (ADR 0010).
 /// </summary>
 public class ConflictBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 {

@@ -3,7 +3,7 @@ namespace Lynchpin.Core.Data;
 /// <summary>
 /// A record people edit through a form: its revision rises by one on every save (in
 /// <see cref="LynchpinDbContext.SaveChangesAsync(bool, CancellationToken)"/>), and a save made on a copy older than the
-/// stored one is refused, so two people never silently overwrite each other (ADR 0009).
+/// stored one is refused, so two people never silently overwrite each other (ADR 0010).
 /// </summary>
 public interface IRevised
 {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Lynchpin.Tests.Data;
 
 /// <summary>
-/// Two people with the same form open (ADR 0009): the first save wins, the second is a 409 naming who saved and when, with
+/// Two people with the same form open (ADR 0010): the first save wins, the second is a 409 naming who saved and when, with
 /// their saved values beside the second person's typing (kept in the form), and nothing of the first lost. Saving again
 /// after seeing theirs keeps the second person's. Races that used to be 500s end in one winner and one clear message.
 /// </summary>

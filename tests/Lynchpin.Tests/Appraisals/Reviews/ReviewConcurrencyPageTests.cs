@@ -6,7 +6,7 @@ using Lynchpin.Tests.Infrastructure;
 namespace Lynchpin.Tests.Appraisals.Reviews;
 
 /// <summary>
-/// A review open in two browsers (ADR 0009): two starts at once give one review and a clear message, a stale save is a 409
+/// A review open in two browsers (ADR 0010): two starts at once give one review and a clear message, a stale save is a 409
 /// keeping the typing, and a signature is for the text the signer saw: signing a page older than the review is refused.
 /// </summary>
 public abstract class ReviewConcurrencyPageTests(LynchpinAppFactory app) : ReviewPageTest(app)
