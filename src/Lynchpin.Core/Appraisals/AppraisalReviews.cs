@@ -17,8 +17,11 @@ public record AppraiseeReviewInput(string? AppraiseeComments, string? Reflection
 /// </summary>
 public class AppraisalReviews(LynchpinDbContext db, SchoolClock clock, EvidenceStore files)
 {
-    /// <summary>The current review of a kind, started (empty) if there is none yet.</summary>
-    public async Task<Result<AppraisalReview>> StartAsync(int appraisalId, ReviewKind kind, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The current review of a kind, started (empty) if there is none yet. Of two starts at once one stores it; the other
+    /// is told who started it (the unique "current" index decides).
+    /// </summary>
+    public async Task<Result<AppraisalReview>> StartAsync(int appraisalId, ReviewKind kind, Recorder? starter = null, CancellationToken cancellationToken = default)
     {
         var current = await CurrentQuery(appraisalId, kind).SingleOrDefaultAsync(cancellationToken);
         if (current is not null)
@@ -30,9 +33,15 @@ public class AppraisalReviews(LynchpinDbContext db, SchoolClock clock, EvidenceS
         {
             return Result<AppraisalReview>.Fail(error);
         }
-        var review = new AppraisalReview { AppraisalId = appraisalId, Kind = kind, RecordedAt = Now };
+        var review = new AppraisalReview { AppraisalId = appraisalId, Kind = kind, RecordedAt = Now, RevisedAt = Now, RevisedByName = starter?.Name };
         db.AppraisalReviews.Add(review);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await Revisions.SaveAsync(db, review, cancellationToken) is { } lost)
+        {
+            var winner = await CurrentQuery(appraisalId, kind).AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+            return Result<AppraisalReview>.Fail(winner is null ? lost : new Conflict(
+                $"{winner.RevisedByName ?? "Someone"} started this review at {SchoolClock.Format(winner.RecordedAt, "HH:mm 'on' d MMMM")}, just before you. It is shown below",
+                winner.Revision));
+        }
         return Result<AppraisalReview>.Done(review);
     }
 
@@ -40,7 +49,9 @@ public class AppraisalReviews(LynchpinDbContext db, SchoolClock clock, EvidenceS
     public Task<AppraisalReview?> CurrentAsync(int appraisalId, ReviewKind kind, CancellationToken cancellationToken = default) =>
         CurrentQuery(appraisalId, kind).SingleOrDefaultAsync(cancellationToken);
 
-    public async Task<Result<AppraisalReview>> SaveAsAppraiserAsync(int reviewId, AppraiserReviewInput input, CancellationToken cancellationToken = default)
+    /// <summary>Saves the appraiser's part as typed on a page showing <paramref name="revision"/> (none: over whatever is stored).</summary>
+    public async Task<Result<AppraisalReview>> SaveAsAppraiserAsync(
+        int reviewId, AppraiserReviewInput input, int? revision = null, Recorder? by = null, CancellationToken cancellationToken = default)
     {
         var review = await LoadAsync(reviewId, cancellationToken);
         if (EditError(review) is { } refused)
@@ -86,13 +97,15 @@ public class AppraisalReviews(LynchpinDbContext db, SchoolClock clock, EvidenceS
         {
             review.AppraiserSignedAt = null;
             review.AppraiserSignedByName = null;
+            review.AppraiserSignedRevision = null;
             review.AppraiseeSignedAt = null;
+            review.AppraiseeSignedRevision = null;
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<AppraisalReview>.Done(review);
+        return await SaveAsync(review, revision, by, cancellationToken);
     }
 
-    public async Task<Result<AppraisalReview>> SaveAsAppraiseeAsync(int reviewId, AppraiseeReviewInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<AppraisalReview>> SaveAsAppraiseeAsync(
+        int reviewId, AppraiseeReviewInput input, int? revision = null, Recorder? by = null, CancellationToken cancellationToken = default)
     {
         var review = await LoadAsync(reviewId, cancellationToken);
         if (EditError(review) is { } refused)
@@ -109,13 +122,32 @@ public class AppraisalReviews(LynchpinDbContext db, SchoolClock clock, EvidenceS
         if (changed)
         {
             review.AppraiseeSignedAt = null;
+            review.AppraiseeSignedRevision = null;
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<AppraisalReview>.Done(review);
+        return await SaveAsync(review, revision, by, cancellationToken);
     }
 
-    /// <summary>The appraiser (or a leader in their place, named in <paramref name="signer"/>) signs once every objective is rated.</summary>
-    public async Task<Result> SignAsAppraiserAsync(int reviewId, Recorder signer, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves a change to the review made on a page showing <paramref name="revision"/>: a conflict if it changed since, or
+    /// if another save of it won the race.
+    /// </summary>
+    private async Task<Result<AppraisalReview>> SaveAsync(AppraisalReview review, int? revision, Recorder? by, CancellationToken cancellationToken)
+    {
+        if (Revisions.Check(db, review, revision, by, Now) is { } stale)
+        {
+            db.ChangeTracker.Clear();
+            return Result<AppraisalReview>.Fail(stale);
+        }
+        return await Revisions.SaveAsync(db, review, cancellationToken) is { } lost
+            ? Result<AppraisalReview>.Fail(lost)
+            : Result<AppraisalReview>.Done(review);
+    }
+
+    /// <summary>
+    /// The appraiser (or a leader in their place, named in <paramref name="signer"/>) signs once every objective is rated:
+    /// the text at <paramref name="revision"/>, the one their page showed, which must still be the review's.
+    /// </summary>
+    public async Task<Result> SignAsAppraiserAsync(int reviewId, Recorder signer, int? revision = null, CancellationToken cancellationToken = default)
     {
         var review = await LoadAsync(reviewId, cancellationToken);
         if (!review.IsCurrent)
@@ -128,14 +160,14 @@ public class AppraisalReviews(LynchpinDbContext db, SchoolClock clock, EvidenceS
         {
             return new Result(errors);
         }
+        review.AppraiserSignedRevision = review.Revision;
         review.AppraiserSignedAt = Now;
         review.AppraiserSignedByName = signer.Name;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok;
+        return await SaveAsync(review, revision, signer, cancellationToken);
     }
 
-    /// <summary>The person signs their own review.</summary>
-    public async Task<Result> SignAsAppraiseeAsync(int reviewId, CancellationToken cancellationToken = default)
+    /// <summary>The person signs their own review, as their page showed it at <paramref name="revision"/>.</summary>
+    public async Task<Result> SignAsAppraiseeAsync(int reviewId, int? revision = null, Recorder? signer = null, CancellationToken cancellationToken = default)
     {
         var review = await LoadAsync(reviewId, cancellationToken);
         if (!review.IsCurrent)
@@ -147,16 +179,16 @@ public class AppraisalReviews(LynchpinDbContext db, SchoolClock clock, EvidenceS
         {
             return new Result(errors);
         }
+        review.AppraiseeSignedRevision = review.Revision;
         review.AppraiseeSignedAt = Now;
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok;
+        return await SaveAsync(review, revision, signer, cancellationToken);
     }
 
     /// <summary>
     /// Reopens a locked review (appraiser or school leader) with a reason: a new current version copies its content and
     /// evidence, unsigned; the locked version stays as it was.
     /// </summary>
-    public async Task<Result<AppraisalReview>> ReopenAsync(int reviewId, string? reason, Recorder recorder, CancellationToken cancellationToken = default)
+    public async Task<Result<AppraisalReview>> ReopenAsync(int reviewId, string? reason, Recorder recorder, int? revision = null, CancellationToken cancellationToken = default)
     {
         var locked = await LoadAsync(reviewId, cancellationToken);
         if (AppraisalRules.ReasonError(reason) is { } reasonError)
@@ -175,9 +207,13 @@ public class AppraisalReviews(LynchpinDbContext db, SchoolClock clock, EvidenceS
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var latestVersion = await db.AppraisalReviews.Where(r => r.AppraisalId == locked.AppraisalId && r.Kind == locked.Kind)
             .MaxAsync(r => r.Version, cancellationToken);
-        // Saved first so the locked version leaves the unique "current" index before the new one joins it.
+        // Saved first so the locked version leaves the unique "current" index before the new one joins it; of two
+        // reopens at once, the second finds it changed.
         locked.IsCurrent = false;
-        await db.SaveChangesAsync(cancellationToken);
+        if (await SaveAsync(locked, revision, recorder, cancellationToken) is { Succeeded: false } refused)
+        {
+            return refused;
+        }
 
         var now = Now;
         var reopened = new AppraisalReview

@@ -91,6 +91,7 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
+        RaiseRevisions();
         var changes = await Data.DataVersions.PendingAsync(this, cancellationToken);
         if (!changes.Any)
         {
@@ -121,6 +122,25 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
+    /// <summary>
+    /// Each changed <see cref="IRevised"/> record goes up one revision, and the update is conditional on the revision it
+    /// was loaded at (or the one a form carried, see <see cref="Revisions.Check"/>): a save that lost a race fails with
+    /// <see cref="DbUpdateConcurrencyException"/> instead of overwriting. A change not stamped by a form (an import) names nobody.
+    /// </summary>
+    private void RaiseRevisions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IRevised>().Where(e => e.State == EntityState.Modified))
+        {
+            var revision = entry.Property(r => r.Revision);
+            if (!entry.Property(r => r.RevisedAt).IsModified)
+            {
+                entry.Entity.RevisedAt = null;
+                entry.Entity.RevisedByName = null;
+            }
+            revision.CurrentValue = revision.OriginalValue + 1;
+        }
+    }
+
     private void RefuseAuditChanges()
     {
         if (ChangeTracker.Entries<AuditEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
@@ -133,5 +153,10 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LynchpinDbContext).Assembly);
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IRevised).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(IRevised.Revision)).IsConcurrencyToken();
+            builder.Entity(type.ClrType).Property(nameof(IRevised.RevisedByName)).HasMaxLength(Revisions.NameMaxLength);
+        }
     }
 }

@@ -67,7 +67,9 @@ public static class DefaultFramework
             Number = s.Number,
             Name = s.Name,
             Descriptor = s.Descriptor,
-            Criteria = s.Criteria.Select((c, i) => new StageCriterion { RoleFamily = c.Family, Text = c.Text, SortOrder = i }).ToList(),
+            // Never stored, so never given an id by the database: a negative one of its own lets forms address a criterion
+            // by id here too (the first edit copies it, see FrameworkEditor).
+            Criteria = s.Criteria.Select((c, i) => new StageCriterion { Id = -(s.Number * 1000 + i + 1), RoleFamily = c.Family, Text = c.Text, SortOrder = i }).ToList(),
         }).ToList(),
     };
 }

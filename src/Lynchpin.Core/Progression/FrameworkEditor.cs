@@ -36,11 +36,19 @@ public sealed record FrameworkEditResult(IReadOnlyList<FieldError> Errors, bool 
 /// <summary>
 /// Edits a school's or trust's progression framework, and a school's checkpoint dates. The first edit of an
 /// inherited framework (the trust's or the default) stores the owner's own copy with the edit in one save,
-/// so a rejected edit stores nothing. Criteria are addressed by their number in <see cref="InOrder"/>,
-/// which a copy keeps, because an inherited default has no ids to address them by.
+/// so a rejected edit stores nothing. Criteria are addressed by id (the default's have ids of their own, negative), never
+/// by position, and every edit carries the revision of the framework the form showed: 0 while the owner has no own copy,
+/// which is stored at revision 1. An edit of a stale form, or the loser of two first edits, is a <see cref="Conflict"/>.
 /// </summary>
-public class FrameworkEditor(LynchpinDbContext db)
+public class FrameworkEditor(LynchpinDbContext db, SchoolClock clock)
 {
+    /// <summary>What an edit form carries: the framework's revision as the form showed it, and who is editing.</summary>
+    public record Edit(int Revision, Recorder By);
+
+    /// <summary>The revision an edit form carries for what the owner works to now: 0 while it inherits.</summary>
+    public static int RevisionOf(ResolvedFramework framework, FrameworkOwner owner) =>
+        framework.Source == owner.OwnSource ? framework.Framework.Revision : 0;
+
     public Task<ResolvedFramework> ResolveAsync(FrameworkOwner owner, CancellationToken ct = default) =>
         owner.School is { } school
             ? new Frameworks(db).ForSchoolAsync(school, ct)
@@ -99,48 +107,58 @@ public class FrameworkEditor(LynchpinDbContext db)
         return errors;
     }
 
-    public async Task<FrameworkEditResult> UpdateStageAsync(FrameworkOwner owner, int number, StageDetails details, CancellationToken ct = default)
+    public async Task<FrameworkEditResult> UpdateStageAsync(FrameworkOwner owner, int number, StageDetails details, Edit edit, CancellationToken ct = default)
     {
         var errors = Validate(details);
         if (errors.Count > 0)
         {
             return FrameworkEditResult.Invalid(errors);
         }
-        var (framework, copied) = await OwnAsync(owner, ct);
+        var (framework, copied, stale) = await OwnAsync(owner, edit, ct);
+        if (stale is not null)
+        {
+            return FrameworkEditResult.Invalid([stale]);
+        }
         var stage = framework.Stages.Single(s => s.Number == number);
         stage.Name = details.Name!.Trim();
         stage.Descriptor = details.Descriptor?.Trim() ?? "";
-        await db.SaveChangesAsync(ct);
-        return new([], copied);
+        return await SaveAsync(owner, framework, copied, ct);
     }
 
-    public async Task<FrameworkEditResult> AddCriterionAsync(FrameworkOwner owner, int stageNumber, CriterionDetails details, CancellationToken ct = default)
+    public async Task<FrameworkEditResult> AddCriterionAsync(FrameworkOwner owner, int stageNumber, CriterionDetails details, Edit edit, CancellationToken ct = default)
     {
         var errors = Validate(details);
         if (errors.Count > 0)
         {
             return FrameworkEditResult.Invalid(errors);
         }
-        var (framework, copied) = await OwnAsync(owner, ct);
+        var (framework, copied, stale) = await OwnAsync(owner, edit, ct);
+        if (stale is not null)
+        {
+            return FrameworkEditResult.Invalid([stale]);
+        }
         var stage = framework.Stages.Single(s => s.Number == stageNumber);
         var criterion = new StageCriterion { Text = details.Text!.Trim(), RoleFamily = details.RoleFamily };
         stage.Criteria.Add(criterion);
         Place(stage, criterion, details.Position);
-        await db.SaveChangesAsync(ct);
-        return new([], copied);
+        return await SaveAsync(owner, framework, copied, ct);
     }
 
-    /// <summary>Changes criterion <paramref name="criterionNumber"/> (1-based, in <see cref="InOrder"/>); a new role family moves it to that group.</summary>
-    public async Task<FrameworkEditResult> UpdateCriterionAsync(FrameworkOwner owner, int stageNumber, int criterionNumber, CriterionDetails details, CancellationToken ct = default)
+    /// <summary>Changes the criterion with id <paramref name="criterionId"/>; a new role family moves it to that group.</summary>
+    public async Task<FrameworkEditResult> UpdateCriterionAsync(FrameworkOwner owner, int stageNumber, int criterionId, CriterionDetails details, Edit edit, CancellationToken ct = default)
     {
         var errors = Validate(details);
         if (errors.Count > 0)
         {
             return FrameworkEditResult.Invalid(errors);
         }
-        var (framework, copied) = await OwnAsync(owner, ct);
+        var (framework, copied, stale) = await OwnAsync(owner, edit, ct, stageNumber, criterionId);
+        if (stale is not null)
+        {
+            return FrameworkEditResult.Invalid([stale]);
+        }
         var stage = framework.Stages.Single(s => s.Number == stageNumber);
-        var criterion = InOrder(stage)[criterionNumber - 1];
+        var criterion = Find(stage, criterionId, copied);
         var oldFamily = criterion.RoleFamily;
         criterion.Text = details.Text!.Trim();
         criterion.RoleFamily = details.RoleFamily;
@@ -148,21 +166,24 @@ public class FrameworkEditor(LynchpinDbContext db)
         var position = details.Position ?? (oldFamily == details.RoleFamily ? PositionOf(stage, criterion) : null);
         Place(stage, criterion, position);
         Renumber(stage, oldFamily);
-        await db.SaveChangesAsync(ct);
-        return new([], copied);
+        return await SaveAsync(owner, framework, copied, ct);
     }
 
-    public async Task<FrameworkEditResult> RemoveCriterionAsync(FrameworkOwner owner, int stageNumber, int criterionNumber, CancellationToken ct = default)
+    /// <summary>Removes the criterion with id <paramref name="criterionId"/>: the one the person saw, wherever it is in the list now.</summary>
+    public async Task<FrameworkEditResult> RemoveCriterionAsync(FrameworkOwner owner, int stageNumber, int criterionId, Edit edit, CancellationToken ct = default)
     {
-        var (framework, copied) = await OwnAsync(owner, ct);
+        var (framework, copied, stale) = await OwnAsync(owner, edit, ct, stageNumber, criterionId);
+        if (stale is not null)
+        {
+            return FrameworkEditResult.Invalid([stale]);
+        }
         var stage = framework.Stages.Single(s => s.Number == stageNumber);
-        var criterion = InOrder(stage)[criterionNumber - 1];
+        var criterion = Find(stage, criterionId, copied);
         stage.Criteria.Remove(criterion);
         // Deletes a stored row; detaches one that only exists in a copy not yet saved.
         db.StageCriteria.Remove(criterion);
         Renumber(stage, criterion.RoleFamily);
-        await db.SaveChangesAsync(ct);
-        return new([], copied);
+        return await SaveAsync(owner, framework, copied, ct);
     }
 
     /// <summary>Removes the owner's own framework so it follows what it inherits again; false when it had none.</summary>
@@ -254,29 +275,80 @@ public class FrameworkEditor(LynchpinDbContext db)
         return [];
     }
 
-    /// <summary>The owner's own framework, tracked; if it has none, a copy of what it inherits, added but not yet saved.</summary>
-    private async Task<(ProgressionFramework Framework, bool Copied)> OwnAsync(FrameworkOwner owner, CancellationToken ct)
+    /// <summary>
+    /// The owner's own framework, tracked and stamped with the edit; if it has none, a copy of what it inherits, added but
+    /// not yet saved. A conflict instead when the form's revision is not the framework's now, or the criterion it names is gone.
+    /// </summary>
+    private async Task<(ProgressionFramework Framework, bool Copied, Conflict? Stale)> OwnAsync(
+        FrameworkOwner owner, Edit edit, CancellationToken ct, int? stageNumber = null, int? criterionId = null)
     {
         var resolved = await ResolveAsync(owner, ct);
-        if (resolved.Source == owner.OwnSource)
+        var own = resolved.Source == owner.OwnSource;
+        if (RevisionOf(resolved, owner) != edit.Revision)
         {
-            return (resolved.Framework, false);
+            return (resolved.Framework, false, own ? Revisions.ConflictWith(resolved.Framework) : Reverted);
+        }
+        if (criterionId is int id && !resolved.Stage(stageNumber!.Value).Criteria.Any(c => c.Id == id))
+        {
+            return (resolved.Framework, false, new Conflict("This criterion has been removed since you opened the page", RevisionOf(resolved, owner)));
+        }
+        if (own)
+        {
+            Revisions.Stamp(db, resolved.Framework, edit.By, clock.UtcNow);
+            return (resolved.Framework, false, null);
         }
         var copy = new ProgressionFramework
         {
             SchoolId = owner.School?.Id,
             TrustId = owner.School is null ? owner.Trust!.Id : null,
+            // 0 is what forms carry while the owner inherits, so the first own copy starts at 1.
+            Revision = 1,
+            RevisedAt = clock.UtcNow,
+            RevisedByName = edit.By.Name,
             Stages = resolved.Framework.Stages.OrderBy(s => s.Number).Select(s => new ProgressionStage
             {
                 Number = s.Number,
                 Name = s.Name,
                 Descriptor = s.Descriptor,
-                // Copied in list order, so criterion numbers mean the same in the copy as in what was shown.
-                Criteria = InOrder(s).Select(c => new StageCriterion { RoleFamily = c.RoleFamily, Text = c.Text, SortOrder = c.SortOrder }).ToList(),
+                Criteria = InOrder(s).Select(c => copies.Add(c)).ToList(),
             }).ToList(),
         };
         db.ProgressionFrameworks.Add(copy);
-        return (copy, true);
+        return (copy, true, null);
+    }
+
+    /// <summary>An inherited criterion's copy, by the id the form named (the inherited one's): filled by a first edit.</summary>
+    private readonly CopyMap copies = new();
+
+    private sealed class CopyMap
+    {
+        private readonly Dictionary<int, StageCriterion> byInheritedId = [];
+
+        public StageCriterion Add(StageCriterion inherited)
+        {
+            var copy = new StageCriterion { RoleFamily = inherited.RoleFamily, Text = inherited.Text, SortOrder = inherited.SortOrder };
+            byInheritedId[inherited.Id] = copy;
+            return copy;
+        }
+
+        public StageCriterion this[int inheritedId] => byInheritedId[inheritedId];
+    }
+
+    private StageCriterion Find(ProgressionStage stage, int criterionId, bool copied) =>
+        copied ? copies[criterionId] : stage.Criteria.Single(c => c.Id == criterionId);
+
+    private static readonly Conflict Reverted = new(
+        "Someone else changed this framework since you opened the page (they made or removed its own copy). Open it again to see it now, then make your change", 0);
+
+    /// <summary>Saves an edit; the loser of a race (another edit since the form's revision, or a second first copy) gets the conflict.</summary>
+    private async Task<FrameworkEditResult> SaveAsync(FrameworkOwner owner, ProgressionFramework framework, bool copied, CancellationToken ct)
+    {
+        if (await Revisions.SaveAsync(db, framework, ct) is not { } lost)
+        {
+            return new([], copied);
+        }
+        var now = await ResolveAsync(owner, ct);
+        return FrameworkEditResult.Invalid([now.Source == owner.OwnSource ? Revisions.ConflictWith(now.Framework) : lost]);
     }
 
     private static int PositionOf(ProgressionStage stage, StageCriterion criterion) =>

@@ -9,7 +9,7 @@ public record StaffDetails(
     int? LineManagerId, int? CoachId);
 
 /// <summary>Adds and edits one member of staff, keeping refs unique in the school and line management acyclic in the trust.</summary>
-public class StaffEditor(LynchpinDbContext db)
+public class StaffEditor(LynchpinDbContext db, SchoolClock clock)
 {
     public async Task<Result<StaffMember>> CreateAsync(int schoolId, StaffDetails details, CancellationToken ct = default)
     {
@@ -25,7 +25,8 @@ public class StaffEditor(LynchpinDbContext db)
         return Result<StaffMember>.Done(member);
     }
 
-    public async Task<Result<StaffMember>> UpdateAsync(int staffId, StaffDetails details, CancellationToken ct = default)
+    /// <summary>Saves the form opened at <paramref name="revision"/>; a conflict if someone saved the person since.</summary>
+    public async Task<Result<StaffMember>> UpdateAsync(int staffId, StaffDetails details, int revision, Recorder by, CancellationToken ct = default)
     {
         var member = await db.StaffMembers.SingleAsync(s => s.Id == staffId, ct);
         var errors = await ValidateAsync(member, details, ct);
@@ -33,9 +34,12 @@ public class StaffEditor(LynchpinDbContext db)
         {
             return Result<StaffMember>.Fail(errors);
         }
+        if (Revisions.Check(db, member, revision, by, clock.UtcNow) is { } stale)
+        {
+            return Result<StaffMember>.Fail(stale);
+        }
         Apply(member, details);
-        await db.SaveChangesAsync(ct);
-        return Result<StaffMember>.Done(member);
+        return await Revisions.SaveAsync(db, member, ct) is { } lost ? Result<StaffMember>.Fail(lost) : Result<StaffMember>.Done(member);
     }
 
     private static void Apply(StaffMember member, StaffDetails d)

@@ -447,6 +447,10 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("appraisee_signed_at");
 
+                    b.Property<int?>("AppraiseeSignedRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("appraisee_signed_revision");
+
                     b.Property<string>("AppraiserComments")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
@@ -460,6 +464,10 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("appraiser_signed_by_name");
+
+                    b.Property<int?>("AppraiserSignedRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("appraiser_signed_revision");
 
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean")
@@ -498,6 +506,20 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("reopened_by_name");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer")
@@ -1852,6 +1874,20 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("pupil_group");
 
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
                     b.Property<string>("SchoolPriority")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -2010,6 +2046,20 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("questions");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("integer")
@@ -2184,6 +2234,20 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Property<bool>("RecordJudgements")
                         .HasColumnType("boolean")
                         .HasColumnName("record_judgements");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("integer")
@@ -2870,6 +2934,20 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
 
                     b.Property<int?>("SchoolId")
                         .HasColumnType("integer")
@@ -3646,6 +3724,20 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Property<bool>("Qts")
                         .HasColumnType("boolean")
                         .HasColumnName("qts");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
 
                     b.Property<string>("RoleFamily")
                         .IsRequired()

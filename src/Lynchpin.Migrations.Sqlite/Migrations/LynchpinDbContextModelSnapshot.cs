@@ -429,6 +429,10 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("appraisee_signed_at");
 
+                    b.Property<int?>("AppraiseeSignedRevision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraisee_signed_revision");
+
                     b.Property<string>("AppraiserComments")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT")
@@ -442,6 +446,10 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("appraiser_signed_by_name");
+
+                    b.Property<int?>("AppraiserSignedRevision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appraiser_signed_revision");
 
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER")
@@ -480,6 +488,20 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("reopened_by_name");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER")
@@ -1786,6 +1808,20 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("pupil_group");
 
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
                     b.Property<string>("SchoolPriority")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -1940,6 +1976,20 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("questions");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER")
@@ -2110,6 +2160,20 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Property<bool>("RecordJudgements")
                         .HasColumnType("INTEGER")
                         .HasColumnName("record_judgements");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
 
                     b.Property<int>("SchoolId")
                         .HasColumnType("INTEGER")
@@ -2776,6 +2840,20 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
 
                     b.Property<int?>("SchoolId")
                         .HasColumnType("INTEGER")
@@ -3522,6 +3600,20 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.Property<bool>("Qts")
                         .HasColumnType("INTEGER")
                         .HasColumnName("qts");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
 
                     b.Property<string>("RoleFamily")
                         .IsRequired()

@@ -72,8 +72,12 @@ public enum ObjectiveType
     RoleSpecific,
 }
 
-public class Objective
+public class Objective : IRevised
 {
+    public int Revision { get; set; }
+    public DateTime? RevisedAt { get; set; }
+    public string? RevisedByName { get; set; }
+
     public const int TitleMaxLength = 200;
     public const int SuccessCriteriaMaxLength = 2000;
     public const int ShortTextMaxLength = 200;
@@ -122,8 +126,12 @@ public enum ReviewKind
 /// A mid-year or final review. Signed by both, it is locked; a reopen adds a new current version that copies it,
 /// and the locked one stays as history.
 /// </summary>
-public class AppraisalReview
+public class AppraisalReview : IRevised
 {
+    public int Revision { get; set; }
+    public DateTime? RevisedAt { get; set; }
+    public string? RevisedByName { get; set; }
+
     public const int CommentsMaxLength = 4000;
     public const int NameMaxLength = 256;
     public const string CurrentUniqueIndexName = "ix_appraisal_reviews_current";
@@ -144,6 +152,9 @@ public class AppraisalReview
     public DateTime? AppraiserSignedAt { get; set; }
     public string? AppraiserSignedByName { get; set; }
     public DateTime? AppraiseeSignedAt { get; set; }
+    /// <summary>The <see cref="Revision"/> of the text each signer saw when they signed: a signature on a stale page is refused.</summary>
+    public int? AppraiserSignedRevision { get; set; }
+    public int? AppraiseeSignedRevision { get; set; }
     /// <summary>Set on the version that replaced a locked one.</summary>
     public DateTime? ReopenedAt { get; set; }
     public string? ReopenedByName { get; set; }

@@ -93,8 +93,12 @@ public class BlockedDate
 /// How a school runs learning walks, observations and drop-ins. One per school; a school without a row has the defaults
 /// (see <see cref="Observations.ObservationSettingsDefaults"/>).
 /// </summary>
-public class ObservationSettings
+public class ObservationSettings : IRevised
 {
+    public int Revision { get; set; }
+    public DateTime? RevisedAt { get; set; }
+    public string? RevisedByName { get; set; }
+
     public const int QuestionMaxLength = 300;
     public const int MaxQuestions = 10;
 
@@ -226,8 +230,12 @@ public class RotaVisit
 /// a leader may also record an unscheduled drop-in (no visit). Whether the observed person sees it is decided from the
 /// school's settings when it is made.
 /// </summary>
-public class ObservationRecord
+public class ObservationRecord : IRevised
 {
+    public int Revision { get; set; }
+    public DateTime? RevisedAt { get; set; }
+    public string? RevisedByName { get; set; }
+
     public const int AnswerMaxLength = 4000;
     public const int NotesMaxLength = 4000;
     public const int JudgementMaxLength = 200;

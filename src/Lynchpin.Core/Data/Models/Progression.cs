@@ -5,8 +5,12 @@ namespace Lynchpin.Core.Data.Models;
 /// without one the built-in default (see <c>Progression.DefaultFramework</c>).
 /// Exactly one of <see cref="SchoolId"/> and <see cref="TrustId"/> is set.
 /// </summary>
-public class ProgressionFramework
+public class ProgressionFramework : IRevised
 {
+    public int Revision { get; set; }
+    public DateTime? RevisedAt { get; set; }
+    public string? RevisedByName { get; set; }
+
     public int Id { get; set; }
     public int? SchoolId { get; set; }
     public School? School { get; set; }

@@ -1,8 +1,12 @@
 namespace Lynchpin.Core.Data.Models;
 
 /// <summary>Anyone who works in a school: teachers and support staff are one team.</summary>
-public class StaffMember
+public class StaffMember : IRevised
 {
+    public int Revision { get; set; }
+    public DateTime? RevisedAt { get; set; }
+    public string? RevisedByName { get; set; }
+
     public const int StaffRefMaxLength = 50;
     public const int NameMaxLength = 100;
     public const int EmailMaxLength = 254;

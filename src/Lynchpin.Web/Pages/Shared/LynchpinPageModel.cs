@@ -50,8 +50,34 @@ public abstract class LynchpinPageModel : PageModel
     {
         foreach (var error in errors)
         {
-            ModelState.AddModelError(key(error.Field), error.Message);
+            if (error is Conflict conflict)
+            {
+                Conflict = conflict;
+            }
+            ModelState.AddModelError(error is Conflict ? "" : key(error.Field), error.Message);
         }
+    }
+
+    /// <summary>Set when a save was refused because someone else saved the record after the form was opened.</summary>
+    public Conflict? Conflict { get; private set; }
+
+    /// <summary>The inputs where the saved record differs from the person's typing, shown under the error summary.</summary>
+    public IReadOnlyList<ConflictRow> ConflictRows { get; private set; } = [];
+
+    /// <summary>
+    /// After a <see cref="Conflict"/>: shows the saved values (<paramref name="saved"/>, the form as the stored record fills
+    /// it) beside the person's own (<paramref name="typed"/>, kept in the form), and moves the form to the stored revision,
+    /// so saving again, having seen theirs, keeps the person's.
+    /// </summary>
+    protected void ShowConflict<TInput>(TInput saved, TInput typed, string prefix = "Input") where TInput : class, IRevisedInput
+    {
+        if (Conflict is null)
+        {
+            return;
+        }
+        ConflictRows = Conflicts.Compare(saved, typed);
+        typed.Revision = Conflict.CurrentRevision;
+        ModelState.Remove($"{prefix}.{nameof(IRevisedInput.Revision)}");
     }
 
     /// <summary>Keys for a form with only these inputs (<c>Input.Field</c>); any other field's error goes at the top.</summary>
@@ -61,8 +87,8 @@ public abstract class LynchpinPageModel : PageModel
     protected RedirectToPageResult RedirectTo<TPage>(object? values = null, string? fragment = null) where TPage : PageModel =>
         RedirectToPage(PageLinks.NameOf<TPage>(), pageHandler: null, routeValues: values, fragment: fragment);
 
-    /// <summary>The page again with its error summary, as a 400: nothing was saved.</summary>
-    protected PageResult Invalid() => new() { StatusCode = StatusCodes.Status400BadRequest };
+    /// <summary>The page again with its error summary, as a 400 (a 409 when someone else saved first): nothing was saved.</summary>
+    protected PageResult Invalid() => new() { StatusCode = Conflict is null ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict };
 
     /// <summary>The page, as a 400 if reading the query string found errors (a year that is not one), else a 200.</summary>
     protected PageResult PageOrInvalid() => ModelState.IsValid ? Page() : Invalid();

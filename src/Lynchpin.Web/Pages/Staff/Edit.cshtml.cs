@@ -23,10 +23,11 @@ public class EditModel(StaffEditor editor) : PersonPageModel, IStaffFormPage
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var details = Input.Read(ModelState);
-        var result = details is null ? null : await editor.UpdateAsync(Member.Id, details, ct);
+        var result = details is null ? null : await editor.UpdateAsync(Member.Id, details, Input.Revision, await RecorderAsync(ct), ct);
         if (result is not { Succeeded: true })
         {
             AddErrors(result?.Errors ?? []);
+            ShowConflict(StaffInput.From(await Db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == Member.Id, ct)), Input);
             await LoadOptionsAsync(ct);
             return Invalid();
         }

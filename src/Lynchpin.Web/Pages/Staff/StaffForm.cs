@@ -13,8 +13,9 @@ public interface IStaffFormPage
 }
 
 /// <summary>The staff form's fields, as typed.</summary>
-public class StaffInput
+public class StaffInput : IRevisedInput
 {
+    public int Revision { get; set; }
     [Display(Name = "staff reference")] public string? StaffRef { get; set; }
     [Display(Name = "first name")] public string? FirstName { get; set; }
     [Display(Name = "last name")] public string? LastName { get; set; }
@@ -32,6 +33,7 @@ public class StaffInput
 
     public static StaffInput From(StaffMember m) => new()
     {
+        Revision = m.Revision,
         StaffRef = m.StaffRef,
         FirstName = m.FirstName,
         LastName = m.LastName,

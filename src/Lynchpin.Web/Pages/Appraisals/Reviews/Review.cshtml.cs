@@ -65,6 +65,12 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
     [BindProperty] public string? Reflection { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
+    /// <summary>The review's revision the page showed: a save or a signature on a stale page is refused (a 409).</summary>
+    [BindProperty] public int? Revision { get; set; }
+
+    /// <summary>The revision the forms carry: the one posted, kept while the page shows errors, unless it was stale.</summary>
+    public int FormRevision => Revision is int posted && Conflict is null ? posted : Review?.Revision ?? 0;
+
     /// <summary>This review's route: the person, the kind and the year.</summary>
     private object Route => new { id = Person.Id, kind = Kind.Code(), year = Year };
 
@@ -117,7 +123,7 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
     [Requires(nameof(Operations.ManageAppraisal))]
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
-        var result = await reviews.StartAsync(Appraisal.Id, Kind, ct);
+        var result = await reviews.StartAsync(Appraisal.Id, Kind, await RecorderAsync(ct), ct);
         return await DoneAsync(result, $"The {ReviewName} has started.", "#appraiser-part", ct);
     }
 
@@ -151,7 +157,7 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
         }
         var wasSigned = Review!.AppraiserSignedAt is not null || Review.AppraiseeSignedAt is not null;
         var result = await reviews.SaveAsAppraiserAsync(Review.Id, new AppraiserReviewInput(ratings, AppraiserComments,
-            Kind == ReviewKind.Final ? OverallComments : Review.OverallComments), ct);
+            Kind == ReviewKind.Final ? OverallComments : Review.OverallComments), Revision, await RecorderAsync(ct), ct);
         var unsigned = wasSigned && result.Value is { AppraiserSignedAt: null, AppraiseeSignedAt: null };
         return await DoneAsync(result, unsigned
             ? "Your part of the review is saved. It changed after signing, so the signatures are removed: sign again when it is ready."
@@ -165,7 +171,7 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
         {
             return NotFound();
         }
-        var result = await reviews.SignAsAppraiserAsync(Review.Id, await RecorderAsync(ct), ct);
+        var result = await reviews.SignAsAppraiserAsync(Review.Id, await RecorderAsync(ct), Revision, ct);
         return await DoneAsync(result, $"You have signed the {ReviewName} as appraiser.", "#signatures", ct);
     }
 
@@ -178,7 +184,7 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
         }
         var wasSigned = Review.AppraiseeSignedAt is not null;
         var result = await reviews.SaveAsAppraiseeAsync(Review.Id, new AppraiseeReviewInput(AppraiseeComments,
-            Kind == ReviewKind.Final ? Reflection : Review.Reflection), ct);
+            Kind == ReviewKind.Final ? Reflection : Review.Reflection), Revision, await RecorderAsync(ct), ct);
         var unsigned = wasSigned && result.Value is { AppraiseeSignedAt: null };
         return await DoneAsync(result, unsigned
             ? "Your comments are saved. They changed after you signed, so your signature is removed: sign again when they are ready."
@@ -197,7 +203,7 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
         {
             return await FailAsync([new FieldError("Review", AppraiserFirstMessage)], ct);
         }
-        var result = await reviews.SignAsAppraiseeAsync(Review.Id, ct);
+        var result = await reviews.SignAsAppraiseeAsync(Review.Id, Revision, await RecorderAsync(ct), ct);
         return await DoneAsync(result, IsLockedAfterAppraiseeSigns
             ? $"You have signed the {ReviewName}. It is signed by both of you and now locked."
             : $"You have signed the {ReviewName}.", "#signatures", ct);
@@ -210,7 +216,7 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
         {
             return NotFound();
         }
-        var result = await reviews.ReopenAsync(Review.Id, Reason, await RecorderAsync(ct), ct);
+        var result = await reviews.ReopenAsync(Review.Id, Reason, await RecorderAsync(ct), Revision, ct);
         return await DoneAsync(result, result.Value is { } reopened
             ? $"The {ReviewName} is reopened as version {reopened.Version}. The signed version is kept in the history."
             : "", "#appraiser-part", ct);
@@ -340,10 +346,22 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
         Versions = appraisal.Reviews.Where(r => r.Kind == Kind).OrderByDescending(r => r.Version).ToList();
         Review = appraisal.CurrentReview(Kind);
         MidYear = Kind == ReviewKind.Final ? appraisal.CurrentReview(ReviewKind.MidYear) : null;
+        if (Review is not null)
+        {
+            ShowConflict(ReviewParts.Of(Review.AppraiserComments, Review.OverallComments, Review.AppraiseeComments, Review.Reflection),
+                ReviewParts.Of(Posted(nameof(AppraiserComments), AppraiserComments, Review.AppraiserComments),
+                    Posted(nameof(OverallComments), OverallComments, Review.OverallComments),
+                    Posted(nameof(AppraiseeComments), AppraiseeComments, Review.AppraiseeComments),
+                    Posted(nameof(Reflection), Reflection, Review.Reflection)));
+        }
         FillForms();
         await ReadPayAsync(ct);
         return Invalid();
     }
+
+    /// <summary>What the person typed in a field, if this post sent it, else what is saved.</summary>
+    private string? Posted(string field, string? typed, string? saved) =>
+        Request.HasFormContentType && Request.Form.ContainsKey(field) ? typed : saved;
 
     /// <summary>The form field a service's error belongs to; errors about the review as a whole have none.</summary>
     private string FieldKey(string field) => field switch

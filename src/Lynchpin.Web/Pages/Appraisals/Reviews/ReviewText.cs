@@ -44,3 +44,16 @@ public static class ReviewText
         _ => "govuk-tag--red",
     };
 }
+
+/// <summary>A review's written parts, to set what is saved beside what was typed after a refused save.</summary>
+public sealed class ReviewParts : IRevisedInput
+{
+    public int Revision { get; set; }
+    [System.ComponentModel.DataAnnotations.Display(Name = "appraiser's comments")] public string? AppraiserComments { get; init; }
+    [System.ComponentModel.DataAnnotations.Display(Name = "overall comments")] public string? OverallComments { get; init; }
+    [System.ComponentModel.DataAnnotations.Display(Name = "appraisee's comments")] public string? AppraiseeComments { get; init; }
+    [System.ComponentModel.DataAnnotations.Display(Name = "reflection")] public string? Reflection { get; init; }
+
+    public static ReviewParts Of(string? appraiser, string? overall, string? appraisee, string? reflection) =>
+        new() { AppraiserComments = appraiser, OverallComments = overall, AppraiseeComments = appraisee, Reflection = reflection };
+}

@@ -8,7 +8,7 @@ public class AddCriterionModel : CriterionPage
     public void OnGet(string? family)
     {
         // Arriving from the framework filtered to a family, the new criterion is most likely that family's.
-        Input = new CriterionInput { RoleFamily = RoleFamilies.TryParse(family, out var chosen) ? chosen.Code() : Everyone };
+        Input = new CriterionInput { Revision = Revision, RoleFamily = RoleFamilies.TryParse(family, out var chosen) ? chosen.Code() : Everyone };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -19,11 +19,10 @@ public class AddCriterionModel : CriterionPage
         {
             return Invalid();
         }
-        var result = await Editor.AddCriterionAsync(Owner, stage, details, ct);
+        var result = await Editor.AddCriterionAsync(Owner, stage, details, await EditAsync(Input.Revision, ct), ct);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors);
-            return Invalid();
+            return await ConflictAsync(result.Errors, ct);
         }
         Saved($"The criterion is added to stage {stage} for {ForWhom(details.RoleFamily)}.", result.CopyCreated);
         return RedirectToFramework(stage);

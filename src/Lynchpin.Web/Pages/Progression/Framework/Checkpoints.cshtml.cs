@@ -57,7 +57,7 @@ public class CheckpointsModel(ProfileCalculator calculator) : SchoolPageModel
         // A date that does not parse is already in ModelState; the rules below would only call it missing.
         if (ModelState.IsValid)
         {
-            AddErrors(await new FrameworkEditor(Db).SaveCheckpointDatesAsync(School.Id, Year, Input.All, ct));
+            AddErrors(await new FrameworkEditor(Db, Clock).SaveCheckpointDatesAsync(School.Id, Year, Input.All, ct));
         }
         if (!ModelState.IsValid)
         {

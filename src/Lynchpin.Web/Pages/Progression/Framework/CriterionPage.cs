@@ -9,8 +9,12 @@ public abstract class CriterionPage : FrameworkPage
     /// <summary>The select's value for criteria that apply to every role family.</summary>
     public const string Everyone = "everyone";
 
-    public class CriterionInput
+    public class CriterionInput : IRevisedInput
     {
+        /// <summary>The framework's revision the form showed; the criterion by its id, never its place in the list.</summary>
+        public int Revision { get; set; }
+        public int CriterionId { get; set; }
+
         [Display(Name = "criterion")] public string? Text { get; set; }
         [Display(Name = "role family")] public string? RoleFamily { get; set; }
         [Display(Name = "position")] public int? Position { get; set; }
@@ -47,6 +51,29 @@ public abstract class CriterionPage : FrameworkPage
             ModelState.AddModelError($"Input.{error.Field}", error.Message);
         }
         return ModelState.IsValid ? details : null;
+    }
+
+    /// <summary>The form as <paramref name="criterion"/> fills it (the framework at <paramref name="revision"/>).</summary>
+    protected static CriterionInput InputFrom(StageCriterion criterion, int revision) => new()
+    {
+        Revision = revision,
+        CriterionId = criterion.Id,
+        Text = criterion.Text,
+        RoleFamily = criterion.RoleFamily?.Code() ?? Everyone,
+    };
+
+    /// <summary>After a refused save: the page as the framework is now, with what is saved beside the person's typing.</summary>
+    protected async Task<IActionResult> ConflictAsync(IReadOnlyList<FieldError> errors, CancellationToken ct)
+    {
+        AddErrors(errors);
+        if (Conflict is not null)
+        {
+            await ReloadAsync(Input.CriterionId == 0 ? null : Input.CriterionId, ct);
+            var saved = Criterion is null ? new CriterionInput() : InputFrom(Criterion, Revision);
+            saved.Position = Input.Position;
+            ShowConflict(saved, Input);
+        }
+        return Invalid();
     }
 
     /// <summary>Who a criterion is for, in words: "everyone" or "site staff".</summary>

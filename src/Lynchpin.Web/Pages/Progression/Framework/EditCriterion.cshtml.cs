@@ -5,9 +5,9 @@ namespace Lynchpin.Web.Pages.Progression.Framework;
 [Requires(nameof(Operations.Manage))]
 public class EditCriterionModel : CriterionPage
 {
-    public void OnGet() => Input = new CriterionInput { Text = Criterion.Text, RoleFamily = Criterion.RoleFamily?.Code() ?? Everyone };
+    public void OnGet() => Input = InputFrom(Criterion, Revision);
 
-    public async Task<IActionResult> OnPostAsync(int number, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var stage = Stage.Number;
         var details = ReadInput();
@@ -15,11 +15,10 @@ public class EditCriterionModel : CriterionPage
         {
             return Invalid();
         }
-        var result = await Editor.UpdateCriterionAsync(Owner, stage, number, details, ct);
+        var result = await Editor.UpdateCriterionAsync(Owner, stage, Input.CriterionId, details, await EditAsync(Input.Revision, ct), ct);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors);
-            return Invalid();
+            return await ConflictAsync(result.Errors, ct);
         }
         Saved($"The criterion for {ForWhom(details.RoleFamily)} at stage {stage} is saved.", result.CopyCreated);
         return RedirectToFramework(stage);

@@ -73,7 +73,31 @@ public abstract class FrameworkPage : ScopedPageModel
 
     private FrameworkEditor? _editor;
 
-    protected FrameworkEditor Editor => _editor ??= new(Db);
+    protected FrameworkEditor Editor => _editor ??= new(Db, Clock);
+
+    /// <summary>The revision the edit forms carry (0 while the owner inherits): an edit of a stale form is a conflict.</summary>
+    public int Revision => FrameworkEditor.RevisionOf(Framework, Owner);
+
+    /// <summary>An edit by the viewer of the framework as a form showed it at <paramref name="revision"/>.</summary>
+    protected async Task<FrameworkEditor.Edit> EditAsync(int revision, CancellationToken ct) => new(revision, await RecorderAsync(ct));
+
+    /// <summary>
+    /// After a conflict: the framework as it is now, with the stage and (by its id, which the form carried) the criterion,
+    /// if it is still there, so the page shows what is saved.
+    /// </summary>
+    protected async Task ReloadAsync(int? criterionId, CancellationToken ct)
+    {
+        Db.ChangeTracker.Clear();
+        Framework = await Editor.ResolveAsync(Owner, ct);
+        if (Stage is not null)
+        {
+            Stage = Framework.Stage(Stage.Number);
+        }
+        if (criterionId is int id)
+        {
+            Criterion = Stage!.Criteria.SingleOrDefault(c => c.Id == id)!;
+        }
+    }
 
     public static string Describe(FrameworkSource source) => source switch
     {

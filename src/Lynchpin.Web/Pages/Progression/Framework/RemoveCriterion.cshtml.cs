@@ -5,10 +5,16 @@ namespace Lynchpin.Web.Pages.Progression.Framework;
 [Requires(nameof(Operations.Manage))]
 public class RemoveCriterionModel : CriterionPage
 {
-    public async Task<IActionResult> OnPostAsync(int number, CancellationToken ct)
+    public void OnGet() => Input = InputFrom(Criterion, Revision);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var stage = Stage.Number;
-        var result = await Editor.RemoveCriterionAsync(Owner, stage, number, ct);
+        var result = await Editor.RemoveCriterionAsync(Owner, stage, Input.CriterionId, await EditAsync(Input.Revision, ct), ct);
+        if (!result.Succeeded)
+        {
+            return await ConflictAsync(result.Errors, ct);
+        }
         Saved($"The criterion is removed from stage {stage}.", result.CopyCreated);
         return RedirectToFramework(stage);
     }
