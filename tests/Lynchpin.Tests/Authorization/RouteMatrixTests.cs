@@ -434,7 +434,16 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
                 var client = _clients[who];
                 var before = await Data.WithDbAsync(db => Task.FromResult(db.StaffMembers.Count()));
                 var caretakerName = await CaretakerLastNameAsync();
-                using var response = await client.PostAsync(Resolve(route), new FormUrlEncodedContent(await ValidStaffFormAsync(client, who)));
+                var form = await ValidStaffFormAsync(client, who);
+                if (who != Who.Anonymous)
+                {
+                    // The record's revision as its form shows it now (a second allowed role saves after the first).
+                    foreach (var (name, value) in await FormRevisionAsync(client, Resolve(route)))
+                    {
+                        form[name] = value;
+                    }
+                }
+                using var response = await client.PostAsync(Resolve(route), new FormUrlEncodedContent(form));
                 var status = Outcome(response);
                 if (status != expected[(int)who])
                 {
@@ -464,6 +473,15 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
                 if (who != Who.Anonymous)
                 {
                     values["__RequestVerificationToken"] = await AntiforgeryTokenAsync(client);
+                }
+                if (who != Who.Anonymous)
+                {
+                    // The revision (and criterion id) the form carries now: this test is about who may write, not about
+                    // two people saving over each other (ConcurrentEditTests).
+                    foreach (var (name, value) in await FormRevisionAsync(client, Resolve(route)))
+                    {
+                        values[name] = value;
+                    }
                 }
                 var before = await FrameworkFingerprintAsync();
                 using var response = await client.PostAsync(Resolve(route), new FormUrlEncodedContent(values));
@@ -713,6 +731,21 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
     });
 
     /// <summary>The account's own antiforgery token, from a page every account may open.</summary>
+    /// <summary>The hidden revision and criterion id of the form at the address, as its page shows it to this client (none when it may not open it).</summary>
+    private static async Task<List<(string Name, string Value)>> FormRevisionAsync(HttpClient client, string url)
+    {
+        using var page = await client.GetAsync(url);
+        if (page.StatusCode != HttpStatusCode.OK)
+        {
+            return [];
+        }
+        var document = await Html.ParseAsync(page);
+        return [.. new[] { "Input.Revision", "Input.CriterionId" }
+            .Select(name => (name, document.QuerySelector($"form[method=post] input[type=hidden][name='{name}']")?.GetAttribute("value")))
+            .Where(field => field.Item2 is not null)
+            .Select(field => (field.name, field.Item2!))];
+    }
+
     private static async Task<string> AntiforgeryTokenAsync(HttpClient client)
     {
         using var page = await client.GetAsync("/account/tokens");

@@ -97,6 +97,38 @@ public class SecurityHeadersTests(SecurityHeadersTests.ProxyAppFactory app) : In
         Assert.Equal("nosniff", Assert.Single(versioned.Headers.GetValues("X-Content-Type-Options")));
     }
 
+    [SkippableFact]
+    public async Task Get_SignInBehindTheProxy_EachClientHasItsOwnLimit_AndForgedHeadersFromElsewhereShareOne()
+    {
+        // Arrange: three sign-in requests a minute for each client address.
+        await using var limited = App.WithWebHostBuilder(b => b.UseSetting("Lynchpin:SignInAttemptsPerMinute", "3"));
+        async Task<HttpStatusCode[]> TryAsync(string from, Func<int, string> forwardedFor, int times)
+        {
+            var answers = new List<HttpStatusCode>();
+            for (var i = 0; i < times; i++)
+            {
+                using var client = limited.CreateClient();
+                client.DefaultRequestHeaders.Add(ProxyAppFactory.RemoteAddressHeader, from);
+                client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor(i));
+                using var response = await client.GetAsync("/sign-in");
+                answers.Add(response.StatusCode);
+            }
+            return [.. answers];
+        }
+
+        // Act: one client through the proxy uses up its limit; another through the proxy; then a machine that is not the
+        // proxy sends a new X-Forwarded-For each time, as if it were many clients.
+        var first = await TryAsync(Proxy, _ => "203.0.113.7", 4);
+        var second = await TryAsync(Proxy, _ => "203.0.113.8", 1);
+        var forged = await TryAsync("192.0.2.9", i => $"198.51.100.{i + 1}", 4);
+
+        // Assert
+        HttpStatusCode[] limitedAfterThree = [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests];
+        Assert.Equal(limitedAfterThree, first);
+        Assert.Equal([HttpStatusCode.OK], second);
+        Assert.Equal(limitedAfterThree, forged);
+    }
+
     [SkippableTheory]
     [InlineData(Proxy, true)]
     [InlineData("192.0.2.9", false)]
