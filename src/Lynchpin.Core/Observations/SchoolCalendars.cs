@@ -199,22 +199,7 @@ public class SchoolCalendars(LynchpinDbContext db)
                 {
                     continue;
                 }
-                var next = CheckpointDefault(after, year, number);
-                if (next == SchoolYear.DefaultDate(year, number))
-                {
-                    if (row is not null)
-                    {
-                        db.CheckpointDates.Remove(row);
-                    }
-                }
-                else if (row is null)
-                {
-                    db.CheckpointDates.Add(new CheckpointDate { SchoolId = schoolId, Year = year, Checkpoint = number, Date = next });
-                }
-                else
-                {
-                    row.Date = next;
-                }
+                FrameworkEditor.Store(db, row, schoolId, year, number, CheckpointDefault(after, year, number));
             }
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -254,25 +254,30 @@ public class FrameworkEditor(LynchpinDbContext db, SchoolClock clock)
         {
             var number = SchoolYear.Checkpoints[i];
             var date = dates[i]!.Value;
-            stored.TryGetValue(number, out var row);
-            if (date == SchoolYear.DefaultDate(year, number))
-            {
-                if (row is not null)
-                {
-                    db.CheckpointDates.Remove(row);
-                }
-            }
-            else if (row is null)
-            {
-                db.CheckpointDates.Add(new CheckpointDate { SchoolId = schoolId, Year = year, Checkpoint = number, Date = date });
-            }
-            else
-            {
-                row.Date = date;
-            }
+            Store(db, stored.GetValueOrDefault(number), schoolId, year, number, date);
         }
         await db.SaveChangesAsync(ct);
         return [];
+    }
+
+    /// <summary>Sets a school's checkpoint date on its stored row: none is kept for the usual date, which is read without one.</summary>
+    public static void Store(LynchpinDbContext db, CheckpointDate? row, int schoolId, int year, int checkpoint, DateOnly date)
+    {
+        if (date == SchoolYear.DefaultDate(year, checkpoint))
+        {
+            if (row is not null)
+            {
+                db.CheckpointDates.Remove(row);
+            }
+        }
+        else if (row is null)
+        {
+            db.CheckpointDates.Add(new CheckpointDate { SchoolId = schoolId, Year = year, Checkpoint = checkpoint, Date = date });
+        }
+        else
+        {
+            row.Date = date;
+        }
     }
 
     /// <summary>
