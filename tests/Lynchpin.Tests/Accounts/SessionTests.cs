@@ -179,6 +179,35 @@ public abstract class SessionTests(AccountsAppFactory app) : IntegrationTest(app
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/schools")).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task Get_StampChangedOutsideTheApp_TheSessionEndsWithinAMinute()
+    {
+        // Arrange: a signed-in browser; then the account's stamp changes without the app ending its sessions (as another
+        // instance, a database restore or an administrator's script would), so only the stamp check can notice.
+        var user = await StaffUserAsync();
+        using var client = await App.CreateSignedInClientAsync(user);
+        await PageAssert.OkAsync(await client.GetAsync("/account"));
+        await Data.WithDbAsync(async db =>
+        {
+            var account = await db.Users.SingleAsync(u => u.Id == user.Id);
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
+            return await db.SaveChangesAsync();
+        });
+        var openSessions = await Data.WithDbAsync(db => db.UserSessions.CountAsync(s => s.UserId == user.Id && s.EndedAt == null));
+
+        // Act: within the minute the cookie is still trusted; just over a minute later the stamp is checked again.
+        Accounts.Clock.Now += TimeSpan.FromSeconds(30);
+        using var withinTheMinute = await client.GetAsync("/account");
+        Accounts.Clock.Now += TimeSpan.FromSeconds(31);
+        using var afterTheMinute = await client.GetAsync("/account");
+
+        // Assert
+        Assert.Equal(1, openSessions);
+        Assert.Equal(HttpStatusCode.OK, withinTheMinute.StatusCode);
+        PageAssert.RedirectsToSignIn(afterTheMinute);
+        PageAssert.RedirectsToSignIn(await client.GetAsync("/account"));
+    }
+
     /// <summary>Posts the form of <paramref name="page"/> whose action is <paramref name="action"/> (or its own form, for "").</summary>
     private static async Task<HttpResponseMessage> PostFromAsync(HttpClient client, string page, string action)
     {
