@@ -23,6 +23,19 @@ public record TrustTotalsDto(IReadOnlyList<ProfileCheckpointDto> Checkpoints);
 
 public record TrustProfileDto(string Code, int Year, IReadOnlyList<TrustSchoolProfileDto> Schools, TrustTotalsDto Trust);
 
+/// <summary>A person named by a next step: their staff reference and their stage at the checkpoint (null: not assessed).</summary>
+public record NextStepsPersonDto(string StaffRef, int? Stage);
+
+/// <summary>A criterion people of a role family at a stage have not met, and who they are.</summary>
+public record UnmetCriterionDto(int Stage, string RoleFamily, string Criterion, IReadOnlyList<string> StaffRefs);
+
+/// <summary>A coach (by staff reference) with more people than the usual load, and who they are.</summary>
+public record CoachLoadDto(string CoachStaffRef, IReadOnlyList<string> StaffRefs);
+
+/// <summary>"What can you do to improve it?" for a school and checkpoint (see <see cref="NextSteps"/>).</summary>
+public record NextStepsDto(string Urn, int Year, int Checkpoint, IReadOnlyList<NextStepsPersonDto> HeldAtStage,
+    IReadOnlyList<UnmetCriterionDto> UnmetCriteria, IReadOnlyList<NextStepsPersonDto> WithoutCoach, IReadOnlyList<CoachLoadDto> BusyCoaches);
+
 /// <summary>
 /// The Professional Progression Profile as JSON: a school's four checkpoints, movement between two of them, and a
 /// trust's schools with their totals. Scoped like the profile page: a school's leaders see everyone, a line manager
@@ -42,6 +55,11 @@ public static class ProfileEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/schools/{urn:int}/profile/transitions", SchoolTransitions)
             .WithSummary("Movement between two checkpoints of a year: stage at the first by stage at the second, for people assessed at both.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/schools/{urn:int}/profile/next-steps", SchoolNextSteps)
+            .WithSummary("What can be done to improve a school's profile at a checkpoint: people held at a stage, the criteria most often unmet, people without a coach, coaches with many people.")
+            .WithDescription("Held at a stage: in post on the checkpoint's date and assessed at the same stage, below 6, at it and the two checkpoints before (checkpoint 1 follows checkpoint 4 of the year before). Scoped as the profile: a line manager's own team, the school's leaders everyone.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/trusts/{code}/profile", TrustProfile)
@@ -115,6 +133,36 @@ public static class ProfileEndpoints
         }
         var transitions = await profiles.TransitionsAsync(school!.Id, parsedYear, fromCheckpoint!.Value, toCheckpoint!.Value, filter, ct);
         return TypedResults.Ok(new TransitionsDto(transitions.From, transitions.To, transitions.Matrix, transitions.Up, transitions.Same, transitions.Down));
+    }
+
+    private static async Task<Results<Ok<NextStepsDto>, ProblemHttpResult>> SchoolNextSteps(
+        int urn,
+        [Description("The school year by the year it starts: 2025 is 2025/26.")] string? year,
+        [Description("The checkpoint, 1 to 4.")] string? checkpoint,
+        ClaimsPrincipal user, LynchpinDbContext db, AccessScope access, IAuthorizationService authorization,
+        ProfileCalculator profiles, NextSteps nextSteps, CancellationToken ct)
+    {
+        var (school, team, problem) = await SchoolAsync(urn, user, db, access, authorization, profiles, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (ParseYear(year, out var parsedYear) is { } badYear)
+        {
+            return badYear;
+        }
+        if (ParseCheckpoint("checkpoint", checkpoint, required: true, out var parsedCheckpoint) is { } badCheckpoint)
+        {
+            return badCheckpoint;
+        }
+        var steps = await nextSteps.ForSchoolAsync(school!, parsedYear, parsedCheckpoint!.Value, new ProfileFilter(Team: team), ct);
+        var coachIds = steps.BusyCoaches.Select(c => c.CoachId).ToList();
+        var coachRefs = await db.StaffMembers.AsNoTracking().Where(s => coachIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.StaffRef, ct);
+        return TypedResults.Ok(new NextStepsDto(Invariant(school!.Urn), parsedYear, parsedCheckpoint.Value,
+            steps.HeldAtStage.Select(p => new NextStepsPersonDto(p.StaffRef, p.Stage)).ToList(),
+            steps.UnmetCriteria.Select(u => new UnmetCriterionDto(u.Stage, u.RoleFamily.Code(), u.Criterion, u.People.Select(p => p.StaffRef).ToList())).ToList(),
+            steps.WithoutCoach.Select(p => new NextStepsPersonDto(p.StaffRef, p.Stage)).ToList(),
+            steps.BusyCoaches.Select(c => new CoachLoadDto(coachRefs[c.CoachId], c.People.Select(p => p.StaffRef).ToList())).ToList()));
     }
 
     private static async Task<Results<Ok<TrustProfileDto>, ProblemHttpResult>> TrustProfile(

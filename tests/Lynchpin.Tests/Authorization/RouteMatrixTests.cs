@@ -134,6 +134,9 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/api/schools/{A1}/profile/transitions?year=2025&from=1&to=4", [Unauthorized, Ok, Ok, Ok, Forbidden, Forbidden]),
         ("/api/schools/{A2}/profile/transitions?year=2025&from=1&to=4", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/schools/{B1}/profile/transitions?year=2025&from=1&to=4", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/api/schools/{A1}/profile/next-steps?year=2025&checkpoint=2", [Unauthorized, Ok, Ok, Ok, Forbidden, Forbidden]),
+        ("/api/schools/{A2}/profile/next-steps?year=2025&checkpoint=2", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/api/schools/{B1}/profile/next-steps?year=2025&checkpoint=2", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/api/trusts/{TrustA}/profile?year=2025", [Unauthorized, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/api/trusts/{TrustB}/profile?year=2025", [Unauthorized, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
 

@@ -6,7 +6,7 @@ namespace Lynchpin.Web.Pages.Progression.Profile;
 /// A school's Professional Progression Profile for a year: people per stage at each checkpoint (chart and table),
 /// how progressive it is in sentences, movement between two checkpoints, and one checkpoint year on year.
 /// </summary>
-public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks) : ProfilePageModel(calculator)
+public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks, NextSteps nextSteps) : ProfilePageModel(calculator)
 {
     /// <summary>Year-on-year goes back this many years, the one shown included.</summary>
     public const int YearsCompared = 5;
@@ -28,6 +28,9 @@ public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks) : 
 
     public IReadOnlyList<YearDistribution> YearOnYear { get; private set; } = [];
     public IReadOnlyList<string> YearOnYearSentences { get; private set; } = [];
+
+    /// <summary>"What can you do to improve it?" at the year-on-year checkpoint, for the people the page counts.</summary>
+    public NextStepsResult Steps { get; private set; } = null!;
 
     public string CheckpointChartJson { get; private set; } = "";
     public string YearOnYearChartJson { get; private set; } = "";
@@ -61,6 +64,7 @@ public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks) : 
         YearOnYearSentences = ProfileSentences.YearOnYear(YearOnYear);
         YearOnYearChartJson = StageChart.Json(
             YearOnYear.Select(y => SchoolYear.Name(y.Year)).ToList(), YearOnYear.Select(y => y.Distribution).ToList(), StageNames);
+        Steps = await nextSteps.ForSchoolAsync(School, framework, ChosenYear, Profile[Checkpoint.Value].Checkpoint, Filter, ct);
 
         return PageOrInvalid();
     }
@@ -104,6 +108,9 @@ public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks) : 
         MovementSentence = ProfileSentences.Movement(
             $"Between the {Lower(from.Name)} and the {Lower(to.Name)}", Movement, from, to);
     }
+
+    /// <summary>"Autumn 2025/26": a checkpoint of a year, as the next steps name the two before.</summary>
+    public static string CheckpointOfYear((int Year, int Checkpoint) at) => $"{SchoolYear.CheckpointName(at.Checkpoint)} {SchoolYear.Name(at.Year)}";
 
     private bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
 
