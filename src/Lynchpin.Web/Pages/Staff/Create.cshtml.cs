@@ -22,14 +22,17 @@ public class CreateModel(StaffEditor editor) : SchoolPageModel, IStaffFormPage
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var details = Input.Read(ModelState);
-        var result = details is null ? null : await editor.CreateAsync(School.Id, details, ct);
-        if (result is not { Succeeded: true })
+        // The form's own problems and the editor's, all at once.
+        var result = ModelState.IsValid
+            ? await editor.CreateAsync(School.Id, details, ct)
+            : Result<StaffMember>.Fail(await editor.CheckAsync(School.Id, null, details, ct));
+        if (!result.Succeeded)
         {
-            AddErrors(result?.Errors ?? []);
+            AddErrors(result.Errors);
             await LoadOptionsAsync(ct);
             return Invalid();
         }
-        TempData["Success"] = $"{details!.FirstName} {details.LastName} is added.";
+        TempData["Success"] = $"{details.FirstName} {details.LastName} is added.";
         return RedirectTo<ShowModel>(new { id = result.Value!.Id });
     }
 

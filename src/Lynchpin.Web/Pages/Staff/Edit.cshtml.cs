@@ -23,15 +23,18 @@ public class EditModel(StaffEditor editor) : PersonPageModel, IStaffFormPage
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var details = Input.Read(ModelState);
-        var result = details is null ? null : await editor.UpdateAsync(Member.Id, details, Input.Revision, await RecorderAsync(ct), ct);
-        if (result is not { Succeeded: true })
+        // The form's own problems and the editor's, all at once.
+        var result = ModelState.IsValid
+            ? await editor.UpdateAsync(Member.Id, details, Input.Revision, await RecorderAsync(ct), ct)
+            : Result<StaffMember>.Fail(await editor.CheckAsync(Member.SchoolId, Member.Id, details, ct));
+        if (!result.Succeeded)
         {
-            AddErrors(result?.Errors ?? []);
+            AddErrors(result.Errors);
             ShowConflict(StaffInput.From(await Db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == Member.Id, ct)), Input);
             await LoadOptionsAsync(ct);
             return Invalid();
         }
-        TempData["Success"] = $"{details!.FirstName} {details.LastName}'s details are saved.";
+        TempData["Success"] = $"{details.FirstName} {details.LastName}'s details are saved.";
         return RedirectTo<ShowModel>(new { id = Member.Id });
     }
 
