@@ -22,13 +22,11 @@ public class CreateModel(StaffEditor editor) : SchoolPageModel, IStaffFormPage
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var details = Input.Read(ModelState);
-        // The form's own problems and the editor's, all at once.
-        var result = ModelState.IsValid
-            ? await editor.CreateAsync(School.Id, details, ct)
-            : Result<StaffMember>.Fail(await editor.CheckAsync(School.Id, null, details, ct));
-        if (!result.Succeeded)
+        var result = ModelState.IsValid ? await editor.CreateAsync(School.Id, details, ct) : null;
+        if (result is not { Succeeded: true })
         {
-            AddErrors(result.Errors);
+            // The form's own problems and the editor's, all at once.
+            AddErrors(result?.Errors ?? await editor.CheckAsync(School.Id, null, details, ct));
             await LoadOptionsAsync(ct);
             return Invalid();
         }

@@ -23,13 +23,11 @@ public class EditModel(StaffEditor editor) : PersonPageModel, IStaffFormPage
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var details = Input.Read(ModelState);
-        // The form's own problems and the editor's, all at once.
-        var result = ModelState.IsValid
-            ? await editor.UpdateAsync(Member.Id, details, Input.Revision, await RecorderAsync(ct), ct)
-            : Result<StaffMember>.Fail(await editor.CheckAsync(Member.SchoolId, Member.Id, details, ct));
-        if (!result.Succeeded)
+        var result = ModelState.IsValid ? await editor.UpdateAsync(Member.Id, details, Input.Revision, await RecorderAsync(ct), ct) : null;
+        if (result is not { Succeeded: true })
         {
-            AddErrors(result.Errors);
+            // The form's own problems and the editor's, all at once.
+            AddErrors(result?.Errors ?? await editor.CheckAsync(Member.SchoolId, Member.Id, details, ct));
             ShowConflict(StaffInput.From(await Db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == Member.Id, ct)), Input);
             await LoadOptionsAsync(ct);
             return Invalid();
