@@ -33,7 +33,7 @@ public class AccountsBrowserTests(BrowserFixture browser) : BrowserTest(browser)
         await SignInAsDemoUserAsync(page, DemoData.HeadEmail);
 
         // Act: the head invites her from the accounts pages.
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).ClickAsync();
+        await (await MenuLinkAsync(page, "Accounts")).ClickAsync();
         await page.WaitForURLAsync("**/accounts");
         await CheckAsync(page, "accounts-list");
         await page.GetByRole(AriaRole.Button, new() { Name = "Invite someone" }).ClickAsync();
@@ -112,16 +112,6 @@ public class AccountsBrowserTests(BrowserFixture browser) : BrowserTest(browser)
     {
         await AssertNoAxeViolationsAsync(page);
         await SaveScreenshotAsync(page, $"{name}-1280");
-        var size = page.ViewportSize;
-        await page.SetViewportSizeAsync(375, 812);
-        var (scrollWidth, clientWidth) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"),
-            await page.EvaluateAsync<int>("() => document.documentElement.clientWidth"));
-        Assert.True(scrollWidth <= clientWidth, $"{name}: the page is {scrollWidth} px wide in a {clientWidth} px window");
-        await AssertNoAxeViolationsAsync(page);
-        await SaveScreenshotAsync(page, $"{name}-375");
-        if (size is not null)
-        {
-            await page.SetViewportSizeAsync(size.Width, size.Height);
-        }
+        await AssertNoSidewaysScrollAtPhoneWidthAsync(page, $"{name}-375");
     }
 }

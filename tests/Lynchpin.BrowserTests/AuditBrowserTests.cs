@@ -34,7 +34,7 @@ public class AuditBrowserTests(BrowserFixture browser) : BrowserTest(browser)
 
         // Act: the trust admin opens the audit trail and narrows it to reads by the head.
         await SignInAsDemoUserAsync(page, DemoData.TrustAdminEmail);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
+        await (await MenuLinkAsync(page, "Audit")).ClickAsync();
         await page.WaitForURLAsync($"**/trusts/{DemoData.TrustCode}/audit");
         await AssertNoAxeViolationsAsync(page);
         await SaveScreenshotAsync(page, "audit-trail-1280");

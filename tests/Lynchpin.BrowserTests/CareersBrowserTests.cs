@@ -115,7 +115,7 @@ public class CareersBrowserTests(BrowserFixture browser) : BrowserTest(browser)
         await SignInAsDemoUserAsync(page, DemoData.TeachingAssistantEmail);
 
         // Act: from the menu
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "My career", Exact = true }).ClickAsync();
+        await (await MenuLinkAsync(page, "My career")).ClickAsync();
 
         // Assert: a teaching assistant level 3 working towards HLTA, with HLTA status still to gain (in progress)
         Assert.Contains("Working towards: Higher level teaching assistant", await page.Locator("#aim").InnerTextAsync(), StringComparison.Ordinal);

@@ -30,7 +30,7 @@ public sealed class LeaverAccounts(LynchpinDbContext db, AccountAdministration a
         foreach (var account in accounts)
         {
             var left = account.StaffMember!.LeavingDate!.Value;
-            await administration.DisableAsync(account, string.Create(CultureInfo.InvariantCulture, $"Left on {left:yyyy-MM-dd}"), cancellationToken);
+            await administration.DisableAsync(account, $"Left on {Dates.Long(left)}", cancellationToken);
         }
         // Feeds of leavers without an account (or whose account was disabled before they left) stop too.
         foreach (var staffId in feedsOfLeavers)

@@ -86,15 +86,15 @@ public partial class AssessmentImporter(LynchpinDbContext db, SchoolClock clock)
         }
         if (on > today)
         {
-            Error(Invariant($"{AssessmentImportColumns.AssessedOn} {on:yyyy-MM-dd} is in the future; record an assessment once it has been made"));
+            Error($"{AssessmentImportColumns.AssessedOn} {Dates.Long(on)} is in the future; record an assessment once it has been made");
         }
         else if (row.Year is { } year && (on < SchoolYear.Start(year) || on > SchoolYear.End(year)))
         {
-            Error(Invariant($"{AssessmentImportColumns.AssessedOn} {on:yyyy-MM-dd} is not in the school year {SchoolYear.Name(year)} ({SchoolYear.Start(year):yyyy-MM-dd} to {SchoolYear.End(year):yyyy-MM-dd})"));
+            Error($"{AssessmentImportColumns.AssessedOn} {Dates.Long(on)} is not in the school year {SchoolYear.Name(year)} ({Dates.Range(SchoolYear.Start(year), SchoolYear.End(year))})");
         }
         if (person?.StartDate is { } started && on < started)
         {
-            Error(Invariant($"{AssessmentImportColumns.AssessedOn} {on:yyyy-MM-dd} is before {row.StaffRef} started on {started:yyyy-MM-dd}"));
+            Error($"{AssessmentImportColumns.AssessedOn} {Dates.Long(on)} is before {row.StaffRef} started on {Dates.Long(started)}");
         }
     }
 

@@ -109,7 +109,7 @@ public sealed class RetentionPolicy(LynchpinDbContext db, AuditLog audit, School
         }
         db.LegalHolds.Remove(hold);
         audit.Add(AuditActions.LegalHoldLifted, AuditSubject.Record(AuditRecordTypes.Staff, hold.StaffMemberId, hold.StaffMember),
-            string.Create(CultureInfo.InvariantCulture, $"Held since {hold.PlacedAt:yyyy-MM-dd} by {hold.PlacedByName}: {hold.Reason}"), audit.As(recorder));
+            string.Create(CultureInfo.InvariantCulture, $"Held since {SchoolClock.Format(hold.PlacedAt, "d MMMM yyyy")} by {hold.PlacedByName}: {hold.Reason}"), audit.As(recorder));
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -74,7 +74,7 @@ public sealed class RetentionRunner(LynchpinDbContext db, AuditLog audit, Eviden
             record.Judgement = null;
             record.Answers = [];
             audit.Add(AuditActions.RetentionDeleted, AuditSubject.Record(AuditRecordTypes.ObservationRecord, record.Id, record.Observee),
-                string.Create(CultureInfo.InvariantCulture, $"Observation notes of {record.Date:yyyy-MM-dd}, kept {settingsOf(record.SchoolId).ObservationNoteYears} years"));
+                string.Create(CultureInfo.InvariantCulture, $"Observation notes of {Dates.Long(record.Date)}, kept {settingsOf(record.SchoolId).ObservationNoteYears} years"));
             count++;
         }
         return count;
@@ -119,7 +119,7 @@ public sealed class RetentionRunner(LynchpinDbContext db, AuditLog audit, Eviden
             staff.JobTitle = "Left " + left.ToString("yyyy", CultureInfo.InvariantCulture);
             staff.StaffRef = string.Create(CultureInfo.InvariantCulture, $"X{staff.Id}");
             audit.Add(AuditActions.RetentionAnonymised, AuditSubject.Record(AuditRecordTypes.Staff, staff.Id, staff),
-                string.Create(CultureInfo.InvariantCulture, $"Staff record of a leaver (left {left:yyyy-MM-dd}), kept {settingsOf(staff.SchoolId).StaffRecordYears} years"));
+                string.Create(CultureInfo.InvariantCulture, $"Staff record of a leaver (left {Dates.Long(left)}), kept {settingsOf(staff.SchoolId).StaffRecordYears} years"));
             count++;
         }
         return count;

@@ -137,11 +137,11 @@ public sealed class TermCalendar
         {
             if (t.Ends < t.Starts)
             {
-                problems.Add($"The {t.Label} ends ({t.Ends:yyyy-MM-dd}) before it starts ({t.Starts:yyyy-MM-dd})");
+                problems.Add($"The {t.Label} ends ({Dates.Long(t.Ends)}) before it starts ({Dates.Long(t.Starts)})");
             }
             if (SchoolYear.Of(t.Starts) != t.Year)
             {
-                problems.Add($"The {t.Label} starts on {t.Starts:yyyy-MM-dd}, outside the school year {SchoolYear.Name(t.Year)}");
+                problems.Add($"The {t.Label} starts on {Dates.Long(t.Starts)}, outside the school year {SchoolYear.Name(t.Year)}");
             }
             if ((t.HalfTermStarts is null) != (t.HalfTermEnds is null))
             {
@@ -149,7 +149,7 @@ public sealed class TermCalendar
             }
             else if (t.HalfTermStarts is { } from && t.HalfTermEnds is { } to && (to < from || from < t.Starts || to > t.Ends))
             {
-                problems.Add($"The {t.Label}'s half-term break ({from:yyyy-MM-dd} to {to:yyyy-MM-dd}) must fall inside the term, first day first");
+                problems.Add($"The {t.Label}'s half-term break ({Dates.Long(from)} to {Dates.Long(to)}) must fall inside the term, first day first");
             }
         }
         foreach (var repeated in terms.GroupBy(t => (t.Year, t.Term)).Where(g => g.Count() > 1))

@@ -42,6 +42,13 @@ public class StaffEditor(LynchpinDbContext db, SchoolClock clock)
         return await Revisions.SaveAsync(db, member, ct) is { } lost ? Result<StaffMember>.Fail(lost) : Result<StaffMember>.Done(member);
     }
 
+    /// <summary>
+    /// The editor's errors for <paramref name="details"/> without saving: for a form that found problems of its own, so it
+    /// can report every problem at once.
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> CheckAsync(int schoolId, int? staffId, StaffDetails details, CancellationToken ct = default) =>
+        await ValidateAsync(new StaffMember { Id = staffId ?? 0, SchoolId = schoolId, StaffRef = "", FirstName = "", LastName = "", JobTitle = "" }, details, ct);
+
     private static void Apply(StaffMember member, StaffDetails d)
     {
         member.StaffRef = d.StaffRef.Trim();

@@ -174,7 +174,7 @@ public sealed class StaffImportRow
         };
         if (parsed.StartDate is { } start && parsed.LeavingDate is { } leaving && leaving < start)
         {
-            Error(FormattableString.Invariant($"{C.LeavingDate} {leaving:yyyy-MM-dd} is before {C.StartDate} {start:yyyy-MM-dd}"));
+            Error($"{C.LeavingDate} {Dates.Long(leaving)} is before {C.StartDate} {Dates.Long(start)}");
         }
         return parsed;
     }

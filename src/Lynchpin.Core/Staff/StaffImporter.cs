@@ -85,7 +85,7 @@ public class StaffImporter(LynchpinDbContext db)
             if (start is { } s && leaving is { } l && l < s)
             {
                 errors.Add(new RowError(row.Line, FormattableString.Invariant(
-                    $"{C.LeavingDate} {l:yyyy-MM-dd} is before {C.StartDate} {s:yyyy-MM-dd}, which is already stored for {row.StaffRef}")));
+                    $"{C.LeavingDate} {Dates.Long(l)} is before {C.StartDate} {Dates.Long(s)}, which is already stored for {row.StaffRef}")));
             }
         }
     }

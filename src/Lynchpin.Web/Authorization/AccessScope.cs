@@ -57,6 +57,9 @@ public sealed class AccessScope(LynchpinDbContext db, IHttpContextAccessor httpC
         /// <summary>Schools whose whole staff this account may see and manage.</summary>
         public bool LeadsSchool(int schoolId) => LedSchoolIds.Contains(schoolId);
 
+        /// <summary>An account that sees no one's staff record but its own (a teaching assistant, say): no lists to filter.</summary>
+        public bool SeesOnlyThemselves => LedSchoolIds.Count == 0 && VisibleStaffIds.All(id => id == OwnStaffId);
+
         /// <summary>Schools this account may open at all: the schools it leads, and its own school.</summary>
         public bool CanSeeSchool(int schoolId) => LeadsSchool(schoolId) || HomeSchoolId == schoolId;
 

@@ -28,7 +28,7 @@ public static class AccountCommands
             var on = parse.GetValue(today) ?? sp.GetRequiredService<SchoolClock>().Today;
             var done = await sp.GetRequiredService<Core.Retention.RetentionRunner>().RunAsync(on, ct);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Retention on {on:yyyy-MM-dd}: {done.StaffRecordsAnonymised} staff record(s) anonymised, {done.AppraisalsDeleted} appraisal(s) deleted, {done.ObservationNotesDeleted} observation note(s) deleted."));
+                $"Retention on {Dates.Long(on)}: {done.StaffRecordsAnonymised} staff record(s) anonymised, {done.AppraisalsDeleted} appraisal(s) deleted, {done.ObservationNotesDeleted} observation note(s) deleted."));
             return 0;
         }));
         return new Command("retention", "Keep records only as long as the trust's retention periods say.") { run };
@@ -88,7 +88,7 @@ public static class AccountCommands
             var on = parse.GetValue(today) ?? sp.GetRequiredService<SchoolClock>().Today;
             var run = await sp.GetRequiredService<LeaverAccounts>().RunAsync(on, ct);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Leavers on {on:yyyy-MM-dd}: {run.Disabled.Count} account(s) disabled, {run.FeedsStopped} calendar feed(s) stopped."));
+                $"Leavers on {Dates.Long(on)}: {run.Disabled.Count} account(s) disabled, {run.FeedsStopped} calendar feed(s) stopped."));
             foreach (var account in run.Disabled)
             {
                 output.WriteLine($"  {account}");
@@ -132,7 +132,7 @@ public static class AccountCommands
                 .CreateAsync(new CreateApiTokenOptions(user.Id, parse.GetValue(name)!, scope, parse.GetValue(days)), ct);
             output.WriteLine(created.Secret);
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{ApiTokenService.ScopeName(scope)}; expires {created.Token.ExpiresAt:yyyy-MM-dd}. Shown once: copy it now."));
+                $"{ApiTokenService.ScopeName(scope)}; expires {SchoolClock.Format(created.Token.ExpiresAt, "d MMMM yyyy")}. Shown once: copy it now."));
             return 0;
         }));
         return new Command("tokens", "Manage personal API tokens.") { create };

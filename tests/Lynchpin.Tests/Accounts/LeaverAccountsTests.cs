@@ -69,7 +69,7 @@ public abstract class LeaverAccountsTests(AccountsAppFactory app) : IntegrationT
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => LynchpinAppFactory.SignInAsync(App.CreateClient(), user.Email, user.Password));
         Assert.Contains("This account is disabled", refused.Message);
         var account = await Data.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == user.Id));
-        Assert.Equal($"Left on {Today.AddDays(-1):yyyy-MM-dd}", account.DisabledReason);
+        Assert.Equal($"Left on {Dates.Long(Today.AddDays(-1))}", account.DisabledReason);
         var audit = await Data.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.RecordId == user.Id).ToListAsync());
         var disabled = Assert.Single(audit, e => e.Action == AuditActions.AccountDisabled);
         Assert.Equal((AuditChannel.Job, LeaverAccounts.JobName), (disabled.Channel!.Value, disabled.UserName));
@@ -145,7 +145,7 @@ public abstract class LeaverAccountsTests(AccountsAppFactory app) : IntegrationT
 
         // Assert: a second run finds nothing to do.
         Assert.True(exit == 0, error.ToString());
-        Assert.Contains("Leavers on 2026-04-01:", output.ToString());
+        Assert.Contains("Leavers on 1 April 2026:", output.ToString());
         Assert.Contains($"  {user.Email}", output.ToString());
         Assert.Equal(0, secondExit);
         Assert.DoesNotContain(user.Email, again.ToString());

@@ -222,8 +222,8 @@ public sealed class AssessmentImporterTests : IDisposable
     [InlineData("assessed_on", "", "assessed_on is empty")]
     [InlineData("assessed_on", "10/2025", "assessed_on \"10/2025\" is not a date written as 2025-10-10 or 10/10/2025")]
     [InlineData("assessed_on", "08/10/25", "assessed_on \"08/10/25\" is not a date written as 2025-10-10 or 10/10/2025")]
-    [InlineData("assessed_on", "2025-08-31", "assessed_on 2025-08-31 is not in the school year 2025/26 (2025-09-01 to 2026-08-31)")]
-    [InlineData("assessed_on", "2026-09-01", "assessed_on 2026-09-01 is not in the school year 2025/26")]
+    [InlineData("assessed_on", "2025-08-31", "assessed_on 31 August 2025 is not in the school year 2025/26 (1 September 2025 to 31 August 2026)")]
+    [InlineData("assessed_on", "2026-09-01", "assessed_on 1 September 2026 is not in the school year 2025/26")]
     [InlineData("assessor_ref", "Z99", "assessor_ref \"Z99\" is not a member of staff at Oakfield Primary School")]
     [InlineData("assessor_ref", "E1", "assessor_ref \"E1\" is not a member of staff at Oakfield Primary School")]
     [InlineData("assessor_ref", "T1", "assessor_ref is T1, the person being assessed; nobody can assess themselves")]
@@ -266,7 +266,7 @@ public sealed class AssessmentImporterTests : IDisposable
         // Assert
         var error = Assert.Single(result.Errors);
         Assert.Equal(3, error.Line);
-        Assert.Contains("assessed_on 2026-11-26 is in the future", error.Message);
+        Assert.Contains("assessed_on 26 November 2026 is in the future", error.Message);
         Assert.Empty(await AssessmentsAsync());
     }
 
@@ -282,7 +282,7 @@ public sealed class AssessmentImporterTests : IDisposable
         // Assert: the start day itself is fine
         var error = Assert.Single(result.Errors);
         Assert.Equal(2, error.Line);
-        Assert.Contains("assessed_on 2025-10-08 is before T2 started on 2025-11-03", error.Message);
+        Assert.Contains("assessed_on 8 October 2025 is before T2 started on 3 November 2025", error.Message);
     }
 
     [Fact]

@@ -88,8 +88,8 @@ public class TermCalendarTests
             new(2025, TermName.Summer, D("2027-04-13"), D("2027-07-22")),
         ]);
 
-        Assert.Contains(problems, p => p.Contains("ends (2025-09-03) before it starts"));
-        Assert.Contains(problems, p => p.Contains("half-term break (2026-04-01 to 2026-04-03) must fall inside"));
+        Assert.Contains(problems, p => p.Contains("ends (3 September 2025) before it starts"));
+        Assert.Contains(problems, p => p.Contains("half-term break (1 April 2026 to 3 April 2026) must fall inside"));
         Assert.Contains(problems, p => p.Contains("needs both the first and the last day"));
         Assert.Contains(problems, p => p.Contains("outside the school year 2025/26"));
         Assert.Contains(problems, p => p.Contains("Summer term 2025/26 is given 2 times"));

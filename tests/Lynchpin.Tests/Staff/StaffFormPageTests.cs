@@ -135,6 +135,53 @@ public abstract class StaffFormPageTests(LynchpinAppFactory app) : IntegrationTe
     }
 
     [SkippableFact]
+    public async Task Post_NewPersonWithSevenProblemsIncludingTheRoleFamily_ListsAllSevenAtOnce()
+    {
+        // Arrange: the role family (which the form reads itself) and six the editor checks, in one post.
+        var world = await TrustScenario.CreateAsync(Data);
+        using var client = await LeaderOfA1Async(world);
+        var form = NewPerson(world);
+        form["Input.RoleFamily"] = "";
+        form["Input.StaffRef"] = world.Teacher.StaffRef;
+        form["Input.FirstName"] = "";
+        form["Input.Email"] = "robin.at.school";
+        form["Input.JobTitle"] = " ";
+        form["Input.LeavingDate"] = "2023-08-31";
+        form["Input.HoursPerWeek"] = "75";
+        var before = await AllStaffAsync();
+
+        // Act
+        using var response = await PageForms.SubmitAsync(client, NewUrl(world), "Input.FirstName", form);
+
+        // Assert: one 400 naming all seven, each on its field, and nothing saved.
+        var document = await PageAssert.FormErrorsAsync(response, "Input_StaffRef", "Input_FirstName", "Input_Email", "Input_JobTitle",
+            "Input_RoleFamily", "Input_LeavingDate", "Input_HoursPerWeek");
+        Assert.Equal(7, document.QuerySelectorAll(".govuk-error-summary__list a").Length);
+        Assert.Equal(before, await AllStaffAsync());
+    }
+
+    [SkippableFact]
+    public async Task Post_EditWithoutARoleFamilyAndWithoutALastName_ListsBothAtOnce()
+    {
+        // Arrange
+        var world = await TrustScenario.CreateAsync(Data);
+        using var client = await LeaderOfA1Async(world);
+        var before = await AllStaffAsync();
+
+        // Act
+        using var response = await PageForms.SubmitAsync(client, EditUrl(world.Manager), "Input.FirstName", new Dictionary<string, string>
+        {
+            ["Input.RoleFamily"] = "",
+            ["Input.LastName"] = "",
+        });
+
+        // Assert
+        var document = await PageAssert.FormErrorsAsync(response, "Input_LastName", "Input_RoleFamily");
+        Assert.Equal(2, document.QuerySelectorAll(".govuk-error-summary__list a").Length);
+        Assert.Equal(before, await AllStaffAsync());
+    }
+
+    [SkippableFact]
     public async Task Post_EditValidChanges_SavesThemAndKeepsTheRest()
     {
         // Arrange

@@ -234,6 +234,46 @@ public abstract class StaffListPageTests(LynchpinAppFactory app) : IntegrationTe
         Assert.Equal(people.Skip(StaffIndex.PageSize).Select(p => p.Id), PageAssert.StaffIds(document));
     }
 
+    [SkippableFact]
+    public async Task Get_StaffAndSchoolAsSomeoneWhoSeesOnlyThemselves_OffersNoFiltersAndNoRoleFamilyLinks()
+    {
+        // Arrange: the caretaker manages nobody, so a staff account sees only its own record.
+        var world = await TrustScenario.CreateAsync(Data);
+        var caretaker = await Data.CreateUserAsync(UserRole.Staff, staff: world.Caretaker);
+        using var client = await App.CreateSignedInClientAsync(caretaker);
+
+        // Act
+        using var staff = await client.GetAsync("/staff");
+        using var school = await client.GetAsync($"/schools/{world.SchoolA1.Urn}");
+
+        // Assert: themselves, without a filter panel; the school's counts by role family, none a link to "0 people".
+        var staffPage = await PageAssert.OkAsync(staff);
+        PageAssert.SameStaff([world.Caretaker], staffPage);
+        Assert.Null(staffPage.QuerySelector("form[role=search]"));
+        var schoolPage = await PageAssert.OkAsync(school);
+        Assert.Empty(schoolPage.QuerySelectorAll("a[href*='roleFamily=']"));
+        Assert.Contains("Pastoral", schoolPage.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Get_StaffAndSchoolAsALineManager_OffersFiltersAndRoleFamilyLinks()
+    {
+        // Arrange: the mentor manages the caretaker.
+        var world = await TrustScenario.CreateAsync(Data);
+        var mentor = await Data.CreateUserAsync(UserRole.LineManager, staff: world.Mentor);
+        using var client = await App.CreateSignedInClientAsync(mentor);
+
+        // Act
+        using var staff = await client.GetAsync("/staff");
+        using var school = await client.GetAsync($"/schools/{world.SchoolA1.Urn}");
+
+        // Assert
+        var staffPage = await PageAssert.OkAsync(staff);
+        Assert.NotNull(staffPage.QuerySelector("form[role=search]"));
+        var schoolPage = await PageAssert.OkAsync(school);
+        Assert.Equal(RoleFamilies.All.Count, schoolPage.QuerySelectorAll("a[href*='roleFamily=']").Length);
+    }
+
     /// <summary>Adds <paramref name="count"/> support staff in one save; returned in the list's order (by surname).</summary>
     private async Task<List<StaffMember>> AddStaffAsync(School school, int count)
     {

@@ -94,7 +94,7 @@ public static class ReminderEmail
 
     private static string When(AppraisalTask task)
     {
-        var date = task.DueDate.ToString("d MMMM yyyy", English);
+        var date = Dates.Long(task.DueDate);
         return task.IsOverdue ? $"was due {date}" : $"due {date}";
     }
 

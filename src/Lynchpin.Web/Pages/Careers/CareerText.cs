@@ -34,7 +34,7 @@ public static class CareerText
     public static (string Text, string Tag) Status(PersonQualification q) =>
         q.Held ? ("Held", "govuk-tag--green") : q.InProgress ? ("In progress", "govuk-tag--blue") : ("Required", "govuk-tag--orange");
 
-    public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy") ?? "";
+    public static string Date(DateOnly? date) => date is DateOnly d ? Dates.Long(d) : "";
 
     public static string Level(Qualification? q) => q?.Level is int level ? $"Level {level}" : "";
 }

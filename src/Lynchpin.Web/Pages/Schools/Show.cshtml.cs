@@ -9,6 +9,8 @@ public class ShowModel(Core.Careers.CareersOverview careers) : SchoolPageModel
     public List<FamilyCount> Families { get; private set; } = [];
     public List<Leader> Slt { get; private set; } = [];
     public bool CanManage { get; private set; }
+    /// <summary>Whether the staff list shows this viewer anyone beyond themselves, so a role family's count may link to it.</summary>
+    public bool ListsStaff { get; private set; }
 
     /// <summary>For the school's leaders: qualifications overdue or due within 90 days, and certificates out of date or running out.</summary>
     public IReadOnlyList<Core.Careers.PersonDeadline> QualificationWarnings { get; private set; } = [];
@@ -18,6 +20,8 @@ public class ShowModel(Core.Careers.CareersOverview careers) : SchoolPageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanManage = await MayAsync(School, Operations.Manage);
+        var scope = await Access.GetAsync(ct);
+        ListsStaff = scope.LeadsSchool(School.Id) || !scope.SeesOnlyThemselves;
         var (schoolId, today) = (School.Id, Today);
         var inPost = Db.StaffMembers.Where(s => s.SchoolId == schoolId && (s.LeavingDate == null || s.LeavingDate >= today));
         var counts = await inPost.GroupBy(s => s.RoleFamily).Select(g => new { Family = g.Key, Count = g.Count() }).ToListAsync(ct);

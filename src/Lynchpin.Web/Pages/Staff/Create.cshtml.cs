@@ -22,14 +22,15 @@ public class CreateModel(StaffEditor editor) : SchoolPageModel, IStaffFormPage
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var details = Input.Read(ModelState);
-        var result = details is null ? null : await editor.CreateAsync(School.Id, details, ct);
+        var result = ModelState.IsValid ? await editor.CreateAsync(School.Id, details, ct) : null;
         if (result is not { Succeeded: true })
         {
-            AddErrors(result?.Errors ?? []);
+            // The form's own problems and the editor's, all at once.
+            AddErrors(result?.Errors ?? await editor.CheckAsync(School.Id, null, details, ct));
             await LoadOptionsAsync(ct);
             return Invalid();
         }
-        TempData["Success"] = $"{details!.FirstName} {details.LastName} is added.";
+        TempData["Success"] = $"{details.FirstName} {details.LastName} is added.";
         return RedirectTo<ShowModel>(new { id = result.Value!.Id });
     }
 

@@ -23,15 +23,16 @@ public class EditModel(StaffEditor editor) : PersonPageModel, IStaffFormPage
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var details = Input.Read(ModelState);
-        var result = details is null ? null : await editor.UpdateAsync(Member.Id, details, Input.Revision, await RecorderAsync(ct), ct);
+        var result = ModelState.IsValid ? await editor.UpdateAsync(Member.Id, details, Input.Revision, await RecorderAsync(ct), ct) : null;
         if (result is not { Succeeded: true })
         {
-            AddErrors(result?.Errors ?? []);
+            // The form's own problems and the editor's, all at once.
+            AddErrors(result?.Errors ?? await editor.CheckAsync(Member.SchoolId, Member.Id, details, ct));
             ShowConflict(StaffInput.From(await Db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == Member.Id, ct)), Input);
             await LoadOptionsAsync(ct);
             return Invalid();
         }
-        TempData["Success"] = $"{details!.FirstName} {details.LastName}'s details are saved.";
+        TempData["Success"] = $"{details.FirstName} {details.LastName}'s details are saved.";
         return RedirectTo<ShowModel>(new { id = Member.Id });
     }
 

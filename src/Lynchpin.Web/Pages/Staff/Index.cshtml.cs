@@ -27,6 +27,8 @@ public class IndexModel : LynchpinPageModel
     public bool ShowSchoolColumn { get; private set; }
     public School? ChosenSchool { get; private set; }
     public int? AddStaffUrn { get; private set; }
+    /// <summary>No filters for someone who sees only themselves: there is nothing to narrow.</summary>
+    public bool ShowFilters { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -43,6 +45,7 @@ public class IndexModel : LynchpinPageModel
             }
         }
         ShowSchoolColumn = ChosenSchool is null && schools.Count > 1;
+        ShowFilters = !scope.SeesOnlyThemselves;
         // Leaders get an "Add a member of staff" button for the school in view, or their one school.
         AddStaffUrn = ChosenSchool is not null
             ? (scope.LeadsSchool(ChosenSchool.Id) ? ChosenSchool.Urn : null)

@@ -50,8 +50,11 @@ public class StaffInput : IRevisedInput
         CoachId = m.CoachId,
     };
 
-    /// <summary>Checks the fields the form parses itself; the details when all are good, else null with the errors in ModelState.</summary>
-    public StaffDetails? Read(ModelStateDictionary modelState)
+    /// <summary>
+    /// The details as typed, with the errors of the fields the form parses itself put in ModelState (a role family not
+    /// chosen is read as a teacher, so the editor can still check the rest and the form reports every problem at once).
+    /// </summary>
+    public StaffDetails Read(ModelStateDictionary modelState)
     {
         var familyOk = RoleFamilies.TryParse(RoleFamily, out var family);
         if (!familyOk)
@@ -65,10 +68,6 @@ public class StaffInput : IRevisedInput
         if (Slt is not ("yes" or "no"))
         {
             modelState.AddModelError("Input.Slt", "Select yes if the person is on the senior leadership team");
-        }
-        if (!modelState.IsValid)
-        {
-            return null;
         }
         return new StaffDetails(StaffRef ?? "", FirstName ?? "", LastName ?? "", Email, JobTitle ?? "",
             family, Qts == "yes", Slt == "yes", StartDate, LeavingDate, HoursPerWeek, WeeksPerYear, LineManagerId, CoachId);

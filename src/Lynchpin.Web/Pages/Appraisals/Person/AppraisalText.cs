@@ -5,7 +5,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// <summary>How the person pages, the print record and the staff page word an appraisal's states.</summary>
 public static class AppraisalText
 {
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    public static string Date(DateOnly date) => Dates.Long(date);
 
     public static string Date(DateTime utc) => SchoolClock.Format(utc, "d MMMM yyyy");
 

@@ -89,5 +89,5 @@ public abstract class AppraisalSchoolPage : SchoolPageModel
     /// <summary>"1 person", "3 people".</summary>
     public static string People(int n) => n == 1 ? "1 person" : $"{n} people";
 
-    public static string DateText(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    public static string DateText(DateOnly date) => Dates.Long(date);
 }

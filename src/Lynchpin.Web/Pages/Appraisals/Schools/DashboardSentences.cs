@@ -58,5 +58,5 @@ public static class DashboardSentences
     public static string Percent(double? share) =>
         share is double value ? Math.Round(100 * value, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%" : "–";
 
-    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+    private static string Date(DateOnly date) => Dates.Long(date);
 }

@@ -1,7 +1,26 @@
 namespace Lynchpin.Web.Pages.Shared.Components.Navigation;
 
-/// <summary>One item of the service navigation; <see cref="Current"/> is "page" on its own page, "true" anywhere inside it.</summary>
-public sealed record NavigationItem(string Text, string Href, string? Current);
+/// <summary>
+/// One item of the service navigation; <see cref="Current"/> is "page" on its own page, "true" anywhere inside it.
+/// A <see cref="Secondary"/> item (one's own pages, account administration) goes under "More" when the menu is long.
+/// </summary>
+public sealed record NavigationItem(string Text, string Href, string? Current, bool Secondary = false);
+
+/// <summary>The menu: the items in its row, and those under "More" (none when all fit).</summary>
+public sealed record NavigationMenu(IReadOnlyList<NavigationItem> Items, IReadOnlyList<NavigationItem> More)
+{
+    /// <summary>
+    /// The most items one row holds at 1280 px beside the signed-in email; a longer menu puts its secondary items under
+    /// "More", so a head's menu stays one row.
+    /// </summary>
+    public const int OneRow = 8;
+
+    public static NavigationMenu Of(IReadOnlyList<NavigationItem> items) =>
+        items.Count <= OneRow ? new(items, []) : new(items.Where(i => !i.Secondary).ToList(), items.Where(i => i.Secondary).ToList());
+
+    /// <summary>Whether the page is under one of the items in "More", which then shows as the current item.</summary>
+    public bool MoreIsCurrent => More.Any(i => i.Current is not null);
+}
 
 /// <summary>
 /// The service navigation for the signed-in account, from the access scope the request has already loaded (its role,
@@ -19,10 +38,10 @@ public sealed class NavigationViewComponent(AccessScope access, CoachingAccess c
         var path = HttpContext.Request.Path;
         var active = items.Where(n => n.Href != "/" && path.StartsWithSegments(n.Href, StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(n => n.Href.Length).Select(n => n.Href).FirstOrDefault();
-        return View(items.Select(n => n with
+        return View(NavigationMenu.Of(items.Select(n => n with
         {
             Current = path.Equals(n.Href, StringComparison.OrdinalIgnoreCase) ? "page" : n.Href == active ? "true" : null,
-        }).ToList());
+        }).ToList()));
     }
 
     private static IEnumerable<NavigationItem> Items(AccessScope.Scope scope, IUrlHelper url)
@@ -54,8 +73,8 @@ public sealed class NavigationViewComponent(AccessScope access, CoachingAccess c
         // Everyone with a staff record has their own appraisal and visits.
         if (scope.OwnStaffId is int own)
         {
-            yield return Item("My appraisal", url.To<Appraisals.Person.IndexModel>(new { id = own }));
-            yield return Item("My career", url.To<Careers.Person.IndexModel>(new { id = own }));
+            yield return Secondary("My appraisal", url.To<Appraisals.Person.IndexModel>(new { id = own }));
+            yield return Secondary("My career", url.To<Careers.Person.IndexModel>(new { id = own }));
         }
         // A school leader's own school's observations; a trust admin reaches each school's from its page.
         if (scope.Role == UserRole.SchoolLeader && home.Urn is int ledUrn && scope.LeadsSchool(home.Id))
@@ -65,18 +84,18 @@ public sealed class NavigationViewComponent(AccessScope access, CoachingAccess c
         }
         if (scope.OwnStaffId is int)
         {
-            yield return Item("My visits", url.To<Observations.Visits.IndexModel>());
+            yield return Secondary("My visits", url.To<Observations.Visits.IndexModel>());
         }
         // Account administration for those who may give access: trust admins, and school leaders with a staff record.
         if (scope.Role == UserRole.TrustAdmin || (scope.Role == UserRole.SchoolLeader && scope.OwnStaffId is not null))
         {
-            yield return Item("Accounts", url.To<Accounts.Manage.IndexModel>());
+            yield return Secondary("Accounts", url.To<Accounts.Manage.IndexModel>());
         }
         if (trustAdmin && scope.TrustCode is { } trustCode)
         {
-            yield return Item("Audit", url.To<Audit.TrailModel>(new { code = trustCode }));
+            yield return Secondary("Audit", url.To<Audit.TrailModel>(new { code = trustCode }));
         }
-        yield return Item("Your account", url.To<Accounts.Mine.IndexModel>());
+        yield return Secondary("Your account", url.To<Accounts.Mine.IndexModel>());
     }
 
     /// <summary>Coaching and pupils: a coach's schools, a school's coaching for those who work on it, pupils for those who may read them.</summary>
@@ -97,9 +116,11 @@ public sealed class NavigationViewComponent(AccessScope access, CoachingAccess c
         }
         if (view.MayManageCaseloads)
         {
-            yield return Item("Caseloads", url.To<Coaching.CaseloadsModel>());
+            yield return Secondary("Caseloads", url.To<Coaching.CaseloadsModel>());
         }
     }
 
     private static NavigationItem Item(string text, string href) => new(text, href, null);
+
+    private static NavigationItem Secondary(string text, string href) => new(text, href, null, Secondary: true);
 }
