@@ -202,6 +202,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Audit.AuditLog>();
         services.AddScoped<Core.Audit.AuditTrail>();
         services.AddScoped<Core.Privacy.PersonalDataExport>();
+        services.AddScoped<Core.Schools.SchoolExport>();
         services.AddScoped<Core.Privacy.SubjectAccessRequests>();
         services.AddScoped<Core.Progression.Frameworks>();
         services.AddScoped<Core.Progression.ProfileCalculator>();

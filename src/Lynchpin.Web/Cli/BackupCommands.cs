@@ -47,6 +47,48 @@ internal static class BackupCommands
         return command;
     }
 
+    public static Command Export(IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var school = new Option<int>("--school") { Description = "The school's URN.", Required = true };
+        var file = new Option<FileInfo>("--out") { Description = "The .zip file to write (replaced if it exists).", Required = true };
+        var exportSchool = new Command("school", "Export a school's records: staff and assessments in their import formats, evidence files and the audit trail.")
+        {
+            school, file,
+        };
+        exportSchool.SetAction(async (parse, ct) => await CommandLine.WithDatabase(services, async sp =>
+        {
+            var urn = parse.GetValue(school);
+            var found = await sp.GetRequiredService<LynchpinDbContext>().Schools.AsNoTracking().SingleOrDefaultAsync(s => s.Urn == urn, ct);
+            if (found is null)
+            {
+                error.WriteLine($"No school has URN {urn}: nothing was exported.");
+                return 1;
+            }
+            var target = CommandLine.OutputFile(parse.GetValue(file)!, CommandLine.ShellFolder);
+            return await ReportAsync(error, async () =>
+            {
+                // Written beside the target and moved into place, so a failed export never leaves half a zip.
+                var partial = target.FullName + ".partial";
+                Core.Schools.SchoolExportSummary summary;
+                try
+                {
+                    await using (var stream = File.Create(partial))
+                    {
+                        summary = await sp.GetRequiredService<Core.Schools.SchoolExport>().WriteAsync(found, stream, ct);
+                    }
+                    File.Move(partial, target.FullName, overwrite: true);
+                }
+                finally
+                {
+                    File.Delete(partial);
+                }
+                output.WriteLine($"Exported {found.Name} (URN {urn}) to {target.FullName}: {summary.Staff} staff, {summary.Assessments} assessments, " +
+                    $"{summary.EvidenceFiles} evidence file(s), {summary.AuditRows} audit row(s).");
+            });
+        }));
+        return new Command("export", "Export data to take elsewhere.") { exportSchool };
+    }
+
     private static Backups BackupsOf(IServiceProvider services, TextWriter output)
     {
         using var scope = services.CreateScope();

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
@@ -100,7 +101,7 @@ public abstract class BackupRestoreTests(LynchpinAppFactory app) : ReviewPageTes
     private static async Task<List<string>> AnswersAsync(HttpClient client, People people)
     {
         var answers = new List<string>();
-        foreach (var url in new[] { "/api/schools", $"/api/schools/{people.School.Urn}/staff", $"/api/schools/{people.School.Urn}/appraisal" })
+        foreach (var url in new[] { "/api/schools", $"/api/schools/{people.School.Urn}/staff", $"/api/schools/{people.School.Urn}/appraisal?year={Year}" })
         {
             using var response = await client.GetAsync(url);
             answers.Add($"{url} {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -139,6 +140,7 @@ public abstract class BackupRestoreTests(LynchpinAppFactory app) : ReviewPageTes
             {
                 using var after = restored.CreateBearerClient(token.Secret);
                 Assert.Equal(answers, await AnswersAsync(after, people));
+                Assert.All(answers, a => Assert.Contains(" 200 ", a));
                 using var person = await restored.CreateSignedInClientAsync(people.PersonUser);
                 using var download = await person.GetAsync($"/staff/{people.Person.Id}/appraisal/evidence/{evidenceId}");
                 Assert.Equal(200, (int)download.StatusCode);
@@ -220,5 +222,85 @@ public abstract class BackupRestoreTests(LynchpinAppFactory app) : ReviewPageTes
         Assert.Equal(1, exit);
         Assert.Contains("is not empty: give a new or empty folder", error);
         Assert.Equal(["notes.txt"], Directory.EnumerateFileSystemEntries(folder).Select(f => Path.GetFileName(f)).ToList());
+    }
+
+    private Task<List<string>> StaffRowsAsync(School school) => Data.WithDbAsync(async db =>
+        (await db.StaffMembers.AsNoTracking().Include(s => s.LineManager).Include(s => s.Coach)
+            .Where(s => s.SchoolId == school.Id).ToListAsync())
+        .OrderBy(s => s.StaffRef, StringComparer.Ordinal)
+        .Select(s => string.Join("|", s.StaffRef, s.FirstName, s.LastName, s.Email, s.JobTitle, s.RoleFamily, s.Qts, s.Slt,
+            s.LineManager?.StaffRef, s.Coach?.StaffRef, s.StartDate, s.LeavingDate, s.HoursPerWeek, s.WeeksPerYear))
+        .ToList());
+
+    private Task<List<string>> AssessmentRowsAsync(School school) => Data.WithDbAsync(async db =>
+        (await db.Assessments.AsNoTracking().Include(a => a.StaffMember).Include(a => a.Assessor)
+            .Where(a => a.StaffMember.SchoolId == school.Id && a.IsCurrent).ToListAsync())
+        .OrderBy(a => a.StaffMember.StaffRef, StringComparer.Ordinal).ThenBy(a => a.Checkpoint)
+        .Select(a => string.Join("|", a.StaffMember.StaffRef, a.Year, a.Checkpoint, a.Stage, a.AssessedOn, a.Assessor?.StaffRef, a.Note))
+        .ToList());
+
+    [SkippableFact]
+    public async Task ExportSchool_ReimportedIntoAFreshSchool_GivesTheSameStaffAndAssessments()
+    {
+        // Arrange: staff with line managers, assessments (one corrected), an evidence file
+        var (people, evidenceId) = await SeededAsync();
+        Directory.CreateDirectory(folder);
+        var assessments = Path.Combine(folder, "assessments-in.csv");
+        await File.WriteAllLinesAsync(assessments,
+        [
+            "staff_ref,year,checkpoint,stage,assessed_on,assessor_ref,note",
+            $"{people.Person.StaffRef},2025,1,2,2025-10-08,{people.Manager.StaffRef},\"Phonics groups, daily\"",
+            $"{people.Person.StaffRef},2025,2,3,2025-12-10,{people.Manager.StaffRef},",
+            $"{people.Manager.StaffRef},2025,2,4,2025-12-10,{people.Head.StaffRef},Leads the SEND review",
+        ]);
+        Assert.Equal(0, (await RunAsync(App.Services, "import", "assessments", "--school", people.School.Urn.ToString(), "--file", assessments)).Exit);
+        await File.WriteAllLinesAsync(assessments,
+            ["staff_ref,year,checkpoint,stage,assessed_on,assessor_ref,note", $"{people.Person.StaffRef},2025,2,4,2025-12-11,{people.Manager.StaffRef},Second look"]);
+        Assert.Equal(0, (await RunAsync(App.Services, "import", "assessments", "--school", people.School.Urn.ToString(), "--file", assessments)).Exit);
+        var zip = Path.Combine(folder, "school.zip");
+
+        // Act
+        var export = await RunAsync(App.Services, "export", "school", "--school", people.School.Urn.ToString(), "--out", zip);
+        var fresh = await Data.CreateSchoolAsync();
+        using (var archive = ZipFile.OpenRead(zip))
+        {
+            archive.GetEntry("staff.csv")!.ExtractToFile(Path.Combine(folder, "staff.csv"));
+            archive.GetEntry("assessments.csv")!.ExtractToFile(Path.Combine(folder, "assessments.csv"));
+
+            // Assert: the evidence file and the audit trail are in it
+            await using var pdf = archive.GetEntry($"evidence/{evidenceId}-phonics.pdf")!.Open();
+            using var bytes = new MemoryStream();
+            await pdf.CopyToAsync(bytes);
+            Assert.Equal(Pdf, bytes.ToArray());
+            using var audit = new StreamReader(archive.GetEntry("audit.csv")!.Open());
+            var auditText = await audit.ReadToEndAsync();
+            Assert.StartsWith("at_utc,actor,", auditText);
+            Assert.Contains("imported", auditText);
+            Assert.NotNull(archive.GetEntry("evidence.csv"));
+        }
+        var staffImport = await RunAsync(App.Services, "import", "staff", "--school", fresh.Urn.ToString(), "--file", Path.Combine(folder, "staff.csv"));
+        var assessmentImport = await RunAsync(App.Services, "import", "assessments", "--school", fresh.Urn.ToString(), "--file", Path.Combine(folder, "assessments.csv"));
+
+        // Assert: the same rows (current assessments), and the export audited
+        Assert.True(export.Exit == 0, export.Error);
+        Assert.Contains("3 staff, 3 assessments, 1 evidence file(s)", export.Output);
+        Assert.True(staffImport.Exit == 0, staffImport.Error);
+        Assert.True(assessmentImport.Exit == 0, assessmentImport.Error);
+        Assert.Equal(await StaffRowsAsync(people.School), await StaffRowsAsync(fresh));
+        Assert.Equal(await AssessmentRowsAsync(people.School), await AssessmentRowsAsync(fresh));
+        Assert.Equal(3, (await AssessmentRowsAsync(fresh)).Count);
+        Assert.True(await Data.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.SchoolId == people.School.Id && e.Action == AuditActions.Exported)));
+    }
+
+    [SkippableFact]
+    public async Task ExportSchool_AnUnknownUrn_ExitsOneAndWritesNothing()
+    {
+        var zip = Path.Combine(folder, "none.zip");
+
+        var (exit, _, error) = await RunAsync(App.Services, "export", "school", "--school", "999999", "--out", zip);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("No school has URN 999999: nothing was exported.", error);
+        Assert.False(File.Exists(zip));
     }
 }
