@@ -36,8 +36,15 @@ public sealed class SchoolExport(LynchpinDbContext db, EvidenceStore evidence, A
             .OrderBy(e => e.Id)
             .Select(e => new
             {
-                e.Id, e.StoredName, e.FileName, e.Link, e.UploadedAt, e.UploadedByName,
-                StaffRef = e.Review.Appraisal.StaffMember.StaffRef, e.Review.Appraisal.Cycle.Year, e.Review.Kind,
+                e.Id,
+                e.StoredName,
+                e.FileName,
+                e.Link,
+                e.UploadedAt,
+                e.UploadedByName,
+                StaffRef = e.Review.Appraisal.StaffMember.StaffRef,
+                e.Review.Appraisal.Cycle.Year,
+                e.Review.Kind,
             })
             .ToListAsync(ct);
         var auditRows = await db.AuditEvents.AsNoTracking().Where(e => e.SchoolId == school.Id)
