@@ -202,6 +202,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Audit.AuditLog>();
         services.AddScoped<Core.Audit.AuditTrail>();
         services.AddScoped<Core.Privacy.PersonalDataExport>();
+        services.AddScoped<Core.Schools.SchoolExport>();
         services.AddScoped<Core.Privacy.SubjectAccessRequests>();
         services.AddScoped<Core.Progression.Frameworks>();
         services.AddScoped<Core.Progression.ProfileCalculator>();
@@ -220,7 +221,8 @@ public static class LynchpinApp
         services.AddScoped<Core.Observations.ObservationCoverage>();
         services.AddScoped<Core.Observations.ObservationThemes>();
         services.AddScoped<Core.Observations.CalendarFeeds>();
-        services.AddSingleton(sp => new Core.Appraisals.EvidenceStore(EvidenceOptionsFrom(sp.GetRequiredService<IConfiguration>(), sp.GetService<IHostEnvironment>())));
+        services.AddSingleton(sp => new Core.Appraisals.EvidenceStore(
+            EvidenceOptionsFrom(sp.GetRequiredService<IConfiguration>(), sp.GetService<IHostEnvironment>()), sp.GetRequiredService<IServiceScopeFactory>()));
         // Appraisal operations: email reminders through Lynchpin:Smtp.
         services.AddScoped<AppraisalReminders>();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
@@ -248,15 +250,30 @@ public static class LynchpinApp
     }
 
     /// <summary>
-    /// Evidence files live outside the web root: in Lynchpin:EvidenceFolder if set, otherwise in an "evidence" folder
-    /// beside the SQLite database (or in data/evidence under the app for PostgreSQL).
+    /// Evidence files live in the database (so one backup holds them) unless Lynchpin:EvidenceStorage is Folder or
+    /// Lynchpin:EvidenceFolder is set. The folder, outside the web root, is Lynchpin:EvidenceFolder if set, otherwise an
+    /// "evidence" folder beside the SQLite database (or data/evidence under the app for PostgreSQL); with the database it
+    /// is still read for files kept there before.
     /// </summary>
     internal static Core.Appraisals.EvidenceOptions EvidenceOptionsFrom(IConfiguration config, IHostEnvironment? environment)
     {
         var root = environment?.ContentRootPath ?? AppContext.BaseDirectory;
-        if (config["Lynchpin:EvidenceFolder"] is { Length: > 0 } configured)
+        var configured = config["Lynchpin:EvidenceFolder"];
+        var inDatabase = config["Lynchpin:EvidenceStorage"]?.Trim().ToLowerInvariant() switch
         {
-            return new(Path.GetFullPath(configured, root));
+            null or "" => string.IsNullOrEmpty(configured),
+            "database" => true,
+            "folder" => false,
+            var other => throw new StartupFailure($"Lynchpin__EvidenceStorage is '{other}', which is not known: set it to Database or Folder."),
+        };
+        return new(FolderFrom(config, configured, root), inDatabase);
+    }
+
+    private static string FolderFrom(IConfiguration config, string? configured, string root)
+    {
+        if (configured is { Length: > 0 })
+        {
+            return Path.GetFullPath(configured, root);
         }
         if (DatabaseOptions.ParseProvider(config["Database:Provider"]) == DatabaseProvider.Sqlite)
         {
@@ -264,10 +281,10 @@ public static class LynchpinApp
             var dataSource = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
             if (dataSource != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(dataSource)) is { } folder)
             {
-                return new(Path.Combine(folder, "evidence"));
+                return Path.Combine(folder, "evidence");
             }
         }
-        return new(Path.Combine(root, "data", "evidence"));
+        return Path.Combine(root, "data", "evidence");
     }
 
     public static void UseLynchpin(this WebApplication app)

@@ -281,7 +281,7 @@ public class AppraisalReviews(LynchpinDbContext db, SchoolClock clock, EvidenceS
         }
         catch
         {
-            files.Delete(file.StoredName);
+            await files.DeleteAsync(file.StoredName, CancellationToken.None);
             throw;
         }
         return Result<Evidence>.Done(evidence);
@@ -320,7 +320,7 @@ public class AppraisalReviews(LynchpinDbContext db, SchoolClock clock, EvidenceS
         await db.SaveChangesAsync(cancellationToken);
         if (evidence.StoredName is { } stored && !await db.Evidence.AnyAsync(e => e.StoredName == stored, cancellationToken))
         {
-            files.Delete(stored);
+            await files.DeleteAsync(stored, cancellationToken);
         }
         return Result.Ok;
     }

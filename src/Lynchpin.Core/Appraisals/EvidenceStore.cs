@@ -1,19 +1,25 @@
 using System.Security.Cryptography;
 using Lynchpin.Core.Staff;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lynchpin.Core.Appraisals;
 
-/// <summary>Where evidence files go: a folder outside the web root (configured as <c>Lynchpin:EvidenceFolder</c>).</summary>
-public record EvidenceOptions(string Folder);
+/// <summary>
+/// Where evidence files go: the database (<see cref="EvidenceFile"/>, the default) or a folder outside the web root
+/// (<c>Lynchpin:EvidenceStorage</c> = Folder, or <c>Lynchpin:EvidenceFolder</c> set). With the database, files kept in the
+/// folder before are still read from it, so an upgrade loses nothing.
+/// </summary>
+public record EvidenceOptions(string Folder, bool InDatabase = false);
 
 /// <summary>A file kept by <see cref="EvidenceStore"/>: its random stored name and what was checked about it.</summary>
 public record StoredFile(string StoredName, string FileName, string ContentType, long Length);
 
 /// <summary>
-/// Keeps review evidence files on disk under random names. The uploaded name is kept only for display: it never
-/// becomes part of a path, and the content type comes from the extension and the file's first bytes, not from the browser.
+/// Keeps evidence files under random names, in the database or on disk (see <see cref="EvidenceOptions"/>). The uploaded
+/// name is kept only for display: it never becomes part of a path, and the content type comes from the extension and the
+/// file's first bytes, not from the browser. A singleton: database work goes through a scope of its own.
 /// </summary>
-public class EvidenceStore(EvidenceOptions options)
+public class EvidenceStore(EvidenceOptions options, IServiceScopeFactory? scopes = null)
 {
     public const long MaxLength = 10 * 1024 * 1024;
 
@@ -39,6 +45,10 @@ public class EvidenceStore(EvidenceOptions options)
 
     public string Folder => options.Folder;
 
+    public bool InDatabase => options.InDatabase;
+
+    public EvidenceOptions Options => options;
+
     /// <summary>What is wrong with an upload before reading it: no file, too big, or a type that is not allowed.</summary>
     public static FieldError? Check(string? fileName, long length)
     {
@@ -63,14 +73,21 @@ public class EvidenceStore(EvidenceOptions options)
             return Result<StoredFile>.Fail(error);
         }
         var (contentType, signatures) = Allowed[Path.GetExtension(displayName)];
-        Directory.CreateDirectory(options.Folder);
         var storedName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var path = PathOf(storedName);
+        if (!options.InDatabase)
+        {
+            Directory.CreateDirectory(options.Folder);
+        }
 
         long length = 0;
         var head = new byte[8];
         var headLength = 0;
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        // In the database the file is held in memory (at most 10 MB) and written in one row once checked.
+        Stream target = options.InDatabase ? new MemoryStream()
+            : new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        FieldError? refused;
+        await using (target)
         {
             var buffer = new byte[81920];
             int read;
@@ -87,37 +104,68 @@ public class EvidenceStore(EvidenceOptions options)
                 {
                     break;
                 }
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+
+            refused = length == 0 ? new("File", "The selected file is empty")
+                : length > MaxLength ? new("File", "The file must be smaller than 10 MB")
+                : signatures.Length > 0 && !signatures.Any(s => headLength >= s.Length && head.AsSpan(0, s.Length).SequenceEqual(s))
+                    ? new("File", $"The file's content is not a {Path.GetExtension(displayName).TrimStart('.').ToUpperInvariant()} file")
+                : null;
+            if (refused is null && target is MemoryStream memory)
+            {
+                await WithDbAsync(db =>
+                {
+                    db.EvidenceFiles.Add(new EvidenceFile { StoredName = storedName, Content = memory.ToArray(), StoredAt = DateTime.UtcNow });
+                    return db.SaveChangesAsync(cancellationToken);
+                });
             }
         }
-
-        FieldError? refused = length == 0 ? new("File", "The selected file is empty")
-            : length > MaxLength ? new("File", "The file must be smaller than 10 MB")
-            : signatures.Length > 0 && !signatures.Any(s => headLength >= s.Length && head.AsSpan(0, s.Length).SequenceEqual(s))
-                ? new("File", $"The file's content is not a {Path.GetExtension(displayName).TrimStart('.').ToUpperInvariant()} file")
-            : null;
         if (refused is not null)
         {
-            File.Delete(path);
+            if (!options.InDatabase)
+            {
+                File.Delete(path);
+            }
             return Result<StoredFile>.Fail(refused);
         }
         return Result<StoredFile>.Done(new StoredFile(storedName, Truncate(displayName), contentType, length));
     }
 
-    /// <summary>Opens a stored file for reading, or null if it is not there.</summary>
-    public Stream? OpenRead(string storedName)
+    /// <summary>Opens a stored file for reading, or null if it is not there (in the database, or in the folder).</summary>
+    public async Task<Stream?> OpenReadAsync(string storedName, CancellationToken cancellationToken = default)
     {
         var path = PathOf(storedName);
+        if (options.InDatabase && await WithDbAsync(db => db.EvidenceFiles.AsNoTracking().Where(f => f.StoredName == storedName)
+                .Select(f => f.Content).SingleOrDefaultAsync(cancellationToken)) is { } bytes)
+        {
+            return new MemoryStream(bytes, writable: false);
+        }
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
     }
 
-    public void Delete(string storedName)
+    /// <summary>Removes a stored file wherever it is kept.</summary>
+    public async Task DeleteAsync(string storedName, CancellationToken cancellationToken = default)
     {
         var path = PathOf(storedName);
+        if (options.InDatabase)
+        {
+            await WithDbAsync(db => db.EvidenceFiles.Where(f => f.StoredName == storedName).ExecuteDeleteAsync(cancellationToken));
+        }
         if (File.Exists(path))
         {
             File.Delete(path);
         }
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<LynchpinDbContext, Task<T>> action)
+    {
+        if (scopes is null)
+        {
+            throw new InvalidOperationException("Evidence kept in the database needs the app's services.");
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<LynchpinDbContext>());
     }
 
     /// <summary>Stored names are 32 lowercase hex characters made here; anything else is refused rather than turned into a path.</summary>

@@ -64,7 +64,7 @@ public class PersonQualifications(LynchpinDbContext db, CareerProfiles profiles,
         await db.SaveChangesAsync(ct);
         if (old is not null)
         {
-            evidence.Delete(old);
+            await evidence.DeleteAsync(old, ct);
         }
         return Result<PersonQualification>.Done(row);
     }
@@ -80,7 +80,7 @@ public class PersonQualifications(LynchpinDbContext db, CareerProfiles profiles,
         await db.SaveChangesAsync(ct);
         if (row.EvidenceStoredName is { } stored)
         {
-            evidence.Delete(stored);
+            await evidence.DeleteAsync(stored, ct);
         }
     }
 

@@ -26,6 +26,7 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<AppraisalReview> AppraisalReviews => Set<AppraisalReview>();
     public DbSet<ObjectiveRating> ObjectiveRatings => Set<ObjectiveRating>();
     public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<PayRecommendation> PayRecommendations => Set<PayRecommendation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<TimetableRow> TimetableRows => Set<TimetableRow>();

@@ -55,7 +55,7 @@ public sealed class RetentionRunner(LynchpinDbContext db, AuditLog audit, Eviden
         // The files after the rows: a file left by a failed save would be harmless, a row without its file is not.
         foreach (var file in files)
         {
-            evidence.Delete(file);
+            await evidence.DeleteAsync(file, cancellationToken);
         }
         return new RetentionRun(staff, appraisals, notes);
     }

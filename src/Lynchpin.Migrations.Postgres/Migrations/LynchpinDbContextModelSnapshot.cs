@@ -1579,6 +1579,28 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("evidence", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.EvidenceFile", b =>
+                {
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("stored_name");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("StoredName")
+                        .HasName("pk_evidence_files");
+
+                    b.ToTable("evidence_files", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Exclusion", b =>
                 {
                     b.Property<int>("Id")

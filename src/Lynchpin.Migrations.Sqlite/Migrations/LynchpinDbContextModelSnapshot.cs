@@ -1527,6 +1527,28 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("evidence", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.EvidenceFile", b =>
+                {
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_name");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("StoredName")
+                        .HasName("pk_evidence_files");
+
+                    b.ToTable("evidence_files", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.Exclusion", b =>
                 {
                     b.Property<int>("Id")

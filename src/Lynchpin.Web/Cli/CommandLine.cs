@@ -7,7 +7,7 @@ namespace Lynchpin.Web.Cli;
 /// <summary>The app's commands: <c>dotnet run --project src/Lynchpin.Web -- import staff --school 100001 --file staff.csv</c>.</summary>
 public static class CommandLine
 {
-    private static readonly HashSet<string> Commands = ["migrate", "import", "calendar", "rota", "users", "tokens", "trusts", "appraisal", "caseload", "--help", "-h", "-?"];
+    private static readonly HashSet<string> Commands = ["migrate", "import", "calendar", "rota", "users", "tokens", "trusts", "appraisal", "caseload", "backup", "restore", "export", "--help", "-h", "-?"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -63,6 +63,9 @@ public static class CommandLine
         root.Subcommands.Add(AccountCommands.Retention(services, output));
         root.Subcommands.Add(AppraisalCommands.Build(services, output, error));
         root.Subcommands.Add(CoachingCommands.Caseload(services, output, error));
+        root.Subcommands.Add(BackupCommands.Backup(services, output, error));
+        root.Subcommands.Add(BackupCommands.Restore(services, output, error));
+        root.Subcommands.Add(BackupCommands.Export(services, output, error));
         return root;
     }
 

@@ -36,7 +36,7 @@ public sealed class EvidenceStoreTests : IDisposable
         Assert.Matches("^[0-9a-f]{32}$", file.StoredName);
         Assert.Equal(("Boiler log.pdf", "application/pdf", (long)Pdf.Length), (file.FileName, file.ContentType, file.Length));
         Assert.Equal(Path.Combine(folder, file.StoredName), Assert.Single(StoredFiles()));
-        await using var read = store.OpenRead(file.StoredName)!;
+        await using var read = (await store.OpenReadAsync(file.StoredName))!;
         using var copy = new MemoryStream();
         await read.CopyToAsync(copy);
         Assert.Equal(Pdf, copy.ToArray());
@@ -120,9 +120,9 @@ public sealed class EvidenceStoreTests : IDisposable
     [InlineData("../lynchpin.db")]
     [InlineData("0123456789abcdef0123456789ABCDEF")]
     [InlineData("")]
-    public void OpenRead_NameNotMadeByTheStore_IsRefused(string name)
+    public async Task OpenRead_NameNotMadeByTheStore_IsRefused(string name)
     {
-        Assert.Throws<ArgumentException>(() => store.OpenRead(name));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.OpenReadAsync(name));
     }
 
     [Fact]
@@ -146,6 +146,18 @@ public sealed class EvidenceStoreTests : IDisposable
         Assert.Equal(Path.Combine(root, "data", "evidence"), From(("Database:Provider", "Postgres"), ("ConnectionStrings:Lynchpin", "Host=db")).Folder);
         Assert.Equal("/var/lib/evidence", From(("Lynchpin:EvidenceFolder", "/var/lib/evidence")).Folder);
         Assert.Equal(Path.Combine(root, "files"), From(("Lynchpin:EvidenceFolder", "files")).Folder);
+    }
+
+    [Fact]
+    public void InDatabase_ByDefault_UnlessAFolderIsConfigured()
+    {
+        static EvidenceOptions From(params (string Key, string Value)[] settings) => LynchpinApp.EvidenceOptionsFrom(
+            new ConfigurationBuilder().AddInMemoryCollection(settings.ToDictionary(s => s.Key, s => (string?)s.Value)).Build(), null);
+
+        Assert.True(From().InDatabase);
+        Assert.True(From(("Lynchpin:EvidenceStorage", "Database")).InDatabase);
+        Assert.False(From(("Lynchpin:EvidenceStorage", "Folder")).InDatabase);
+        Assert.False(From(("Lynchpin:EvidenceFolder", "/var/lib/evidence")).InDatabase);
     }
 
     private sealed class TestHostEnvironment(string root) : Microsoft.Extensions.Hosting.IHostEnvironment

@@ -877,7 +877,7 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         }
         finally
         {
-            setup.DeleteFile();
+            await setup.DeleteFileAsync();
         }
     }
 
@@ -921,7 +921,7 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         }
         finally
         {
-            setup.DeleteFile();
+            await setup.DeleteFileAsync();
         }
     }
 
@@ -929,7 +929,7 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
     {
         public string Resolve(string route) => ResolveScenario(route.Replace("{Evidence}", EvidenceId.ToString()));
 
-        public void DeleteFile() => Store.Delete(StoredName);
+        public Task DeleteFileAsync() => Store.DeleteAsync(StoredName);
     }
 
     /// <summary>

@@ -115,6 +115,15 @@ public class EvidenceMapping : IEntityTypeConfiguration<Evidence>
     }
 }
 
+public class EvidenceFileMapping : IEntityTypeConfiguration<EvidenceFile>
+{
+    public void Configure(EntityTypeBuilder<EvidenceFile> builder)
+    {
+        builder.HasKey(f => f.StoredName);
+        builder.Property(f => f.StoredName).HasMaxLength(64);
+    }
+}
+
 public class PayRecommendationMapping : IEntityTypeConfiguration<PayRecommendation>
 {
     public void Configure(EntityTypeBuilder<PayRecommendation> builder)

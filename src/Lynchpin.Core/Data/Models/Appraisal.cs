@@ -212,6 +212,17 @@ public class Evidence
 }
 
 /// <summary>
+/// The bytes of an evidence file (review evidence, a qualification's certificate) when kept in the database, the default,
+/// so that one database backup holds everything. Addressed by the random stored name the records carry.
+/// </summary>
+public class EvidenceFile
+{
+    public string StoredName { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public DateTime StoredAt { get; set; }
+}
+
+/// <summary>
 /// A recommendation on pay following the final review. Kept apart from the review so that loading a review never
 /// brings it along: it is read only through <c>PayRecommendations</c>, which audits every read.
 /// </summary>

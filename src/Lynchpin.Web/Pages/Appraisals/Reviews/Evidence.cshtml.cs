@@ -30,7 +30,7 @@ public class EvidenceModel(EvidenceStore store) : PersonPageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // A link is followed from the review page; only files are downloaded here.
-        if (_evidence.StoredName is null || store.OpenRead(_evidence.StoredName) is not { } content)
+        if (_evidence.StoredName is null || await store.OpenReadAsync(_evidence.StoredName, ct) is not { } content)
         {
             return NotFound();
         }
