@@ -28,7 +28,11 @@ public abstract class CoachingRecordsTests(LynchpinAppFactory app) : Integration
         {
             CoachingVisit Visit(TestUser coach, School school, DateOnly date, VisitStatus status) => db.CoachingVisits.Add(new CoachingVisit
             {
-                CoachUserId = coach.Id, SchoolId = school.Id, Date = date, Year = s.Year, Status = status,
+                CoachUserId = coach.Id,
+                SchoolId = school.Id,
+                Date = date,
+                Year = s.Year,
+                Status = status,
                 Areas = status == VisitStatus.Done ? [CoachingArea.Leadership, CoachingArea.ParentCarerEngagement] : [],
                 RecordedAt = status == VisitStatus.Done ? DateTime.UtcNow : null,
             }).Entity;
@@ -120,5 +124,64 @@ public abstract class CoachingRecordsTests(LynchpinAppFactory app) : Integration
         PageAssert.RedirectsTo(saved, $"/schools/{s.SchoolA1.Urn}/coaching");
         var text = PageAssert.Text((await PageAssert.OkAsync(page)).GetElementById("focus-groups"));
         Assert.Contains($"{s.Today:d MMM yyyy}, 6 carers: {theme}; Want to hear about good days too", text);
+    }
+
+    [SkippableFact]
+    public async Task Post_VirtualSchoolChangesACaseloadOnThePage_TheChangeIsInTheAuditTrail()
+    {
+        // Arrange: the other coach has B1 this year
+        var s = await CoachingScenario.CreateAsync(Data);
+        using var virtualSchool = await App.CreateSignedInClientAsync(s.VirtualSchool);
+
+        // Act: A1 added beside B1
+        using var saved = await PageForms.SubmitAsync(virtualSchool, "/coaching/caseloads", "Input.Schools", new Dictionary<string, string>
+        {
+            ["Input.Coach"] = s.OtherCoach.Email, ["Input.Year"] = $"{s.Year}", ["Input.Schools"] = $"{s.SchoolB1.Urn}, {s.SchoolA1.Urn}",
+        });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var audit = await Data.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .SingleAsync(e => e.Action == Caseloads.CaseloadChanged && e.Detail!.StartsWith($"caseload of {s.OtherCoach.Email} for ") && e.UserId == s.VirtualSchool.Id));
+        Assert.EndsWith($"added URN {s.SchoolA1.Urn}; removed none", audit.Detail);
+    }
+
+    [SkippableFact]
+    public async Task Get_CoachingAndPupilForms_EveryLabelAndLegendStartsWithACapitalLetter()
+    {
+        // Arrange: the forms whose labels come from lower-case [Display] names (kept so for error messages mid-sentence)
+        var s = await CoachingScenario.CreateAsync(Data);
+        using var coach = await App.CreateSignedInClientAsync(s.Coach);
+        using var teacher = await App.CreateSignedInClientAsync(s.TeacherUser);
+        var a1 = $"/schools/{s.SchoolA1.Urn}";
+        (HttpClient Client, string Url)[] pages =
+        [
+            (coach, $"{a1}/coaching/visits/record"), (coach, $"{a1}/coaching"), (coach, $"{a1}/coaching/focus-groups/new"),
+            (coach, $"{a1}/coaching/plan?year={s.Year}"), (teacher, $"/pupils/{s.P1.Id}"), (teacher, $"/pupils/{s.P1.Id}/peps/new"),
+            (teacher, $"/pupils/{s.P1.Id}/conversations/new"),
+        ];
+        var lowerCase = new List<string>();
+        var labels = 0;
+
+        // Act
+        foreach (var (client, url) in pages)
+        {
+            using var response = await client.GetAsync(url);
+            foreach (var label in (await PageAssert.OkAsync(response)).QuerySelectorAll("main label.govuk-label, main legend.govuk-fieldset__legend"))
+            {
+                labels++;
+                var text = PageAssert.Text(label);
+                if (text.Length > 0 && char.IsLower(text[0]))
+                {
+                    lowerCase.Add($"{url}: {text}");
+                }
+            }
+        }
+        using var visit = await coach.GetAsync($"{a1}/coaching/visits/record");
+
+        // Assert
+        Assert.True(labels >= 30, $"Only {labels} labels were found: the pages changed.");
+        Assert.Empty(lowerCase);
+        Assert.Equal("Date of the visit", PageAssert.Text((await PageAssert.OkAsync(visit)).QuerySelector("label[for=Input_Date]")));
     }
 }
