@@ -98,7 +98,11 @@ public class ImpactReports(LynchpinDbContext db, SchoolClock clock)
         }
         var plan = db.ImpactPlans.Add(new ImpactPlan
         {
-            SchoolId = schoolId, Measure = measure.Value, FirstYear = firstYear.Value, RegisteredAt = clock.UtcNow, RegisteredByName = by.Name,
+            SchoolId = schoolId,
+            Measure = measure.Value,
+            FirstYear = firstYear.Value,
+            RegisteredAt = clock.UtcNow,
+            RegisteredByName = by.Name,
         }).Entity;
         await db.SaveChangesAsync(cancellationToken);
         return Result<ImpactPlan>.Done(plan);

@@ -136,7 +136,9 @@ public abstract class CoachingRecordsTests(LynchpinAppFactory app) : Integration
         // Act: A1 added beside B1
         using var saved = await PageForms.SubmitAsync(virtualSchool, "/coaching/caseloads", "Input.Schools", new Dictionary<string, string>
         {
-            ["Input.Coach"] = s.OtherCoach.Email, ["Input.Year"] = $"{s.Year}", ["Input.Schools"] = $"{s.SchoolB1.Urn}, {s.SchoolA1.Urn}",
+            ["Input.Coach"] = s.OtherCoach.Email,
+            ["Input.Year"] = $"{s.Year}",
+            ["Input.Schools"] = $"{s.SchoolB1.Urn}, {s.SchoolA1.Urn}",
         });
 
         // Assert
