@@ -24,6 +24,9 @@ internal static partial class DemoAppraisals
             "From the department's common assessments, moderated each term."),
         [("NA023", 2025)] = new("Progress of disadvantaged pupils in Year 10 English", "disadvantaged pupils in my Year 10 English classes",
             "average grades against target", "-0.7", "-0.2", "From the department's data drops.", Priority: "Progress of disadvantaged pupils"),
+        // The assistant head for KS4 and data: a group and measure the performance tables publish, so her appraisal shows the figure.
+        [("NA006", 2025)] = new("Progress 8 of disadvantaged pupils", "disadvantaged pupils in Year 11", "Progress 8", "-0.30", "-0.15",
+            "From the summer results, checked against the provisional performance tables in October.", Priority: "Progress of disadvantaged pupils"),
         [("NA068", 2025)] = new("Year 8 maths intervention group", "the 6 pupils in the Year 8 maths intervention group", "number fluency check score (out of 30)",
             "11", "21", "From the fluency check each half term."),
         [("BP017", 2025)] = new("Phonics catch-up group", "the 6 pupils in the Year 2 phonics catch-up group", "phonics check score (out of 40)", "21", "32",

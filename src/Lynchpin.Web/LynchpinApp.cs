@@ -239,6 +239,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Coaching.OutcomeReferenceImporter>();
         services.AddScoped<Core.Outcomes.OutcomeImports>();
         services.AddScoped<Core.Outcomes.OutcomeReports>();
+        services.AddScoped<Core.Outcomes.ObjectiveOutcomes>();
         services.AddScoped<Core.Pupils.Peps>();
         services.AddScoped<Core.Pupils.PupilAudit>();
         services.AddScoped<Core.Pupils.PupilRecords>();

@@ -13,12 +13,16 @@ public sealed record CaseloadChange(int Added, int Removed, int Kept, int Planne
 /// </summary>
 public class Caseloads(LynchpinDbContext db, SchoolClock clock)
 {
+    /// <summary>The audit trail's action for a caseload change: a coach's reach to pupils' records changes with it.</summary>
+    public const string CaseloadChanged = "caseload-changed";
+
     /// <summary>
     /// Makes the coach's caseload for <paramref name="year"/> exactly these schools. <paramref name="allowedSchoolIds"/>
     /// limits which schools the person setting it may add or remove (a trust admin's trust: the coach's schools elsewhere
-    /// are left as they are); null for any (a virtual school, the command line).
+    /// are left as they are); null for any (a virtual school, the command line). A change is audited, by <paramref name="by"/>,
+    /// in the same save.
     /// </summary>
-    public async Task<Result<CaseloadChange>> SetAsync(string coachEmail, int year, IReadOnlyCollection<int> schoolUrns,
+    public async Task<Result<CaseloadChange>> SetAsync(string coachEmail, int year, IReadOnlyCollection<int> schoolUrns, Recorder by,
         IReadOnlySet<int>? allowedSchoolIds = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
@@ -71,6 +75,14 @@ public class Caseloads(LynchpinDbContext db, SchoolClock clock)
             db.CoachingVisits.RemoveRange(await db.CoachingVisits.Where(v => v.CoachUserId == coach!.Id && v.SchoolId == removed.SchoolId
                 && v.Year == year && v.Status == VisitStatus.Planned).ToListAsync(cancellationToken));
         }
+        if (adding.Count + removing.Count > 0)
+        {
+            var removedIds = removing.Select(r => r.SchoolId).ToList();
+            var removedUrns = await db.Schools.Where(s => removedIds.Contains(s.Id)).Select(s => s.Urn).ToListAsync(cancellationToken);
+            var addedUrns = schools.Where(s => adding.Contains(s.Id)).Select(s => s.Urn);
+            Pupils.PupilAudit.AddChange(db, by, clock.UtcNow, CaseloadChanged,
+                $"caseload of {coach!.Email} for {SchoolYear.Name(year)}: added {Urns(addedUrns)}; removed {Urns(removedUrns)}");
+        }
         await db.SaveChangesAsync(cancellationToken);
         var total = stored.Count - removing.Count + adding.Count;
         return Result<CaseloadChange>.Done(new CaseloadChange(adding.Count, removing.Count, stored.Count - removing.Count, planned,
@@ -97,6 +109,8 @@ public class Caseloads(LynchpinDbContext db, SchoolClock clock)
         }
         return (urns, notUrns);
     }
+
+    private static string Urns(IEnumerable<int> urns) => urns.Any() ? "URN " + string.Join(", ", urns.Order()) : "none";
 
     /// <summary>What a caseload change did, in a sentence (the page's banner and the command's output).</summary>
     public static string Describe(string coachEmail, int year, CaseloadChange change) =>

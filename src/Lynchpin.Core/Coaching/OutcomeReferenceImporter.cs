@@ -5,7 +5,12 @@ using Lynchpin.Core.Imports;
 namespace Lynchpin.Core.Coaching;
 
 /// <summary>What an outcomes reference import did: the figures, and the local authorities learnt (both codes and name).</summary>
-public sealed record OutcomeReferenceImportResult(int Added, int Revised, int AuthoritiesAdded) : ImportResult(Added, Revised, []);
+public sealed record OutcomeReferenceImportResult(int Added, int Revised, int AuthoritiesAdded) : ImportResult(Added, Revised, [])
+{
+    /// <summary>What the import did, for the upload page's banner.</summary>
+    public string Describe() =>
+        $"Reference figures imported: {Created} added, {Updated} revised, {Unchanged} unchanged; {AuthoritiesAdded} local {(AuthoritiesAdded == 1 ? "authority" : "authorities")} added.";
+}
 
 /// <summary>
 /// Imports the DfE's "Outcomes for children in need, including children looked after" absence file as Explore Education

@@ -21,9 +21,13 @@ public sealed record PupilContactsInput
     public string? SocialWorkerContact { get; init; }
 }
 
+/// <summary>One period of a flag as the form gives it; a row without a flag is left out (that is how a period is removed).</summary>
+public sealed record PupilFlagInput(PupilFlag? Flag, DateOnly? From, DateOnly? To);
+
 public class PupilRecords(LynchpinDbContext db, SchoolClock clock)
 {
     public const string ContactsChanged = "pupil-contacts-changed";
+    public const string FlagsChanged = "pupil-flags-changed";
 
     /// <summary>GCSE grades as schools record them: 9 (highest) to 1, and U.</summary>
     public static readonly IReadOnlyList<string> GcseGrades = ["9", "8", "7", "6", "5", "4", "3", "2", "1", "U"];
@@ -69,6 +73,63 @@ public class PupilRecords(LynchpinDbContext db, SchoolClock clock)
         (pupil.CarerName, pupil.CarerContact, pupil.SocialWorkerName, pupil.SocialWorkerContact) = (carer, carerContact, worker, workerContact);
         pupil.UpdatedAt = clock.UtcNow;
         PupilAudit.AddChange(db, by, clock.UtcNow, ContactsChanged, $"carer and social worker of pupil {pupil.Id} at school {pupil.SchoolId}");
+        await db.SaveChangesAsync(cancellationToken);
+        return Result<Pupil>.Done(pupil);
+    }
+
+    /// <summary>
+    /// Replaces the pupil's flags with <paramref name="periods"/> (errors named <c>Flags[i].From</c> …, by the row's index):
+    /// each starts today or earlier and ends on or after its start; periods of one flag do not overlap, nor do looked-after
+    /// and previously-looked-after. Audited, by whom and what the flags now are, in the same save.
+    /// </summary>
+    public async Task<Result<Pupil>> SetFlagsAsync(int pupilId, IReadOnlyList<PupilFlagInput> periods, Recorder by, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        var kept = new List<(int Row, PupilFlag Flag, DateOnly From, DateOnly? To)>();
+        foreach (var (row, i) in periods.Select((p, i) => (p, i)))
+        {
+            if (row.Flag is not { } flag)
+            {
+                continue;
+            }
+            var from = Fields.RequiredDate(errors, $"Flags[{i}].From", row.From, $"the date {flag.Name().ToLowerInvariant()} applies from");
+            if (from > clock.Today)
+            {
+                errors.Add(new($"Flags[{i}].From", $"{flag.Name()} starts today or earlier"));
+            }
+            if (from is { } start && row.To < start)
+            {
+                errors.Add(new($"Flags[{i}].To", $"{flag.Name()} ends on or after the day it starts"));
+            }
+            if (from is { } valid)
+            {
+                kept.Add((i, flag, valid, row.To));
+            }
+        }
+        static bool Overlap((int, PupilFlag, DateOnly From, DateOnly? To) a, (int, PupilFlag, DateOnly From, DateOnly? To) b) =>
+            a.From <= (b.To ?? DateOnly.MaxValue) && b.From <= (a.To ?? DateOnly.MaxValue);
+        foreach (var (a, j) in kept.Select((k, j) => (k, j)))
+        {
+            var clash = kept.Take(j).FirstOrDefault(b => Overlap(a, b) && (a.Flag == b.Flag
+                || (a.Flag, b.Flag) is (PupilFlag.LookedAfter, PupilFlag.PreviouslyLookedAfter) or (PupilFlag.PreviouslyLookedAfter, PupilFlag.LookedAfter)));
+            if (clash != default)
+            {
+                errors.Add(new($"Flags[{a.Row}].From", a.Flag == clash.Flag
+                    ? $"{a.Flag.Name()} overlaps its other period: give each period once"
+                    : "A pupil is not looked after and previously looked after at the same time: end one before the other starts"));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return Result<Pupil>.Fail(errors);
+        }
+        var pupil = await db.Pupils.Include(p => p.Flags).SingleAsync(p => p.Id == pupilId, cancellationToken);
+        db.PupilFlags.RemoveRange(pupil.Flags);
+        pupil.Flags = kept.Select(k => new PupilFlagPeriod { Flag = k.Flag, From = k.From, To = k.To }).ToList();
+        pupil.UpdatedAt = clock.UtcNow;
+        var now = kept.Count == 0 ? "none" : string.Join("; ", kept.OrderBy(k => k.Flag).ThenBy(k => k.From)
+            .Select(k => $"{k.Flag.Code()} from {k.From:yyyy-MM-dd}{(k.To is { } to ? $" to {to:yyyy-MM-dd}" : "")}"));
+        PupilAudit.AddChange(db, by, clock.UtcNow, FlagsChanged, $"flags of pupil {pupil.Id} at school {pupil.SchoolId}: {now}");
         await db.SaveChangesAsync(cancellationToken);
         return Result<Pupil>.Done(pupil);
     }

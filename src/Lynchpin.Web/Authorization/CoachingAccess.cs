@@ -52,6 +52,9 @@ public sealed class CoachingAccess(AccessScope access, LynchpinDbContext db, Sch
         /// <summary>Setting caseloads: trust admins (their trust's schools) and virtual schools (any school).</summary>
         public bool MayManageCaseloads => Scope.Role is UserRole.TrustAdmin or UserRole.VirtualSchool;
 
+        /// <summary>Uploading the published reference figures (public statistics every impact page compares with): the same accounts.</summary>
+        public bool MayImportReference => MayManageCaseloads;
+
         /// <summary>The reader the pupil rules take.</summary>
         public PupilReader Reader => new(
             Scope.Role == UserRole.SchoolLeader ? Scope.LedSchoolIds : new HashSet<int>(),

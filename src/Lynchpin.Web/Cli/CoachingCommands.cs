@@ -36,7 +36,8 @@ internal static class CoachingCommands
             return await CommandLine.WithDatabase(services, async sp =>
             {
                 var email = parse.GetValue(coach)!;
-                var result = await sp.GetRequiredService<Caseloads>().SetAsync(email, parse.GetValue(year), urns, cancellationToken: ct);
+                var result = await sp.GetRequiredService<Caseloads>().SetAsync(email, parse.GetValue(year), urns,
+                    new Recorder(null, CommandLine.CommandLineName), cancellationToken: ct);
                 if (!result.Succeeded)
                 {
                     error.WriteLine("Nothing was changed:");

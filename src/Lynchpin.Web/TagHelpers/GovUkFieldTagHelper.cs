@@ -36,9 +36,15 @@ public abstract class GovUkFieldTagHelper(IHtmlGenerator generator) : TagHelper
 
     protected string ErrorId => FieldId + "-error";
 
-    /// <summary>The label text given, else the property's [Display] name, else its name.</summary>
-    protected string DisplayName(string? given) =>
-        given ?? For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? For.Name;
+    /// <summary>
+    /// The label text given, else the property's [Display] name, else its name; with a capital first letter, as a GOV.UK label
+    /// starts. [Display] names stay lower case ("date of the visit") because error messages use them mid-sentence.
+    /// </summary>
+    protected string DisplayName(string? given) => Capitalised(given ?? For.Metadata.DisplayName ?? For.Metadata.PropertyName ?? For.Name);
+
+    /// <summary>The text with its first letter upper case (the rest as written: "URN", "PEP" and names keep theirs).</summary>
+    public static string Capitalised(string text) =>
+        text.Length == 0 || char.IsUpper(text[0]) ? text : string.Concat(char.ToUpper(text[0], CultureInfo.InvariantCulture).ToString(), text.AsSpan(1));
 
     /// <summary>The field's first error: govuk shows one message per field; the summary lists them all.</summary>
     protected string? ErrorText()

@@ -30,6 +30,7 @@ public abstract class CoachingRouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/coaching", [L, F, F, F, F, F, F, O, O, O, F, F, F]),
         ("/coaching/calendar", [L, F, F, F, F, F, F, O, O, O, F, F, F]),
         ("/coaching/caseloads", [L, O, F, F, F, F, F, F, F, F, O, O, F]),
+        ("/coaching/outcomes-reference", [L, O, F, F, F, F, F, F, F, F, O, O, F]),
         ("/pupils", [L, F, O, O, O, O, F, O, F, O, O, O, O]),
         ("/pupils?school={A1}", [L, F, O, O, O, O, F, O, F, O, O, O, O]),
         ("/pupils/{P1}", [L, F, O, O, O, O, F, O, F, F, O, F, F]),
@@ -178,6 +179,10 @@ public abstract class CoachingRouteMatrixTests(LynchpinAppFactory app) : Integra
         }, [L, F, R, R, R, F, F, R, F, F, F, F, F]),
         ("/pupils/{P1}?handler=Contacts", (s, who) => new() { ["Contacts.CarerName"] = $"Pat Carer ({who})" },
             [L, F, R, R, R, F, F, R, F, F, F, F, F]),
+        ("/pupils/{P1}?handler=Flags", (s, who) => new()
+        {
+            ["Flags[0].Flag"] = "LookedAfter", ["Flags[0].From"] = Iso(s.Today.AddDays(-10 - (int)who)),
+        }, [L, F, R, R, R, F, F, R, F, F, F, F, F]),
         ("/pupils/{P1}?handler=RemoveWorker", (s, _) => new() { ["workerId"] = s.KeyAdultWorker.ToString() },
             [L, F, R, R, R, F, F, R, F, F, F, F, F]),
         ("/pupils/{P1}?handler=Attainment", (s, _) => new()
@@ -221,6 +226,8 @@ public abstract class CoachingRouteMatrixTests(LynchpinAppFactory app) : Integra
         {
             ["Input.Coach"] = s.Coach.Email, ["Input.Year"] = s.Year.ToString(), ["Input.Schools"] = s.SchoolA1.Urn.ToString(),
         }, [L, R, F, F, F, F, F, F, F, F, R, R, F]),
+        // No file: a 400 shows the right was granted, and nothing is stored.
+        ("/coaching/outcomes-reference", (s, _) => new(), [L, Refused, F, F, F, F, F, F, F, F, Refused, Refused, F]),
         ("/coaching/calendar?handler=Reset", (s, _) => new(), [L, F, F, F, F, F, F, R, R, R, F, F, F]),
     ];
 

@@ -1,3 +1,4 @@
+using Lynchpin.Core.Coaching;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Kernel;
 using Lynchpin.Core.Progression;
@@ -63,6 +64,11 @@ public abstract class CoachingCommandsTests(LynchpinAppFactory app) : Integratio
         Assert.True(exit == 0, error);
         Assert.Contains("2 added, 1 removed", output);
         Assert.Equal([(a.Urn, year - 1), (b.Urn, year), (c.Urn, year)], await CaseloadAsync(coach));
+        var audit = await Data.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == Caseloads.CaseloadChanged && e.Detail!.StartsWith($"caseload of {coach.Email} for {SchoolYear.Name(year)}:"))
+            .OrderByDescending(e => e.Id).FirstAsync());
+        Assert.Equal((null, CommandLine.CommandLineName), (audit.UserId, audit.UserName));
+        Assert.EndsWith($"added URN {string.Join(", ", new[] { b.Urn, c.Urn }.Order())}; removed URN {a.Urn}", audit.Detail);
     }
 
     [SkippableFact]

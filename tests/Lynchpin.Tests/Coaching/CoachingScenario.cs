@@ -135,7 +135,7 @@ public sealed record CoachingScenario(
 
     public static async Task SetCaseloadAsync(TestData data, TestUser coach, int year, params School[] schools)
     {
-        var result = await data.WithServicesAsync(sp => sp.GetRequiredService<Caseloads>().SetAsync(coach.Email, year, schools.Select(s => s.Urn).ToList()));
+        var result = await data.WithServicesAsync(sp => sp.GetRequiredService<Caseloads>().SetAsync(coach.Email, year, schools.Select(s => s.Urn).ToList(), new Recorder(null, "Test")));
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));

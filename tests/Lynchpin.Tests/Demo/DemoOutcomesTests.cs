@@ -60,4 +60,23 @@ public abstract class DemoOutcomesTests(DemoSeedFactory app) : IntegrationTest(a
         Assert.Equal(3, report.Correlation.N);
         Assert.Null(report.Schools.Single(r => r.School.Urn == DemoData.SpecialUrn).Year[OutcomeMeasures.SicknessDaysPerTeacher]);
     }
+
+    [SkippableFact]
+    public async Task Get_AssistantHeadsObjective_ShowsDisadvantagedPupilsProgress8WithItsInterval()
+    {
+        // Act: NA006's 2025/26 pupil-progress objective names disadvantaged pupils and Progress 8
+        var (objective, outcomes) = await WithAsync(async (_, db) =>
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var appraisal = await db.Appraisals.Include(a => a.Cycle).Include(a => a.Objectives)
+                .SingleAsync(a => a.StaffMember.StaffRef == "NA006" && a.Cycle.Year == 2025 && a.Cycle.School.Urn == DemoData.SecondaryUrn);
+            var found = await scope.ServiceProvider.GetRequiredService<ObjectiveOutcomes>().ForAsync(appraisal.Cycle.SchoolId, 2025, appraisal.Objectives);
+            return (appraisal.Objectives.Single(o => o.Measure == "Progress 8"), found);
+        });
+
+        // Assert
+        var shown = outcomes[objective.Id];
+        Assert.Equal((OutcomeMeasures.P8Disadvantaged, -0.33m, -0.55m, -0.11m), (shown.Measure.Code, shown.Value, shown.Low, shown.High));
+        Assert.Equal("-0.15", objective.Target);
+    }
 }

@@ -64,7 +64,7 @@ public class CaseloadsModel(Caseloads caseloads, CoachingAccess coaching) : Lync
         }
         var view = await coaching.GetAsync(ct);
         var allowed = view.Scope.Role == UserRole.TrustAdmin ? view.Scope.LedSchoolIds : null;
-        var result = await caseloads.SetAsync(Input.Coach!, Input.Year!.Value, urns, allowed, ct);
+        var result = await caseloads.SetAsync(Input.Coach!, Input.Year!.Value, urns, await RecorderAsync(ct), allowed, ct);
         if (!result.Succeeded)
         {
             AddErrors(result.Errors);

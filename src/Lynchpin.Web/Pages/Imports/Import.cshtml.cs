@@ -43,9 +43,7 @@ public class ImportModel(AuditLog audit) : SchoolPageModel
         await audit.ImportedAsync(Import.Key, Upload.FileName, Result, AuditSubject.School(School), ct);
         if (!Result.Succeeded)
         {
-            var problems = Result.ErrorCount == 1 ? "problem" : "problems";
-            ModelState.AddModelError(nameof(Upload),
-                $"The file has {Result.ErrorCount:N0} {problems}. Nothing was imported: fix the rows listed and upload it again");
+            ModelState.AddModelError(nameof(Upload), ImportUpload.Refused(Result));
             return Invalid();
         }
         TempData["Success"] = Import.PageSummary(Result);
@@ -73,21 +71,5 @@ public class ImportModel(AuditLog audit) : SchoolPageModel
     }
 
     /// <summary>Adds an error to <c>Upload</c> when there is no file, it is not a CSV or XLSX, or it is too big.</summary>
-    private bool CheckUpload()
-    {
-        var extension = Path.GetExtension(Upload?.FileName ?? "").ToLowerInvariant();
-        if (Upload is null || Upload.Length == 0)
-        {
-            ModelState.AddModelError(nameof(Upload), $"Select a CSV or XLSX file of {Import.Noun}");
-        }
-        else if (extension is not (".csv" or ".xlsx"))
-        {
-            ModelState.AddModelError(nameof(Upload), "The selected file must be a CSV or XLSX");
-        }
-        else if (Upload.Length > MaxBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), $"The selected file must be smaller than {ImportLimits.Megabytes(MaxBytes)}");
-        }
-        return ModelState.IsValid;
-    }
+    private bool CheckUpload() => ImportUpload.Check(ModelState, nameof(Upload), Upload, Import.Noun);
 }

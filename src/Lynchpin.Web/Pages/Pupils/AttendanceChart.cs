@@ -14,6 +14,7 @@ public static class AttendanceChart
     public sealed record Series(string Label, IReadOnlyList<decimal?> Data);
 
     // System.Text.Json escapes <, > and & by default, so the JSON is safe inside a <script> block.
-    public static string Json(IReadOnlyList<string> labels, IReadOnlyList<Series> series) =>
-        JsonSerializer.Serialize(new { labels, series, line = AttendanceMaths.PersistentAbsenceLine }, Options);
+    /// <param name="type">"line" for a measure over time; "bar" for schools side by side, which have no order to join.</param>
+    public static string Json(IReadOnlyList<string> labels, IReadOnlyList<Series> series, string type = "line") =>
+        JsonSerializer.Serialize(new { labels, series, line = AttendanceMaths.PersistentAbsenceLine, type }, Options);
 }

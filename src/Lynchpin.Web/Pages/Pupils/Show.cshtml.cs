@@ -37,7 +37,21 @@ public class ShowModel(PupilRecords records) : PupilPageModel
         [Display(Name = "how to reach the social worker")] public string? SocialWorkerContact { get; set; }
     }
 
+    public class FlagRow
+    {
+        [Display(Name = "flag")] public PupilFlag? Flag { get; set; }
+        [Display(Name = "start date")] public DateOnly? From { get; set; }
+        [Display(Name = "end date")] public DateOnly? To { get; set; }
+    }
+
+    /// <summary>Empty rows under the pupil's flags, for adding a flag or another period of one.</summary>
+    public const int NewFlagRows = 2;
+
+    public static IReadOnlyList<SelectListItem> FlagItems { get; } =
+        [new("None (remove this row)", ""), .. Enum.GetValues<PupilFlag>().Select(f => new SelectListItem(f.Name(), f.ToString()))];
+
     [BindProperty] public ContactsForm Contacts { get; set; } = new();
+    [BindProperty] public List<FlagRow> Flags { get; set; } = [];
     [BindProperty] public WorkerInput Worker { get; set; } = new();
     [BindProperty] public AttainmentForm Attainment { get; set; } = new();
 
@@ -61,7 +75,21 @@ public class ShowModel(PupilRecords records) : PupilPageModel
             SocialWorkerName = Pupil.SocialWorkerName,
             SocialWorkerContact = Pupil.SocialWorkerContact,
         };
+        Flags = [.. Pupil.Flags.OrderBy(f => f.Flag).ThenBy(f => f.From).Select(f => new FlagRow { Flag = f.Flag, From = f.From, To = f.To }),
+            .. Enumerable.Range(0, NewFlagRows).Select(_ => new FlagRow())];
         await LoadRecordAsync(ct);
+    }
+
+    [Requires(nameof(Operations.RecordForPupils))]
+    public async Task<IActionResult> OnPostFlagsAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await DoneAsync(false, "", ct);
+        }
+        var result = await records.SetFlagsAsync(Pupil.Id, Flags.Select(f => new PupilFlagInput(f.Flag, f.From, f.To)).ToList(), await RecorderAsync(ct), ct);
+        AddErrors(result.Errors, field => field);
+        return await DoneAsync(result.Succeeded, "The flags are saved.", ct);
     }
 
     [Requires(nameof(Operations.RecordForPupils))]

@@ -26,6 +26,7 @@
       };
     });
     datasets.push({
+      type: "line",
       label: "90 % (persistent absence below)",
       data: chart.labels.map(function () { return chart.line; }),
       borderColor: "#d4351c",
@@ -35,7 +36,7 @@
     });
 
     new window.Chart(canvas, {
-      type: "line",
+      type: chart.type || "line",
       data: { labels: chart.labels, datasets: datasets },
       options: {
         responsive: true,

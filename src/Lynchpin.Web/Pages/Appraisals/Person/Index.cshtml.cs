@@ -1,4 +1,5 @@
 using Lynchpin.Core.Appraisals;
+using Lynchpin.Core.Outcomes;
 
 namespace Lynchpin.Web.Pages.Appraisals.Person;
 
@@ -7,7 +8,7 @@ namespace Lynchpin.Web.Pages.Appraisals.Person;
 /// objectives and whether they are agreed, the reviews so far, and what the reader may do next. The person agrees here.
 /// </summary>
 [Requires(nameof(Operations.ReadAppraisal))]
-public class IndexModel(AppraisalObjectives objectives) : PersonAppraisalPage
+public class IndexModel(AppraisalObjectives objectives, ObjectiveOutcomes outcomes) : PersonAppraisalPage
 {
     /// <summary>The ModelState key of problems with the set of objectives; the objectives section has this id.</summary>
     public const string ObjectivesKey = "Objectives";
@@ -24,6 +25,9 @@ public class IndexModel(AppraisalObjectives objectives) : PersonAppraisalPage
 
     public AppraisalReview? MidYear => Appraisal?.CurrentReview(ReviewKind.MidYear);
     public AppraisalReview? Final => Appraisal?.CurrentReview(ReviewKind.Final);
+
+    /// <summary>The published figure beside each objective naming a published pupil group and measure (issue 16 item 4), by objective id.</summary>
+    public IReadOnlyDictionary<int, ObjectiveOutcome> Outcomes { get; private set; } = new Dictionary<int, ObjectiveOutcome>();
 
     public AgreementChecklist Checklist => AgreementChecklist.For(Appraisal?.Objectives ?? []);
 
@@ -65,5 +69,9 @@ public class IndexModel(AppraisalObjectives objectives) : PersonAppraisalPage
         CanSign = Appraisal is not null && await MayAsync(Operations.SignAsAppraisee);
         CanReopen = Appraisal is not null && await MayAsync(Operations.Reopen);
         CanOpenCycle = Appraisal is null && await MayAsync(Member.School, Operations.ManageCycle);
+        if (Appraisal is not null)
+        {
+            Outcomes = await outcomes.ForAsync(Appraisal.Cycle.SchoolId, Year, Appraisal.Objectives, ct);
+        }
     }
 }
