@@ -26,6 +26,11 @@ public class StatusModel : PageModel
             429 => ("Too many attempts", "Wait a minute, then try again."),
             _ => ("Sorry, there is a problem with Lynchpin", "Try again later."),
         };
+        if (code == 400 && HttpContext.Items.ContainsKey(Security.ControlCharacters.ItemKey))
+        {
+            (Title, Message) = ("There is a problem with what you entered",
+                "Go back to the form: what you typed is still there. Remove the character from the field named above, then save again.");
+        }
         if (code == 400)
         {
             var errors = HttpContext.Items[Security.InputRanges.QueryErrorsFilter.ItemKey] as IEnumerable<string>
