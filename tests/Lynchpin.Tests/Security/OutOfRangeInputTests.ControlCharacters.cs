@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Lynchpin.Core.Data;
 using Lynchpin.Demo;
 using Lynchpin.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -88,8 +89,35 @@ public abstract partial class OutOfRangeInputTests
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Job title contains a control character", await Html.ErrorSummaryAsync(response));
+        // The form again, with what was typed kept around the character (a browser shows the NUL as a replacement mark).
+        var typed = (await Html.ParseAsync(response)).QuerySelector("#Input_JobTitle")?.GetAttribute("value") ?? "";
+        Assert.StartsWith("Teaching", typed);
+        Assert.EndsWith("assistant", typed);
         var after = await Data.WithDbAsync(db => db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == walker.Ids["staff"]));
         Assert.Equal(stored.JobTitle, after.JobTitle);
+    }
+
+    [SkippableTheory]
+    [InlineData("Teaching\0assistant")]
+    [InlineData("Bell\u0007")]
+    public async Task SaveChanges_AControlCharacterInAnyText_IsRefusedOnBothDatabasesAndNothingWritten(string jobTitle)
+    {
+        // Arrange: the last line, for a path that did not check its input first.
+        var walker = await WalkerAsync();
+        var id = walker.Ids["staff"];
+
+        // Act
+        var thrown = await Record.ExceptionAsync(() => Data.WithDbAsync(async db =>
+        {
+            var member = await db.StaffMembers.SingleAsync(s => s.Id == id);
+            member.JobTitle = jobTitle;
+            return await db.SaveChangesAsync();
+        }));
+
+        // Assert
+        var refused = Assert.IsType<ControlCharacterException>(thrown);
+        Assert.Equal("JobTitle", refused.Property);
+        Assert.NotEqual(jobTitle, await Data.WithDbAsync(db => db.StaffMembers.Where(s => s.Id == id).Select(s => s.JobTitle).SingleAsync()));
     }
 
     [SkippableFact]
