@@ -50,9 +50,12 @@ public abstract class ReviewConcurrencyPageTests(LynchpinAppFactory app) : Revie
     {
         // Arrange: the appraiser and the head both have the same draft objective's form open.
         var people = await PeopleAsync(agreed: false);
+        var objective = await AddObjectiveAsync(people.Appraisal, PupilProgress);
+        AssertDone(objective);
+        var first = objective.Value!;
         using var manager = await SignInAsync(people.ManagerUser);
         using var head = await SignInAsync(people.HeadUser);
-        var url = $"/staff/{people.Person.Id}/appraisal/objectives/{people.First.Id}/edit";
+        var url = $"/staff/{people.Person.Id}/appraisal/objectives/{first.Id}/edit";
         var formA = await OpenObjectiveFormAsync(manager, url);
         var formB = await OpenObjectiveFormAsync(head, url);
         formA.Values["Input.Target"] = "9 years 11 months";
@@ -69,14 +72,14 @@ public abstract class ReviewConcurrencyPageTests(LynchpinAppFactory app) : Revie
         Assert.Contains("since you opened it", PageAssert.Text(page.QuerySelector(".govuk-error-summary")));
         Assert.Contains("9 years 11 months", PageAssert.Text(page.QuerySelector("#conflict")));
         Assert.Equal("8 years 10 months", page.QuerySelector("[name='Input.Baseline']")?.GetAttribute("value"));
-        var stored = await ObjectiveAsync(people.First.Id);
-        Assert.Equal(("9 years 11 months", people.First.Baseline), (stored.Target, stored.Baseline));
+        var stored = await ObjectiveAsync(first.Id);
+        Assert.Equal(("9 years 11 months", first.Baseline), (stored.Target, stored.Baseline));
 
         // Saving again, having seen theirs, keeps the head's typing (the table showed the target it now sets back).
         var again = Html.FormWithField(page, "Input.Baseline");
         using var resaved = await Html.SubmitAsync(head, again, Html.FormValues(again), formB.PageUri);
         Assert.Equal(HttpStatusCode.Redirect, resaved.StatusCode);
-        Assert.Equal("8 years 10 months", (await ObjectiveAsync(people.First.Id)).Baseline);
+        Assert.Equal("8 years 10 months", (await ObjectiveAsync(first.Id)).Baseline);
     }
 
     private Task<Objective> ObjectiveAsync(int id) =>
