@@ -66,6 +66,9 @@ public static class LynchpinApp
                 // Years, checkpoints, page numbers and dates out of range: a 400 saying so, never a 500 (issue 11).
                 o.ModelValidatorProviders.Add(new Security.InputRanges.ValidatorProvider());
                 o.Filters.Add(new Security.InputRanges.QueryErrorsFilter());
+                // A control character in any form field: the form again with the field named, as a 400, never a 500 (issue 15).
+                o.ModelValidatorProviders.Add(new Security.ControlCharacters.ValidatorProvider());
+                o.Filters.Add(new Security.ControlCharacters.FormFilter());
                 // Plain-English messages for values that do not parse (dates, numbers), in the GOV.UK style.
                 var messages = o.ModelBindingMessageProvider;
                 messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a real {field}");
@@ -305,6 +308,9 @@ public static class LynchpinApp
         app.UseResponseCompression();
         app.UseStaticFiles(SecurityHeaders.StaticFileCaching());
         app.UseRouting();
+        // A control character anywhere in the address: a 400 before anything reads it (issue 15).
+        app.Use(Security.ControlCharacters.CheckAddressAsync);
+        app.Use(Security.ControlCharacters.ReadFormAsync);
         app.UseRateLimiter();
         app.UseAuthentication();
         app.Use(ApiTokenAuthentication.EnforceScopeAsync);

@@ -31,7 +31,8 @@ public class AppraisalObjectives(LynchpinDbContext db, SchoolClock clock)
         return Result<Objective>.Done(objective);
     }
 
-    public async Task<Result<Objective>> UpdateAsync(int objectiveId, ObjectiveInput input, CancellationToken cancellationToken = default)
+    /// <summary>Saves the form opened at <paramref name="revision"/> (none: writes over what is stored); a conflict if someone saved it since.</summary>
+    public async Task<Result<Objective>> UpdateAsync(int objectiveId, ObjectiveInput input, int? revision = null, Recorder? by = null, CancellationToken cancellationToken = default)
     {
         var objective = await db.Objectives.SingleAsync(o => o.Id == objectiveId, cancellationToken);
         var appraisal = await LoadAsync(objective.AppraisalId, cancellationToken);
@@ -44,10 +45,13 @@ public class AppraisalObjectives(LynchpinDbContext db, SchoolClock clock)
         {
             return Result<Objective>.Fail(refused);
         }
+        if (Revisions.Check(db, objective, revision, by, clock.UtcNow) is { } stale)
+        {
+            return Result<Objective>.Fail(stale);
+        }
         Copy(input, objective);
         BackToDraft(appraisal);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<Objective>.Done(objective);
+        return await Revisions.SaveAsync(db, objective, cancellationToken) is { } lost ? Result<Objective>.Fail(lost) : Result<Objective>.Done(objective);
     }
 
     public async Task<Result> RemoveAsync(int objectiveId, CancellationToken cancellationToken = default)

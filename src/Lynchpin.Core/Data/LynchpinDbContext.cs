@@ -92,6 +92,7 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
+        StoredText.Check(ChangeTracker);
         RaiseRevisions();
         var changes = await Data.DataVersions.PendingAsync(this, cancellationToken);
         if (!changes.Any)

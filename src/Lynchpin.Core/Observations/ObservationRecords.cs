@@ -127,7 +127,9 @@ public class ObservationRecords(LynchpinDbContext db, SchoolClock clock)
     /// Changes what a record says. The observer, observee, visit, kind, questions and sharing stay as they were made;
     /// only the content in <paramref name="input"/> (date, time, lesson details, answers, notes, judgement) is used.
     /// </summary>
-    public async Task<Result<ObservationRecord>> UpdateAsync(int recordId, ObservationInput input, CancellationToken cancellationToken = default)
+    /// <summary>Saves the form opened at <paramref name="revision"/> (none: writes over what is stored); a conflict if someone saved it since.</summary>
+    public async Task<Result<ObservationRecord>> UpdateAsync(int recordId, ObservationInput input, int? revision = null, Recorder? by = null,
+        CancellationToken cancellationToken = default)
     {
         var record = await db.ObservationRecords.SingleOrDefaultAsync(r => r.Id == recordId, cancellationToken);
         if (record is null)
@@ -144,9 +146,14 @@ public class ObservationRecords(LynchpinDbContext db, SchoolClock clock)
         {
             return Result<ObservationRecord>.Fail(errors);
         }
+        if (Revisions.Check(db, record, revision, by, clock.UtcNow) is { } stale)
+        {
+            return Result<ObservationRecord>.Fail(stale);
+        }
         content.ApplyTo(record, clock.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result<ObservationRecord>.Done(record);
+        return await Revisions.SaveAsync(db, record, cancellationToken) is { } lost
+            ? Result<ObservationRecord>.Fail(lost)
+            : Result<ObservationRecord>.Done(record);
     }
 
     /// <summary>The focus questions the school asks for a kind of observation now (a new record's questions).</summary>

@@ -116,7 +116,9 @@ public class ObservationSettingsEditor(LynchpinDbContext db, SchoolClock clock)
     }
 
     /// <summary>Saves the settings; nothing is saved when there are errors.</summary>
-    public async Task<IReadOnlyList<FieldError>> UpdateAsync(int schoolId, ObservationSettingsInput input, CancellationToken cancellationToken = default)
+    /// A form opened at <paramref name="revision"/> (none: writes over what is stored) is refused with a conflict if someone saved since.
+    public async Task<IReadOnlyList<FieldError>> UpdateAsync(int schoolId, ObservationSettingsInput input, int? revision = null, Recorder? by = null,
+        CancellationToken cancellationToken = default)
     {
         var errors = Validate(input);
         if (errors.Count > 0)
@@ -128,6 +130,10 @@ public class ObservationSettingsEditor(LynchpinDbContext db, SchoolClock clock)
         {
             settings = ObservationSettingsDefaults.For(schoolId);
             db.ObservationSettings.Add(settings);
+        }
+        if (Revisions.Check(db, settings, revision, by, clock.UtcNow) is { } stale)
+        {
+            return [stale];
         }
         settings.ShareSltRecords = input.ShareSltRecords;
         settings.ShareMiddleLeaderRecords = input.ShareMiddleLeaderRecords;
@@ -141,8 +147,12 @@ public class ObservationSettingsEditor(LynchpinDbContext db, SchoolClock clock)
         settings.LessonObservationQuestions = Clean(input.LessonObservationQuestions);
         settings.DropInQuestions = Clean(input.DropInQuestions);
         settings.UpdatedAt = clock.UtcNow;
-        await db.SaveChangesAsync(cancellationToken);
-        return [];
+        if (db.Entry(settings).State == EntityState.Added)
+        {
+            // The defaults are revision 0; the school's own copy starts at 1, so a form opened on the defaults is stale after it.
+            settings.Revision = 1;
+        }
+        return await Revisions.SaveAsync(db, settings, cancellationToken) is { } lost ? [lost] : [];
     }
 
     private static List<string> Clean(IEnumerable<string?> questions) =>

@@ -11,10 +11,12 @@ public class StatusModel : PageModel
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public IActionResult OnGet(int code) => Show(code);
+    // The code from the address only: a failed post re-executes here with its form, which must not bind it (a form the
+    // reader refused left it 0, and a response of status 0).
+    public IActionResult OnGet([FromRoute] int code) => Show(code);
 
     // A failed POST re-executes here with the same method.
-    public IActionResult OnPost(int code) => Show(code);
+    public IActionResult OnPost([FromRoute] int code) => Show(code);
 
     private PageResult Show(int code)
     {
@@ -26,6 +28,11 @@ public class StatusModel : PageModel
             429 => ("Too many attempts", "Wait a minute, then try again."),
             _ => ("Sorry, there is a problem with Lynchpin", "Try again later."),
         };
+        if (code == 400 && HttpContext.Items.ContainsKey(Security.ControlCharacters.ItemKey))
+        {
+            (Title, Message) = ("There is a problem with what you entered",
+                "Go back to the form: what you typed is still there. Remove the character from the field named above, then save again.");
+        }
         if (code == 400)
         {
             var errors = HttpContext.Items[Security.InputRanges.QueryErrorsFilter.ItemKey] as IEnumerable<string>

@@ -2,6 +2,7 @@ using System.Net;
 using Lynchpin.Core.Appraisals;
 using Lynchpin.Core.Data.Models;
 using Lynchpin.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Lynchpin.Tests.Appraisals.Reviews;
 
@@ -42,6 +43,53 @@ public abstract class ReviewConcurrencyPageTests(LynchpinAppFactory app) : Revie
         {
             answer.Dispose();
         }
+    }
+
+    [SkippableFact]
+    public async Task PostEditObjective_BothOpenBothSave_SecondIsA409KeepingTheTypingAndTheFirstIsKept()
+    {
+        // Arrange: the appraiser and the head both have the same draft objective's form open.
+        var people = await PeopleAsync(agreed: false);
+        var objective = await AddObjectiveAsync(people.Appraisal, PupilProgress);
+        AssertDone(objective);
+        var first = objective.Value!;
+        using var manager = await SignInAsync(people.ManagerUser);
+        using var head = await SignInAsync(people.HeadUser);
+        var url = $"/staff/{people.Person.Id}/appraisal/objectives/{first.Id}/edit";
+        var formA = await OpenObjectiveFormAsync(manager, url);
+        var formB = await OpenObjectiveFormAsync(head, url);
+        formA.Values["Input.Target"] = "9 years 11 months";
+        formB.Values["Input.Baseline"] = "8 years 10 months";
+
+        // Act
+        using var saved = await Html.SubmitAsync(manager, formA.Form, formA.Values, formA.PageUri);
+        using var refused = await Html.SubmitAsync(head, formB.Form, formB.Values, formB.PageUri);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        Assert.Contains("since you opened it", PageAssert.Text(page.QuerySelector(".govuk-error-summary")));
+        Assert.Contains("9 years 11 months", PageAssert.Text(page.QuerySelector("#conflict")));
+        Assert.Equal("8 years 10 months", page.QuerySelector("[name='Input.Baseline']")?.GetAttribute("value"));
+        var stored = await ObjectiveAsync(first.Id);
+        Assert.Equal(("9 years 11 months", first.Baseline), (stored.Target, stored.Baseline));
+
+        // Saving again, having seen theirs, keeps the head's typing (the table showed the target it now sets back).
+        var again = Html.FormWithField(page, "Input.Baseline");
+        using var resaved = await Html.SubmitAsync(head, again, Html.FormValues(again), formB.PageUri);
+        Assert.Equal(HttpStatusCode.Redirect, resaved.StatusCode);
+        Assert.Equal("8 years 10 months", (await ObjectiveAsync(first.Id)).Baseline);
+    }
+
+    private Task<Objective> ObjectiveAsync(int id) =>
+        Data.WithDbAsync(db => db.Objectives.SingleAsync(o => o.Id == id));
+
+    private static async Task<(AngleSharp.Html.Dom.IHtmlFormElement Form, Dictionary<string, string> Values, Uri PageUri)> OpenObjectiveFormAsync(HttpClient client, string url)
+    {
+        using var page = await client.GetAsync(url);
+        var form = Html.FormWithField(await PageAssert.OkAsync(page), "Input.Baseline");
+        return (form, Html.FormValues(form), page.RequestMessage!.RequestUri!);
     }
 
     [SkippableFact]

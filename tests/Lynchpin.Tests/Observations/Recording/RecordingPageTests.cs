@@ -234,6 +234,54 @@ public abstract class RecordingPageTests(LynchpinAppFactory app) : IntegrationTe
     }
 
     [SkippableFact]
+    public async Task Post_EditOpenInTwoTabsBothSaved_SecondIsA409KeepingTheTypingAndTheFirstIsKept()
+    {
+        // Arrange: the observer has the record's edit form open twice (issue 15: a stale save overwrote the first).
+        var s = await CreateAsync(App);
+        var rota = await s.StoreValidRotaAsync(App);
+        int id;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var v = rota.Visits[0];
+            id = (await scope.ServiceProvider.GetRequiredService<ObservationRecords>().CreateAsync(s.School.Id,
+                new() { VisitId = v.Id, ObserverId = v.ObserverId, ObserveeId = v.ObserveeId, Answers = ["Fractions"] }, new(null, "Amira Khan"))).Value!.Id;
+        }
+        using var amira = await SignInAsync(s.Amira);
+        var url = $"/observations/records/{id}/edit";
+        var (formA, valuesA, uriA) = await OpenAsync(amira, url);
+        var (formB, valuesB, uriB) = await OpenAsync(amira, url);
+        valuesA["Input.Notes"] = "Mini whiteboards for every pupil";
+        valuesB["Input.Notes"] = "Paired reading";
+
+        // Act
+        using var saved = await Html.SubmitAsync(amira, formA, valuesA, uriA);
+        using var refused = await Html.SubmitAsync(amira, formB, valuesB, uriB);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        Assert.Contains("since you opened it", PageAssert.Text(page.QuerySelector(".govuk-error-summary")));
+        Assert.Contains("Mini whiteboards for every pupil", PageAssert.Text(page.QuerySelector("#conflict")));
+        Assert.Equal("Paired reading", (page.QuerySelector("textarea[name='Input.Notes']") as AngleSharp.Html.Dom.IHtmlTextAreaElement)?.Value);
+        Assert.Equal("Mini whiteboards for every pupil", await Data.WithDbAsync(db => db.ObservationRecords.Where(r => r.Id == id).Select(r => r.Notes).SingleAsync()));
+
+        // Saving again, having seen theirs, keeps this tab's typing.
+        var again = Html.FormWithField(page, "Input.Notes");
+        using var resaved = await Html.SubmitAsync(amira, again, Html.FormValues(again), uriB);
+        Assert.Equal(HttpStatusCode.Redirect, resaved.StatusCode);
+        Assert.Equal("Paired reading", await Data.WithDbAsync(db => db.ObservationRecords.Where(r => r.Id == id).Select(r => r.Notes).SingleAsync()));
+    }
+
+    private static async Task<(AngleSharp.Html.Dom.IHtmlFormElement Form, Dictionary<string, string> Values, Uri PageUri)> OpenAsync(HttpClient client, string url)
+    {
+        using var page = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var form = Html.FormWithField(await Html.ParseAsync(page), "Input.Notes");
+        return (form, Html.FormValues(form), page.RequestMessage!.RequestUri!);
+    }
+
+    [SkippableFact]
     public async Task Post_DropInByALeader_RecordsTheChosenPersonAndLesson()
     {
         // Arrange: Sam (SLT) is not on the observer list but leads the school

@@ -279,6 +279,35 @@ public abstract class RotaPagesTests(LynchpinAppFactory app) : IntegrationTest(a
     }
 
     [SkippableFact]
+    public async Task Settings_TwoLeadersBothOpenBothSave_SecondIsA409KeepingTheTypingAndTheFirstIsKept()
+    {
+        // Arrange: two leaders have the settings form open (issue 15: the second save silently undid the first).
+        var school = await ObservationSchool.CreateStaffAsync(Data);
+        using var first = await LeaderOfAsync(school.School);
+        using var second = await LeaderOfAsync(school.School);
+        var url = $"{Hub(school)}/settings";
+        var formA = await PageForms.OpenAsync(first, url, "Settings.MaxObserversPerLesson");
+        var formB = await PageForms.OpenAsync(second, url, "Settings.MaxObserversPerLesson");
+        formA.Values["Settings.MaxVisitsPerObservee"] = "4";
+        formB.Values["Settings.DropInQuestions"] = "Who is stuck?";
+
+        // Act
+        using var saved = await Html.SubmitAsync(first, formA.Form, formA.Values, formA.PageUri);
+        using var refused = await Html.SubmitAsync(second, formB.Form, formB.Values, formB.PageUri);
+
+        // Assert
+        PageAssert.RedirectsTo(saved, url);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        Assert.Contains("since you opened it", PageAssert.Text(page.QuerySelector(".govuk-error-summary")));
+        Assert.Contains("Visits to one person in a rota", PageAssert.Text(page.QuerySelector("#conflict")));
+        Assert.Equal("Who is stuck?", (page.QuerySelector("textarea[name='Settings.DropInQuestions']") as IHtmlTextAreaElement)?.Value);
+        var stored = await Data.WithDbAsync(db => db.ObservationSettings.SingleAsync(s => s.SchoolId == school.School.Id));
+        Assert.Equal(4, stored.MaxVisitsPerObservee);
+        Assert.NotEqual(["Who is stuck?"], stored.DropInQuestions);
+    }
+
+    [SkippableFact]
     public async Task Settings_WeekANotAMonday_Returns400_AndBlockingAndUnblockingADateWork()
     {
         var school = await ObservationSchool.CreateStaffAsync(Data);

@@ -18,7 +18,7 @@ public class AddObjectiveModel(AppraisalObjectives objectives) : ObjectivePage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await objectives.AddAsync(Appraisal!.Id, Input.ToInput(), ct);
+        var result = ModelState.IsValid ? await objectives.AddAsync(Appraisal!.Id, Input.ToInput(), ct) : null;
         return await AfterSaveAsync(result, "The objective is added.", ct);
     }
 }

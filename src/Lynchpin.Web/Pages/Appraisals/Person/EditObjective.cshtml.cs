@@ -14,7 +14,9 @@ public class EditObjectiveModel(AppraisalObjectives objectives) : ObjectivePage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await objectives.UpdateAsync(Objective.Id, Input.ToInput(), ct);
+        var result = ModelState.IsValid
+            ? await objectives.UpdateAsync(Objective.Id, Input.ToInput(), Input.Revision, await RecorderAsync(ct), ct)
+            : null;
         return await AfterSaveAsync(result, "The objective is changed.", ct);
     }
 }

@@ -4,8 +4,11 @@ using Lynchpin.Core.Appraisals;
 namespace Lynchpin.Web.Pages.Appraisals.Person;
 
 /// <summary>An objective as the add and edit pages post it; the type is its code (<c>pupil-progress</c>).</summary>
-public class ObjectiveForm
+public class ObjectiveForm : IRevisedInput
 {
+    /// <summary>The objective's revision when the form was opened (0 on the add form).</summary>
+    public int Revision { get; set; }
+
     /// <summary>The fields the rules name in their errors, so each error lands on its input.</summary>
     public static readonly string[] Fields =
         ["Title", "SuccessCriteria", "Type", "SchoolPriority", "PupilGroup", "Measure", "Baseline", "Target"];
@@ -21,6 +24,7 @@ public class ObjectiveForm
 
     public static ObjectiveForm From(Objective objective) => new()
     {
+        Revision = objective.Revision,
         Title = objective.Title,
         SuccessCriteria = objective.SuccessCriteria,
         Type = objective.Type.Code(),

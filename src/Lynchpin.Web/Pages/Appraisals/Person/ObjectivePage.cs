@@ -14,16 +14,25 @@ public abstract class ObjectivePage : PersonAppraisalPage
     /// <summary>Why the objectives cannot change now (agreed, or already five), shown instead of the form; null when they can.</summary>
     public FieldError? Refusal { get; protected set; }
 
-    /// <summary>The form comes back with the rules' errors (400), or the person's appraisal page opens at the saved objective.</summary>
-    protected async Task<IActionResult> AfterSaveAsync<T>(Result<T> result, string done, CancellationToken ct) where T : class
+    /// <summary>
+    /// The form comes back with the rules' errors (400; a 409 with both versions when someone saved the objective since it
+    /// was opened), or the person's appraisal page opens at the saved objective. No result: the form's own fields had errors
+    /// (a control character), so nothing was tried.
+    /// </summary>
+    protected async Task<IActionResult> AfterSaveAsync<T>(Result<T>? result, string done, CancellationToken ct) where T : class
     {
-        if (!result.Succeeded)
+        if (result is not { Succeeded: true })
         {
-            AddErrors(result.Errors, Inputs(ObjectiveForm.Fields));
+            AddErrors(result?.Errors ?? [], Inputs(ObjectiveForm.Fields));
             await ReloadAsync(ct);
+            if (Objective is not null)
+            {
+                // Someone saved the objective since the form was opened: theirs beside the typing, which is kept.
+                ShowConflict(ObjectiveForm.From(Objective), Input);
+            }
             return Invalid();
         }
         TempData["Success"] = done;
-        return RedirectToAppraisal(result.Value is Objective saved ? $"objective-{saved.Id}" : null);
+        return RedirectToAppraisal(result!.Value is Objective saved ? $"objective-{saved.Id}" : null);
     }
 }

@@ -37,10 +37,19 @@ public class EditModel(ObservationRecords records, ObservationSettingsEditor set
             ModelState.AddModelError("Input.Date", "Enter the date of the visit");
             return Invalid();
         }
-        var result = await records.UpdateAsync(Record.Id, input, ct);
+        var result = await records.UpdateAsync(Record.Id, input, Input.Revision, await RecorderAsync(ct), ct);
         if (!result.Succeeded)
         {
-            RecordForm.AddErrors(ModelState, result.Errors, ShowsLessonFields, RecordJudgements);
+            RecordForm.AddErrors(ModelState, result.Errors.Where(e => e is not Lynchpin.Core.Data.Conflict), ShowsLessonFields, RecordJudgements);
+            AddErrors(result.Errors.OfType<Conflict>());
+            if (Conflict is not null)
+            {
+                await LoadAsync(id, ct);
+                // The saved record as its form shows it, beside the typing (kept); what the form does not post is left out.
+                var saved = RecordForm.From(Record);
+                (saved.Kind, saved.ObserveeId) = (Input.Kind, Input.ObserveeId);
+                ShowConflict(saved, Input);
+            }
             return Invalid();
         }
         TempData["Success"] = "Your changes are saved.";

@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Lynchpin.Web.Pages.Observations.Records;
 
 /// <summary>What the record form posts; the lesson details are asked only for a drop-in with no visit.</summary>
-public class RecordForm
+public class RecordForm : IRevisedInput
 {
+    /// <summary>The record's revision when the edit form was opened (0 on a new record).</summary>
+    public int Revision { get; set; }
+
     [Display(Name = "kind of visit")] public string? Kind { get; set; }
     [Display(Name = "person observed")] public int? ObserveeId { get; set; }
     [Display(Name = "date")] public DateOnly? Date { get; set; }
@@ -42,6 +45,7 @@ public class RecordForm
 
     public static RecordForm From(ObservationRecord record) => new()
     {
+        Revision = record.Revision,
         Kind = record.Kind.Code(),
         ObserveeId = record.ObserveeId,
         Date = record.Date,

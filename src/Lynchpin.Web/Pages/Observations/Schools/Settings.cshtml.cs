@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Lynchpin.Core.Observations;
 using Lynchpin.Core.Observations.Rota;
@@ -102,12 +103,14 @@ public class SettingsModel(SchoolCalendars calendars, ObservationSettingsEditor 
                 LearningWalkQuestions = Lines(Settings.LearningWalkQuestions),
                 LessonObservationQuestions = Lines(Settings.LessonObservationQuestions),
                 DropInQuestions = Lines(Settings.DropInQuestions),
-            }, ct);
+            }, Settings.Revision, await RecorderAsync(ct), ct);
             AddErrors(errors, SettingsFields, "Settings.MaxObserversPerLesson");
         }
         if (!ModelState.IsValid)
         {
             await LoadFormsAsync(ct, calendarForm: true, settings: false);
+            // Someone saved the settings since the form was opened: theirs beside the typing, which is kept.
+            ShowConflict(SettingsInput.From(await editor.GetAsync(School.Id, ct)), Settings, nameof(Settings));
             return Invalid();
         }
         TempData["Success"] = "Observation settings saved.";
@@ -133,21 +136,7 @@ public class SettingsModel(SchoolCalendars calendars, ObservationSettingsEditor 
         }
         if (settings)
         {
-            var stored = await editor.GetAsync(School.Id, ct);
-            Settings = new SettingsInput
-            {
-                ShareSltRecords = stored.ShareSltRecords,
-                ShareMiddleLeaderRecords = stored.ShareMiddleLeaderRecords,
-                ShareTeacherRecords = stored.ShareTeacherRecords,
-                SharePastoralRecords = stored.SharePastoralRecords,
-                ShareSupportRecords = stored.ShareSupportRecords,
-                RecordJudgements = stored.RecordJudgements ? "yes" : "no",
-                MaxObserversPerLesson = stored.MaxObserversPerLesson.ToString(CultureInfo.InvariantCulture),
-                MaxVisitsPerObservee = stored.MaxVisitsPerObservee.ToString(CultureInfo.InvariantCulture),
-                LearningWalkQuestions = string.Join('\n', stored.LearningWalkQuestions),
-                LessonObservationQuestions = string.Join('\n', stored.LessonObservationQuestions),
-                DropInQuestions = string.Join('\n', stored.DropInQuestions),
-            };
+            Settings = SettingsInput.From(await editor.GetAsync(School.Id, ct));
         }
     }
 
@@ -185,17 +174,37 @@ public sealed class BlockInput
     public string? Reason { get; set; }
 }
 
-public sealed class SettingsInput
+public sealed class SettingsInput : IRevisedInput
 {
-    public bool ShareSltRecords { get; set; }
-    public bool ShareMiddleLeaderRecords { get; set; }
-    public bool ShareTeacherRecords { get; set; }
-    public bool SharePastoralRecords { get; set; }
-    public bool ShareSupportRecords { get; set; }
-    public string? RecordJudgements { get; set; }
-    public string? MaxObserversPerLesson { get; set; }
-    public string? MaxVisitsPerObservee { get; set; }
-    public string? LearningWalkQuestions { get; set; }
-    public string? LessonObservationQuestions { get; set; }
-    public string? DropInQuestions { get; set; }
+    /// <summary>The settings' revision when the form was opened (0 while the school has the defaults).</summary>
+    public int Revision { get; set; }
+
+    [Display(Name = "share senior leaders' records")] public bool ShareSltRecords { get; set; }
+    [Display(Name = "share middle leaders' records")] public bool ShareMiddleLeaderRecords { get; set; }
+    [Display(Name = "share teachers' records")] public bool ShareTeacherRecords { get; set; }
+    [Display(Name = "share pastoral staff's records")] public bool SharePastoralRecords { get; set; }
+    [Display(Name = "share support staff's records")] public bool ShareSupportRecords { get; set; }
+    [Display(Name = "record a judgement")] public string? RecordJudgements { get; set; }
+    [Display(Name = "observers in one lesson")] public string? MaxObserversPerLesson { get; set; }
+    [Display(Name = "visits to one person in a rota")] public string? MaxVisitsPerObservee { get; set; }
+    [Display(Name = "learning walk questions")] public string? LearningWalkQuestions { get; set; }
+    [Display(Name = "lesson observation questions")] public string? LessonObservationQuestions { get; set; }
+    [Display(Name = "drop-in questions")] public string? DropInQuestions { get; set; }
+
+    /// <summary>The form as the stored settings fill it.</summary>
+    public static SettingsInput From(ObservationSettings stored) => new()
+    {
+        Revision = stored.Revision,
+        ShareSltRecords = stored.ShareSltRecords,
+        ShareMiddleLeaderRecords = stored.ShareMiddleLeaderRecords,
+        ShareTeacherRecords = stored.ShareTeacherRecords,
+        SharePastoralRecords = stored.SharePastoralRecords,
+        ShareSupportRecords = stored.ShareSupportRecords,
+        RecordJudgements = stored.RecordJudgements ? "yes" : "no",
+        MaxObserversPerLesson = stored.MaxObserversPerLesson.ToString(CultureInfo.InvariantCulture),
+        MaxVisitsPerObservee = stored.MaxVisitsPerObservee.ToString(CultureInfo.InvariantCulture),
+        LearningWalkQuestions = string.Join('\n', stored.LearningWalkQuestions),
+        LessonObservationQuestions = string.Join('\n', stored.LessonObservationQuestions),
+        DropInQuestions = string.Join('\n', stored.DropInQuestions),
+    };
 }
