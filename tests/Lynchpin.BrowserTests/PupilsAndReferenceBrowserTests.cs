@@ -113,7 +113,7 @@ public class PupilsAndReferenceBrowserTests(BrowserFixture browser) : BrowserTes
         await SignInAsync(page, email, password);
 
         // Act: her appraisal, then its 2025/26 year
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" }).GetByRole(AriaRole.Link, new() { Name = "My appraisal", Exact = true }).ClickAsync();
+        await (await MenuLinkAsync(page, "My appraisal")).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/appraisal", StringComparison.Ordinal));
         await page.GotoAsync(new Uri(page.Url).AbsolutePath + "?year=2025");
         var outcome = page.Locator("[id^=outcome-]").First;
