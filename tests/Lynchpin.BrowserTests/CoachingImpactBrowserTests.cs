@@ -44,7 +44,10 @@ public partial class CoachingImpactBrowserTests(BrowserFixture browser) : Browse
         var reference = await page.Locator("#reference tbody tr").AllInnerTextsAsync();
         await LooksRightAsync(page, "impact-coach");
         await page.GetByRole(AriaRole.Link, new() { Name = "Persistent absence", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("measure=persistent-absence", StringComparison.Ordinal));
+        // Polls the address and the heading rather than waiting for a load event, which once did not come within 30 s in a
+        // whole-suite run here although the page had loaded.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("measure=persistent-absence"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("persistent absence");
         var persistent = await SentencesAsync(page);
         await LooksRightAsync(page, "impact-coach-persistent-absence");
 
