@@ -2948,6 +2948,104 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("plan_reviews", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ProfessionalConversation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agreed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("agreed");
+
+                    b.Property<int?>("CoachId")
+                        .HasColumnType("integer")
+                        .HasColumnName("coach_id");
+
+                    b.Property<int?>("CriterionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("criterion_id");
+
+                    b.Property<string>("Focus")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("focus");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<int?>("LineManagerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_manager_id");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("next_step");
+
+                    b.Property<DateOnly?>("NextStepBy")
+                        .HasColumnType("date")
+                        .HasColumnName("next_step_by");
+
+                    b.Property<int?>("ObjectiveId")
+                        .HasColumnType("integer")
+                        .HasColumnName("objective_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_professional_conversations");
+
+                    b.HasIndex("CoachId")
+                        .HasDatabaseName("ix_professional_conversations_coach_id");
+
+                    b.HasIndex("CriterionId")
+                        .HasDatabaseName("ix_professional_conversations_criterion_id");
+
+                    b.HasIndex("LineManagerId")
+                        .HasDatabaseName("ix_professional_conversations_line_manager_id");
+
+                    b.HasIndex("ObjectiveId")
+                        .HasDatabaseName("ix_professional_conversations_objective_id");
+
+                    b.HasIndex("StaffMemberId", "HeldOn")
+                        .HasDatabaseName("ix_professional_conversations_staff_member_id_held_on");
+
+                    b.ToTable("professional_conversations", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
                 {
                     b.Property<int>("Id")
@@ -5292,6 +5390,50 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.Navigation("Plan");
 
                     b.Navigation("Visit");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ProfessionalConversation", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "Coach")
+                        .WithMany()
+                        .HasForeignKey("CoachId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_professional_conversations_staff_members_coach_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StageCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_professional_conversations_stage_criteria_criterion_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "LineManager")
+                        .WithMany()
+                        .HasForeignKey("LineManagerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_professional_conversations_staff_members_line_manager_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.Objective", "Objective")
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_professional_conversations_objectives_objective_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_professional_conversations_staff_members_staff_member_id");
+
+                    b.Navigation("Coach");
+
+                    b.Navigation("Criterion");
+
+                    b.Navigation("LineManager");
+
+                    b.Navigation("Objective");
+
+                    b.Navigation("StaffMember");
                 });
 
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ProgressionFramework", b =>
