@@ -3,6 +3,7 @@ using System.Text;
 using Lynchpin.Bench.Load;
 using Lynchpin.Bench.Profile;
 using Lynchpin.Core.Data.Models;
+using Lynchpin.Core.Data;
 
 // Writes realistic import files at trust and national scale, for timing the imports by hand:
 //   dotnet run -c Release --project bench/Lynchpin.Bench -- gias 50000 /tmp/gias.csv
@@ -13,6 +14,8 @@ using Lynchpin.Core.Data.Models;
 // The load run (bench/load-run.sh): one trust of 100 schools into PostgreSQL or SQLite, then every page and API call under load:
 //   dotnet run -c Release --project bench/Lynchpin.Bench -- trust-load postgres|sqlite CONNECTION|FILE
 //   dotnet run -c Release --project bench/Lynchpin.Bench -- load-run [--targets postgres,sqlite,demo] [--reload] [...]
+// Times the staff import in-process (no start-up), into an empty school and again over itself:
+//   dotnet run -c Release --project bench/Lynchpin.Bench -- import-time sqlite|postgres FILE|CONNECTION STAFF.csv [RUNS]
 // See docs/performance.md for the commands that time them and the results.
 switch (args.FirstOrDefault())
 {
@@ -24,6 +27,9 @@ switch (args.FirstOrDefault())
         return ParseTiming(args[1..]) is { } timing ? await ProfileTiming.RunAsync(timing) : Usage();
     case "trust-load" when args.Length == 3 && args[1] is "postgres" or "sqlite":
         return args[1] == "postgres" ? await TrustData.LoadPostgresAsync(args[2]) : await TrustData.LoadSqliteAsync(args[2]);
+    case "import-time" when args.Length is 4 or 5 && args[1] is "postgres" or "sqlite":
+        return await ImportTiming.RunAsync(args[1] == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite, args[2], args[3],
+            args.Length == 5 && int.TryParse(args[4], out var runs) ? runs : 3);
     case "load-run":
         return LoadRunOptions.Parse(args[1..]) is { } load ? await LoadRun.RunAsync(load) : Usage();
 }
@@ -52,6 +58,7 @@ static int Usage()
                    [--school URN] [--year 2025] [--checkpoint 4] [--runs 50] [--national-runs 20] [--explain]
                (the token may instead be in LYNCHPIN_BENCH_TOKEN)
                Lynchpin.Bench trust-load postgres CONNECTION | trust-load sqlite FILE
+               Lynchpin.Bench import-time sqlite FILE | postgres CONNECTION  STAFF.csv [RUNS]
                Lynchpin.Bench load-run [--targets postgres,sqlite,demo] [--reload] [--duration 4] [--warmup 1]
                    [--connections 1,32] [--import-runs 3] [--import-rows 10000] [--postgres CONNECTION] [--port 5190]
                    [--root REPO] [--data FOLDER]

@@ -2,7 +2,7 @@ using Lynchpin.Core.Data.Models;
 
 namespace Lynchpin.Bench.Profile;
 
-/// <summary>The generator's rows as the app's entities, for <see cref="Load.TableWriter"/>; names and emails are made from the id.</summary>
+/// <summary>The generator's rows as the app's entities, for <see cref="Core.Data.TableWriter"/>; names and emails are made from the id.</summary>
 public static class ProfileEntities
 {
     public static IEnumerable<Trust> Trusts(ProfileGenerator generator) =>

@@ -4,7 +4,8 @@ namespace Lynchpin.Core.Data;
 public static class DatabaseErrors
 {
     /// <summary>A save refused by a unique index: someone else's save of the same thing came first.</summary>
-    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    /// <remarks>EF Core wraps the provider's error; a bulk write (<see cref="TableWriter"/>) throws it as it is.</remarks>
+    public static bool IsUniqueViolation(Exception e) => (e is DbUpdateException ? e.InnerException : e) switch
     {
         Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY

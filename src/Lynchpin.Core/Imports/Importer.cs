@@ -143,7 +143,7 @@ public abstract class Importer<TRow>(LynchpinDbContext db, ImportFormat format) 
             }
             return result;
         }
-        catch (DbUpdateException e) when (transaction is not null && DatabaseErrors.IsUniqueViolation(e))
+        catch (Exception e) when (transaction is not null && DatabaseErrors.IsUniqueViolation(e))
         {
             // Checked against what was stored before another import of the school wrote the same rows.
             await transaction.RollbackAsync(cancellationToken);

@@ -33,8 +33,8 @@ public class StaffImporter(LynchpinDbContext db)
     {
         var school = run.School;
         var fileRows = FindDuplicates(rows, run.Errors);
-        // Tracked: the write updates the people the file names.
-        var stored = await Db.StaffMembers.Where(s => s.SchoolId == school.Id).ToListAsync(cancellationToken);
+        // Not tracked: tracking thousands of people costs seconds; the write attaches only those the file changes.
+        var stored = await Db.StaffMembers.AsNoTracking().Where(s => s.SchoolId == school.Id).ToListAsync(cancellationToken);
         CheckDatesAgainstStored(fileRows, stored, run.Columns, run.Errors);
         var trust = await StaffImportTrust.LoadAsync(Db, school, stored, rows, cancellationToken);
         var links = new StaffImportLinks(school, trust, fileRows, run.Columns);
@@ -96,9 +96,7 @@ public class StaffImporter(LynchpinDbContext db)
         var storedByRef = stored.ToDictionary(s => s.StaffRef, StringComparer.Ordinal);
         var entities = new Dictionary<string, StaffMember>(StringComparer.Ordinal);
         var before = new Dictionary<StaffMember, object>();
-        var created = 0;
-
-        // Pass 1: the people themselves, so new rows get ids that others can point at.
+        var added = new List<StaffMember>();
         foreach (var row in fileRows.Values)
         {
             if (storedByRef.TryGetValue(row.StaffRef, out var person))
@@ -115,15 +113,19 @@ public class StaffImporter(LynchpinDbContext db)
                     LastName = row.LastName,
                     JobTitle = row.JobTitle,
                 };
-                Db.StaffMembers.Add(person);
-                created++;
+                added.Add(person);
             }
             Apply(row, person, columns);
             entities[row.StaffRef] = person;
         }
-        await Db.SaveChangesAsync(cancellationToken);
 
-        // Pass 2: line managers and coaches, now that every person has an id.
+        // New people get their ids first, so every line manager and coach is set before anything is written.
+        var writer = new TableWriter(Db);
+        var ids = await writer.ReserveIdsAsync<StaffMember>(added.Count, cancellationToken);
+        for (var i = 0; i < added.Count; i++)
+        {
+            added[i].Id = ids[i];
+        }
         foreach (var row in fileRows.Values)
         {
             var person = entities[row.StaffRef];
@@ -136,10 +138,25 @@ public class StaffImporter(LynchpinDbContext db)
                 person.CoachId = links.IdOf(links.CoachOf(row), entities);
             }
         }
-        await Db.SaveChangesAsync(cancellationToken);
 
-        var updated = before.Count(b => !Snapshot(b.Key).Equals(b.Value));
-        return new ImportResult(created, updated, []) { Unchanged = before.Count - updated };
+        if (added.Count > 0)
+        {
+            // Thousands of new people in one COPY or prepared insert, not one tracked insert and update each (issue 15
+            // item 3). The rows' text was checked for control characters as they were read.
+            await writer.InsertAsync(added, cancellationToken);
+            await DataVersions.RaiseAsync(Db, new DataVersions.Changes { Structure = true, Schools = { school.Id } }, cancellationToken);
+        }
+        // People already stored: updates of those the file changed, each conditional on the revision that was read.
+        var changed = before.Where(b => !Snapshot(b.Key).Equals(b.Value)).Select(b => b.Key).ToList();
+        foreach (var person in changed)
+        {
+            // An import names nobody as the reviser.
+            person.RevisedAt = null;
+            person.RevisedByName = null;
+            Db.Entry(person).State = EntityState.Modified;
+        }
+        await Db.SaveChangesAsync(cancellationToken);
+        return new ImportResult(added.Count, changed.Count, []) { Unchanged = before.Count - changed.Count };
     }
 
     /// <summary>The fields of optional columns: a column left out of the file leaves its field as stored.</summary>

@@ -7,13 +7,15 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Lynchpin.Bench.Load;
+namespace Lynchpin.Core.Data;
 
 /// <summary>
 /// Writes the app's own entities into their tables the way EF Core maps them: the table, the columns, each value's
 /// conversion (enums stored as codes, lists as arrays or JSON) and the column types all come from the DbContext's model
 /// for the provider, so a changed model changes what is written without changing this code. PostgreSQL through binary
-/// COPY; SQLite through one prepared INSERT, in the caller's transaction. Ids are written as given.
+/// COPY; SQLite through one prepared INSERT, in the caller's transaction. Ids are written as given
+/// (<see cref="ReserveIdsAsync"/> hands out new ones). It bypasses the change tracker, so a caller writing the app's
+/// data raises the data versions itself; the bench loads its data sets with it.
 /// </summary>
 public sealed partial class TableWriter(DbContext model)
 {
@@ -30,6 +32,51 @@ public sealed partial class TableWriter(DbContext model)
             SqliteConnection sqlite => Insert(sqlite, (SqliteTransaction?)transaction, table, columns, rows),
             _ => throw new NotSupportedException(connection.GetType().Name),
         };
+    }
+
+    /// <summary>
+    /// Writes new rows of the app's data inside the context's current transaction: the import's bulk path. On SQLite
+    /// the foreign keys are checked at commit, so rows may point at each other in any order (PostgreSQL checks them at
+    /// the end of the COPY).
+    /// </summary>
+    public async Task<long> InsertAsync<T>(IReadOnlyCollection<T> rows, CancellationToken cancellationToken) where T : class
+    {
+        var transaction = model.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk inserts run inside a transaction.");
+        if (model.Database.IsSqlite())
+        {
+            // Reset by SQLite when the transaction ends.
+            await model.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", cancellationToken);
+        }
+        return await WriteAsync(transaction.Connection!, rows, transaction);
+    }
+
+    /// <summary>
+    /// New ids for <paramref name="count"/> rows of <typeparamref name="T"/>, so rows written together can name each
+    /// other. Inside the caller's transaction: PostgreSQL takes them from the column's sequence (other writers never get
+    /// the same ones); on SQLite the transaction holds the write lock, and the next ids follow both the highest id and
+    /// the AUTOINCREMENT counter, so a deleted row's id is never given again.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ReserveIdsAsync<T>(int count, CancellationToken cancellationToken) where T : class
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+        var entity = model.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = entity.GetTableName()!;
+        var key = entity.FindPrimaryKey()!.Properties.Single().GetColumnName(StoreObjectIdentifier.Table(table, entity.GetSchema()))!;
+        if (model.Database.IsNpgsql())
+        {
+            return await model.Database
+                .SqlQuery<int>($"SELECT CAST(nextval(pg_get_serial_sequence({table}, {key})) AS integer) AS \"Value\" FROM generate_series(1, {count})")
+                .ToListAsync(cancellationToken);
+        }
+        // The names come from the model, not from input.
+        var sql = "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = @table), 0), "
+            + $"coalesce((SELECT max({Quote(key)}) FROM {Quote(table)}), 0)) AS \"Value\"";
+        var last = await model.Database.SqlQueryRaw<long>(sql, new SqliteParameter("@table", table)).SingleAsync(cancellationToken);
+        return Enumerable.Range(checked((int)last + 1), count).ToList();
     }
 
     private static List<Column> Columns(IEntityType entity)
