@@ -80,6 +80,84 @@ public class ImportKillTests
         }
     }
 
+    /// <summary>
+    /// The kill is sure to land inside the import's write on PostgreSQL: a transaction of the test's own has already
+    /// added the file's last person, so the import's COPY writes every row before it and then waits on that row's
+    /// unique index entry. Killed there, the server aborts the import's transaction (when the COPY reads on and finds the
+    /// client gone) and no row of it is kept.
+    /// </summary>
+    [SkippableFact]
+    public async Task ImportStaff_KilledInTheMiddleOfItsWriteOnPostgres_KeepsNoRow()
+    {
+        // Arrange
+        await PostgresServer.RequireAsync();
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        int schoolId;
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.MigrateAsync();
+            var school = new School { Urn = Urn, Name = "Oakfield Academy" };
+            db.Schools.Add(school);
+            await db.SaveChangesAsync();
+            schoolId = school.Id;
+        }
+        var file = Path.Combine(Path.GetTempPath(), $"lynchpin-kill-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, StaffFile(People));
+        await using var blocker = database.CreateContext();
+        await using var blocking = await blocker.Database.BeginTransactionAsync();
+        blocker.StaffMembers.Add(new StaffMember
+        {
+            SchoolId = schoolId,
+            StaffRef = $"K{People:D5}",
+            FirstName = "Held",
+            LastName = "Back",
+            JobTitle = "Teacher",
+        });
+        await blocker.SaveChangesAsync();
+
+        try
+        {
+            // Act
+            using var child = Start(database, file);
+            var waiting = await WaitUntilAsync(database, "wait_event_type = 'Lock'", child, TimeSpan.FromMinutes(3));
+            Assert.True(waiting, "The import's COPY never reached the row held back (the child exited or three minutes passed).");
+            child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+            await blocking.RollbackAsync();
+
+            // Assert: once the server has ended the import's session, none of the rows it had written is there.
+            Assert.True(await WaitUntilAsync(database, null, null, TimeSpan.FromMinutes(1), gone: true), "The killed import's COPY is still running.");
+            Assert.Equal(0, await CountAsync(database));
+            using var last = Start(database, file);
+            Assert.True(await ExitedWithinAsync(last, TimeSpan.FromMinutes(3)), "The import run after the kill did not finish.");
+            Assert.Equal(0, last.ExitCode);
+            Assert.Equal(People, await CountAsync(database));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Polls the server for a COPY into staff_members (in the given state, or until none is left).</summary>
+    private static async Task<bool> WaitUntilAsync(TestDatabase database, string? state, Process? child, TimeSpan within, bool gone = false)
+    {
+        await using var db = database.CreateContext();
+        var sql = "SELECT CAST(count(*) AS integer) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'COPY \"staff_members\"%'"
+            + (state is null ? "" : $" AND {state}");
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < within && child is not { HasExited: true })
+        {
+            var copies = await db.Database.SqlQueryRaw<int>(sql).SingleAsync();
+            if (gone ? copies == 0 : copies > 0)
+            {
+                return true;
+            }
+            await Task.Delay(50);
+        }
+        return false;
+    }
+
     private static async Task<int> CountAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
