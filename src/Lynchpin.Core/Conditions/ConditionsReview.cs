@@ -164,10 +164,11 @@ public class ConditionsReview(LynchpinDbContext db, SchoolClock clock)
     {
         var start = SchoolYear.Start(year);
         var ids = people.Select(p => p.Id).ToList();
-        var hours = await db.CpdAttendances.AsNoTracking()
-            .Where(a => ids.Contains(a.StaffMemberId) && a.Activity.StartDate >= start && a.Activity.StartDate <= on)
-            .GroupBy(a => a.StaffMemberId).Select(g => new { g.Key, Hours = g.Sum(a => a.Hours) })
-            .ToDictionaryAsync(g => g.Key, g => g.Hours, ct);
+        // Summed here: SQLite keeps decimals as text and cannot add them up.
+        var hours = (await db.CpdAttendances.AsNoTracking()
+                .Where(a => ids.Contains(a.StaffMemberId) && a.Activity.StartDate >= start && a.Activity.StartDate <= on)
+                .Select(a => new { a.StaffMemberId, a.Hours }).ToListAsync(ct))
+            .GroupBy(a => a.StaffMemberId).ToDictionary(g => g.Key, g => g.Sum(a => a.Hours));
         var groups = new (string Code, Func<Someone, bool> Includes)[]
         {
             (ConditionsIndicators.CpdTeaching, p => p.Family.Category() == StaffCategory.Teaching),
