@@ -250,8 +250,14 @@ public class ConditionsReview(LynchpinDbContext db, SchoolClock clock)
         var entry = await db.ConditionsEntries.SingleOrDefaultAsync(e => e.SchoolId == schoolId && e.Year == year && e.Indicator == indicator.Code, ct);
         if (entry is null)
         {
-            entry = new ConditionsEntry { SchoolId = schoolId, Year = year, Indicator = indicator.Code };
+            // Stored at revision 1, so a form opened before anything was saved (at 0) is stale once someone has saved.
+            if (revision is > 0)
+            {
+                return Result.Fail(new Conflict("What you opened has since been removed. Open it again to see what is stored", 0));
+            }
+            entry = new ConditionsEntry { SchoolId = schoolId, Year = year, Indicator = indicator.Code, Revision = 1 };
             db.ConditionsEntries.Add(entry);
+            revision = null;
         }
         if (Revisions.Check(db, entry, revision, by, clock.UtcNow) is { } stale)
         {
