@@ -22,8 +22,15 @@ public static class DemoConditions
         var revised = new DateTime(2026, 11, 20, 16, 30, 0, DateTimeKind.Utc);
         ConditionsEntry Entry(int year, string indicator, decimal? target, decimal? value = null, string? notes = null, string? actions = null) => new()
         {
-            SchoolId = schoolId, Year = year, Indicator = indicator, Target = target, Value = value, Notes = notes, Actions = actions,
-            RevisedAt = year == CurrentYear ? revised : revised.AddYears(-1), RevisedByName = Head,
+            SchoolId = schoolId,
+            Year = year,
+            Indicator = indicator,
+            Target = target,
+            Value = value,
+            Notes = notes,
+            Actions = actions,
+            RevisedAt = year == CurrentYear ? revised : revised.AddYears(-1),
+            RevisedByName = Head,
         };
         return
         [

@@ -53,7 +53,11 @@ public abstract class ConditionsReviewTests(MarchAppFactory app) : IntegrationTe
             {
                 db.ProfessionalConversations.Add(new ProfessionalConversation
                 {
-                    StaffMemberId = person.Id, HeldOn = on, Agreed = "Private to the triad", RecordedAt = DateTime.UtcNow, RecordedByName = "Test",
+                    StaffMemberId = person.Id,
+                    HeldOn = on,
+                    Agreed = "Private to the triad",
+                    RecordedAt = DateTime.UtcNow,
+                    RecordedByName = "Test",
                 });
             }
             db.ObservationRecords.AddRange(
@@ -64,8 +68,13 @@ public abstract class ConditionsReviewTests(MarchAppFactory app) : IntegrationTe
             db.CpdActivities.Add(Activity(school, new DateOnly(2026, 2, 1), (bea, 3m)));
             var cycle = new AppraisalCycle
             {
-                SchoolId = school.Id, Year = 2025, ObjectivesDue = new DateOnly(2025, 10, 31), MidYearDue = new DateOnly(2026, 2, 28),
-                FinalDue = new DateOnly(2026, 7, 15), OpenedAt = DateTime.UtcNow, OpenedByName = "Test",
+                SchoolId = school.Id,
+                Year = 2025,
+                ObjectivesDue = new DateOnly(2025, 10, 31),
+                MidYearDue = new DateOnly(2026, 2, 28),
+                FinalDue = new DateOnly(2026, 7, 15),
+                OpenedAt = DateTime.UtcNow,
+                OpenedByName = "Test",
                 Appraisals =
                 [
                     new() { StaffMemberId = ann.Id, ObjectivesStatus = ObjectivesStatus.Agreed, AgreedAt = new DateTime(2025, 10, 20, 12, 0, 0, DateTimeKind.Utc) },
@@ -85,13 +94,26 @@ public abstract class ConditionsReviewTests(MarchAppFactory app) : IntegrationTe
 
     private static ObservationRecord Observation(School school, StaffMember observer, ObserverKind kind, StaffMember observee, DateOnly on) => new()
     {
-        SchoolId = school.Id, Kind = ObservationKind.DropIn, ObserverId = observer.Id, ObserverKind = kind, ObserveeId = observee.Id, Date = on,
-        CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, CreatedByName = "Test",
+        SchoolId = school.Id,
+        Kind = ObservationKind.DropIn,
+        ObserverId = observer.Id,
+        ObserverKind = kind,
+        ObserveeId = observee.Id,
+        Date = on,
+        CreatedAt = DateTime.UtcNow,
+        UpdatedAt = DateTime.UtcNow,
+        CreatedByName = "Test",
     };
 
     private static CpdActivity Activity(School school, DateOnly on, params (StaffMember Person, decimal Hours)[] people) => new()
     {
-        SchoolId = school.Id, Title = "Questioning", Kind = CpdKind.Course, StartDate = on, EndDate = on, RecordedAt = DateTime.UtcNow, RecordedByName = "Test",
+        SchoolId = school.Id,
+        Title = "Questioning",
+        Kind = CpdKind.Course,
+        StartDate = on,
+        EndDate = on,
+        RecordedAt = DateTime.UtcNow,
+        RecordedByName = "Test",
         Attendances = [.. people.Select(p => new CpdAttendance { StaffMemberId = p.Person.Id, Hours = p.Hours })],
     };
 
@@ -175,8 +197,13 @@ public abstract class ConditionsReviewTests(MarchAppFactory app) : IntegrationTe
         {
             db.AppraisalCycles.Add(new AppraisalCycle
             {
-                SchoolId = school.Id, Year = 2025, ObjectivesDue = new DateOnly(2026, 3, 31), MidYearDue = new DateOnly(2026, 5, 1),
-                FinalDue = new DateOnly(2026, 7, 15), OpenedAt = DateTime.UtcNow, OpenedByName = "Test",
+                SchoolId = school.Id,
+                Year = 2025,
+                ObjectivesDue = new DateOnly(2026, 3, 31),
+                MidYearDue = new DateOnly(2026, 5, 1),
+                FinalDue = new DateOnly(2026, 7, 15),
+                OpenedAt = DateTime.UtcNow,
+                OpenedByName = "Test",
             });
             return db.SaveChangesAsync();
         });
