@@ -181,6 +181,7 @@ public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users, 
         // Published outcomes beside all that: KS4, KS2, the census and attendance (see DemoOutcomes).
         var schoolIds = await db.Schools.Where(s => s.TrustId == trust.Id).ToDictionaryAsync(s => s.Urn, s => s.Id, cancellationToken);
         db.SchoolOutcomes.AddRange(DemoOutcomes.Create(schoolIds));
+        db.ConditionsEntries.AddRange(DemoConditions.Create(schoolIds[SecondaryUrn]));
         await db.SaveChangesAsync(cancellationToken);
 
         // The head and the business manager see pay recommendations (never a role's right: granted per account).

@@ -84,6 +84,7 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<ProfessionalConversation> ProfessionalConversations => Set<ProfessionalConversation>();
+    public DbSet<ConditionsEntry> ConditionsEntries => Set<ConditionsEntry>();
 
     /// <summary>
     /// Saves, and raises the version of every school whose data changed (and the structure version) in the same

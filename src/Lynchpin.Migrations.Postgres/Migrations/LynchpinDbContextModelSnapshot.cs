@@ -1091,6 +1091,73 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                     b.ToTable("coaching_visits", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ConditionsEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("actions");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("indicator");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("integer")
+                        .HasColumnName("school_id");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("target");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("numeric(9,2)")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conditions_entries");
+
+                    b.HasIndex("SchoolId", "Year", "Indicator")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conditions_entries_school_id_year_indicator");
+
+                    b.ToTable("conditions_entries", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ConversationTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -4984,6 +5051,18 @@ namespace Lynchpin.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_coaching_visits_schools_school_id");
 
                     b.Navigation("Coach");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ConditionsEntry", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conditions_entries_schools_school_id");
 
                     b.Navigation("School");
                 });

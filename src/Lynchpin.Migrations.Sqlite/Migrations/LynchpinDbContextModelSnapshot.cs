@@ -1053,6 +1053,71 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("coaching_visits", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ConditionsEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actions");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("indicator");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_at");
+
+                    b.Property<string>("RevisedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revised_by_name");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conditions_entries");
+
+                    b.HasIndex("SchoolId", "Year", "Indicator")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conditions_entries_school_id_year_indicator");
+
+                    b.ToTable("conditions_entries", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.ConversationTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -4832,6 +4897,18 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_coaching_visits_schools_school_id");
 
                     b.Navigation("Coach");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.ConditionsEntry", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_conditions_entries_schools_school_id");
 
                     b.Navigation("School");
                 });
