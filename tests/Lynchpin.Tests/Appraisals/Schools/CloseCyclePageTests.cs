@@ -35,7 +35,7 @@ public abstract class CloseCyclePageTests(LynchpinAppFactory app) : AppraisalTes
         using var page = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var form = (IHtmlFormElement)(await Html.ParseAsync(page)).QuerySelector("form[action*='/appraisal/close']")!;
-        return await Html.SubmitAsync(client, form, new Dictionary<string, string>(), new Uri(client.BaseAddress!, url));
+        return await Html.SubmitAsync(client, form, Html.FormValues(form), new Uri(client.BaseAddress!, url));
     }
 
     [SkippableFact]
