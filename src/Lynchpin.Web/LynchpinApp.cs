@@ -69,6 +69,8 @@ public static class LynchpinApp
                 // A control character in any form field: the form again with the field named, as a 400, never a 500 (issue 15).
                 o.ModelValidatorProviders.Add(new Security.ControlCharacters.ValidatorProvider());
                 o.Filters.Add(new Security.ControlCharacters.FormFilter());
+                // A write into a closed appraisal cycle that reached the database: a 409 saying so, never a 500 (issue 14).
+                o.Filters.Add(new Pages.Appraisals.ClosedCycle.Filter());
                 // Plain-English messages for values that do not parse (dates, numbers), in the GOV.UK style.
                 var messages = o.ModelBindingMessageProvider;
                 messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a real {field}");

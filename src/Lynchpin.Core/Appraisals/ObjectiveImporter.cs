@@ -57,6 +57,11 @@ public class ObjectiveImporter(LynchpinDbContext db)
             {
                 continue;
             }
+            if (cycle.IsClosed)
+            {
+                Error(ClosedCycles.Message(cycle));
+                continue;
+            }
             if (!appraisals.TryGetValue((id, cycle.Id), out var appraisal))
             {
                 Error($"{row.StaffRef} has no appraisal in {SchoolYear.Name(year)}: they were not in post when the cycle opened. Open the cycle again to add people who joined since");

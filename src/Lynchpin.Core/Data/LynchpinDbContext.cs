@@ -89,12 +89,14 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     /// <summary>
     /// Saves, and raises the version of every school whose data changed (and the structure version) in the same
     /// transaction, so no cache keyed by them can outlive the data it was computed from (see <see cref="Data.DataVersions"/>).
-    /// The audit trail is append-only: a save that would change or remove a row of it fails, whatever asked for it.
+    /// The audit trail is append-only: a save that would change or remove a row of it fails, whatever asked for it;
+    /// so does one that would change a closed appraisal cycle (<see cref="global::Lynchpin.Core.Appraisals.ClosedCycles"/>).
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         RefuseAuditChanges();
         StoredText.Check(ChangeTracker);
+        await global::Lynchpin.Core.Appraisals.ClosedCycles.CheckAsync(this, cancellationToken);
         RaiseRevisions();
         var changes = await Data.DataVersions.PendingAsync(this, cancellationToken);
         if (!changes.Any)

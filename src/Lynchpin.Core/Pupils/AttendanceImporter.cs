@@ -27,13 +27,13 @@ public class AttendanceImporter(LynchpinDbContext db, SchoolClock clock)
                 .Select(o => o.Row.Line).ToList();
             if (others.Count > 0)
             {
-                run.Error(row.Line, $"the period {row.Start:yyyy-MM-dd} to {row.End:yyyy-MM-dd} of {row.Upn} overlaps line {others[0]}; give each period once");
+                run.Error(row.Line, $"the period {Dates.Long(row.Start)} to {Dates.Long(row.End)} of {row.Upn} overlaps line {others[0]}; give each period once");
             }
             else if (stored.FirstOrDefault(s => s.PupilId == pupilId && Overlaps(s.PeriodStart, s.PeriodEnd, row)
                 && (s.PeriodStart, s.PeriodEnd) != (row.Start, row.End)) is { } clash)
             {
-                run.Error(row.Line, $"the period {row.Start:yyyy-MM-dd} to {row.End:yyyy-MM-dd} of {row.Upn} overlaps the stored period " +
-                    $"{clash.PeriodStart:yyyy-MM-dd} to {clash.PeriodEnd:yyyy-MM-dd}; import the same periods as before, so no session is counted twice");
+                run.Error(row.Line, $"the period {Dates.Long(row.Start)} to {Dates.Long(row.End)} of {row.Upn} overlaps the stored period " +
+                    $"{Dates.Long(clash.PeriodStart)} to {Dates.Long(clash.PeriodEnd)}; import the same periods as before, so no session is counted twice");
             }
         }
         return async ct =>
@@ -81,8 +81,8 @@ public class AttendanceImporter(LynchpinDbContext db, SchoolClock clock)
             if (start is { } s && end is { } e && (e < s || e > today))
             {
                 errors.Add(new(row.Line, e < s
-                    ? $"period_end {e:yyyy-MM-dd} is before period_start {s:yyyy-MM-dd}"
-                    : $"period_end {e:yyyy-MM-dd} is in the future; import a period once it has ended"));
+                    ? $"period_end {Dates.Long(e)} is before period_start {Dates.Long(s)}"
+                    : $"period_end {Dates.Long(e)} is in the future; import a period once it has ended"));
             }
             var possible = ImportCells.Count(row, AttendanceImportColumns.SessionsPossible, errors);
             var attended = ImportCells.Count(row, AttendanceImportColumns.SessionsAttended, errors);

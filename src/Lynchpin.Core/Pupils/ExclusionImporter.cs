@@ -21,7 +21,7 @@ public class ExclusionImporter(LynchpinDbContext db, SchoolClock clock)
         {
             if (run.EarlierLineOf((pupilId, row.Start), row.Line) is { } earlier)
             {
-                run.Error(row.Line, $"{row.Upn} has another exclusion starting {row.Start:yyyy-MM-dd} on line {earlier}; give each once");
+                run.Error(row.Line, $"{row.Upn} has another exclusion starting {Dates.Long(row.Start)} on line {earlier}; give each once");
             }
         }
         var pupilIds = found.Select(r => r.PupilId!.Value).Distinct().ToList();
@@ -61,9 +61,9 @@ public class ExclusionImporter(LynchpinDbContext db, SchoolClock clock)
             var before = errors.Count;
             var upn = SchoolPupils.Upn(row, errors);
             var start = ImportCells.Date(row, ExclusionImportColumns.Start, errors);
-            if (start > today)
+            if (start is { } begun && begun > today)
             {
-                errors.Add(new(row.Line, $"start {start:yyyy-MM-dd} is in the future; import an exclusion once it has begun"));
+                errors.Add(new(row.Line, $"start {Dates.Long(begun)} is in the future; import an exclusion once it has begun"));
             }
             var daysText = row[ExclusionImportColumns.Days].Trim();
             if (!ImportValues.TryParseDecimal(daysText, out var days) || days <= 0 || days > 200 || days * 2 != decimal.Truncate(days * 2))

@@ -385,6 +385,14 @@ namespace Lynchpin.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedByName")
+                        .HasColumnType("text")
+                        .HasColumnName("closed_by_name");
+
                     b.Property<DateOnly>("FinalDue")
                         .HasColumnType("date")
                         .HasColumnName("final_due");

@@ -369,6 +369,14 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedByName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by_name");
+
                     b.Property<DateOnly>("FinalDue")
                         .HasColumnType("TEXT")
                         .HasColumnName("final_due");

@@ -164,6 +164,9 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A2}/appraisal/shared-objective", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/appraisal/shared-objective", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/schools/{A1}/appraisal/appraisers", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        // Closing and reopening a cycle (issue 14): who manages cycles; a year without one is not found.
+        ("/schools/{A1}/appraisal/close?year=2031", [Login, NotFound, NotFound, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/appraisal/close?year=2031", [Login, Forbidden, Forbidden, Forbidden, Forbidden, NotFound]),
         ("/schools/{A2}/appraisal/appraisers", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/appraisal/appraisers", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/schools/{A1}/appraisal/export", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
@@ -302,6 +305,8 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{B1}/appraisal/open", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
         ("/schools/{A1}/appraisal/shared-objective", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/appraisal/appraisers", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/appraisal/close?year=2031", [Login, NotFound, NotFound, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/appraisal/close?year=2031&handler=Reopen", [Login, NotFound, NotFound, Forbidden, Forbidden, Forbidden]),
         // Appraisal operations (ops helper): the objectives import, posted without a file, so those let in get the form back.
         ("/schools/{A1}/appraisal/import-objectives", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A2}/appraisal/import-objectives", [Login, BadRequest, Forbidden, Forbidden, Forbidden, Forbidden]),
@@ -644,18 +649,7 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
             {
                 var (objectives, appraisalId) = await PreparePersonAppraisalAsync(state);
                 var url = Resolve(route).Replace("{Objective1}", objectives[0].ToString()).Replace("{Objective2}", objectives[1].ToString());
-                var values = await WithAntiforgeryAsync(_clients[who], who, new Dictionary<string, string>
-                {
-                    ["Input.Title"] = "Attendance of the Year 9 nurture group",
-                    ["Input.SuccessCriteria"] = "Attendance rises from 88% to 93% by July",
-                    ["Input.Type"] = "pupil-progress",
-                    ["Input.Reason"] = "A reason given in the route matrix",
-                    ["Input.AppraiserId"] = _people.Head.Id.ToString(),
-                    ["Input.ReviewerId"] = "",
-                    ["Input.Actions"] = "Fortnightly coaching on questioning",
-                    ["Input.CoachId"] = "",
-                    ["Input.ReviewBy"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd"),
-                });
+                var values = await WithAntiforgeryAsync(_clients[who], who, PersonAppraisalForm());
                 var before = await PersonAppraisalFingerprintAsync(appraisalId);
                 using var response = await _clients[who].PostAsync(url, new FormUrlEncodedContent(values));
                 var status = Outcome(response);
@@ -671,6 +665,20 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         }
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
     }
+
+    /// <summary>One form holding every field the person appraisal writes read.</summary>
+    private Dictionary<string, string> PersonAppraisalForm() => new()
+    {
+        ["Input.Title"] = "Attendance of the Year 9 nurture group",
+        ["Input.SuccessCriteria"] = "Attendance rises from 88% to 93% by July",
+        ["Input.Type"] = "pupil-progress",
+        ["Input.Reason"] = "A reason given in the route matrix",
+        ["Input.AppraiserId"] = _people.Head.Id.ToString(),
+        ["Input.ReviewerId"] = "",
+        ["Input.Actions"] = "Fortnightly coaching on questioning",
+        ["Input.CoachId"] = "",
+        ["Input.ReviewBy"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30).ToString("yyyy-MM-dd"),
+    };
 
     /// <summary>
     /// School A1's 2025 cycle open, and the Teacher's appraisal made afresh in <paramref name="state"/>: a pupil-progress and a
@@ -903,17 +911,7 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
                 foreach (var who in Enum.GetValues<Who>())
                 {
                     var before = await ReviewFingerprintAsync(setup.AppraisalId);
-                    var values = await WithAntiforgeryAsync(_clients[who], who, new Dictionary<string, string>
-                    {
-                        [$"Ratings[{setup.ObjectiveIds[0]}]"] = route.Contains("final", StringComparison.Ordinal) ? "met" : "on-track",
-                        [$"Ratings[{setup.ObjectiveIds[1]}]"] = route.Contains("final", StringComparison.Ordinal) ? "partly-met" : "at-risk",
-                        ["AppraiserComments"] = $"Appraiser {TestData.Unique()}",
-                        ["AppraiseeComments"] = $"Appraisee {TestData.Unique()}",
-                        ["Reason"] = "Late data",
-                        ["Link"] = $"https://drive.example/{TestData.Unique()}",
-                        ["evidenceId"] = "999999999",
-                        ["PayText"] = $"Pay {TestData.Unique()}",
-                    });
+                    var values = await WithAntiforgeryAsync(_clients[who], who, ReviewForm(setup, route));
                     using var response = await _clients[who].PostAsync(setup.Resolve(route), new FormUrlEncodedContent(values));
                     var status = Outcome(response);
                     var letIn = status is Redirected or BadRequest;
@@ -934,6 +932,19 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
             await setup.DeleteFileAsync();
         }
     }
+
+    /// <summary>One form holding every field the review writes read.</summary>
+    private static Dictionary<string, string> ReviewForm(ReviewSetup setup, string route) => new()
+    {
+        [$"Ratings[{setup.ObjectiveIds[0]}]"] = route.Contains("final", StringComparison.Ordinal) ? "met" : "on-track",
+        [$"Ratings[{setup.ObjectiveIds[1]}]"] = route.Contains("final", StringComparison.Ordinal) ? "partly-met" : "at-risk",
+        ["AppraiserComments"] = $"Appraiser {TestData.Unique()}",
+        ["AppraiseeComments"] = $"Appraisee {TestData.Unique()}",
+        ["Reason"] = "Late data",
+        ["Link"] = $"https://drive.example/{TestData.Unique()}",
+        ["evidenceId"] = "999999999",
+        ["PayText"] = $"Pay {TestData.Unique()}",
+    };
 
     private sealed record ReviewSetup(int AppraisalId, IReadOnlyList<int> ObjectiveIds, int EvidenceId, string StoredName, Func<string, string> ResolveScenario, EvidenceStore Store)
     {

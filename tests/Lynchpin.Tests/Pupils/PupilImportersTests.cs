@@ -185,11 +185,11 @@ public abstract class PupilImportersTests(LynchpinAppFactory app) : IntegrationT
         Assert.False(result.Succeeded);
         Assert.Equal(
             [
-                (3, $"the period 2024-10-01 to 2024-12-31 of {pupil.Upn} overlaps the stored period 2024-09-02 to 2024-12-20; import the same periods as before, so no session is counted twice"),
+                (3, $"the period 1 October 2024 to 31 December 2024 of {pupil.Upn} overlaps the stored period 2 September 2024 to 20 December 2024; import the same periods as before, so no session is counted twice"),
                 (4, $"upn {elsewhere.Upn} is not a pupil of {school.Name}; import the school's pupils first"),
-                (5, "period_end 2025-01-06 is before period_start 2025-04-04"),
+                (5, "period_end 6 January 2025 is before period_start 4 April 2025"),
                 (5, "sessions_possible \"x\" is not a number of sessions from 0 to 1000"),
-                (6, $"the period 2025-03-01 to 2025-03-31 of {pupil.Upn} overlaps line 2; give each period once"),
+                (6, $"the period 1 March 2025 to 31 March 2025 of {pupil.Upn} overlaps line 2; give each period once"),
                 (7, "sessions_attended + authorised + unauthorised is 37, but sessions_possible is 40; every possible session is attended or an authorised or unauthorised absence"),
             ],
             result.Errors.Select(e => (e.Line, e.Message)).ToList());
@@ -219,7 +219,7 @@ public abstract class PupilImportersTests(LynchpinAppFactory app) : IntegrationT
             [
                 (2, "days \"0.3\" is not a number of school days, such as 1, 2.5 or 5"),
                 (2, "kind \"expelled\" is not suspension or permanent"),
-                (4, $"{pupil.Upn} has another exclusion starting 2025-02-03 on line 3; give each once"),
+                (4, $"{pupil.Upn} has another exclusion starting 3 February 2025 on line 3; give each once"),
             ],
             bad.Errors.Select(e => (e.Line, e.Message)));
         var stored = await Data.WithDbAsync(db => db.Exclusions.Where(e => e.PupilId == pupil.Id).ToListAsync());

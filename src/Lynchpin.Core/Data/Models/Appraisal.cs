@@ -18,7 +18,12 @@ public class AppraisalCycle
     public DateOnly FinalDue { get; set; }
     public DateTime OpenedAt { get; set; }
     public required string OpenedByName { get; set; }
+    /// <summary>When a leader closed the cycle: from then on it is read-only (<see cref="global::Lynchpin.Core.Appraisals.ClosedCycles"/>) until reopened.</summary>
+    public DateTime? ClosedAt { get; set; }
+    public string? ClosedByName { get; set; }
     public List<Appraisal> Appraisals { get; set; } = [];
+
+    public bool IsClosed => ClosedAt is not null;
 
     public DateOnly DueDate(ReviewKind kind) => kind == ReviewKind.MidYear ? MidYearDue : FinalDue;
 }

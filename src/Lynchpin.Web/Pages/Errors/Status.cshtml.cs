@@ -1,13 +1,16 @@
 namespace Lynchpin.Web.Pages.Errors;
 
 /// <summary>
-/// The page shown for 400, 403, 404 and 500, keeping the status code. A 400 from a query string out of range lists what
+/// The page shown for 400, 403, 404, 409 and 500, keeping the status code. A 400 from a query string out of range lists what
 /// was wrong in the GOV.UK error summary (<see cref="Security.InputRanges.QueryErrorsFilter"/>).
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public class StatusModel : PageModel
 {
+    /// <summary>An <see cref="HttpContext.Items"/> key for the sentence a refusal (a 409) shows in place of the default.</summary>
+    public const string MessageKey = "Lynchpin.StatusMessage";
+
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
 
@@ -25,6 +28,7 @@ public class StatusModel : PageModel
             400 => ("There is a problem with the page address", "Go back and choose again from the page's own lists, or check the web address."),
             403 => ("You cannot see this page", "Your account does not give you access to this record. If you think it should, ask your school's Lynchpin administrator."),
             404 => ("Page not found", "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address."),
+            409 => ("Nothing was changed", "What you asked to change cannot be changed now."),
             429 => ("Too many attempts", "Wait a minute, then try again."),
             _ => ("Sorry, there is a problem with Lynchpin", "Try again later."),
         };
@@ -32,6 +36,10 @@ public class StatusModel : PageModel
         {
             (Title, Message) = ("There is a problem with what you entered",
                 "Go back to the form: what you typed is still there. Remove the character from the field named above, then save again.");
+        }
+        if (HttpContext.Items[MessageKey] is string message)
+        {
+            Message = message;
         }
         if (code == 400)
         {

@@ -81,6 +81,24 @@ public abstract class ObjectiveImporterTests(OpsAppFactory app) : OpsTest(app)
     }
 
     [SkippableFact]
+    public async Task Import_IntoAClosedCycle_EveryRowIsRefusedSayingWhoClosedItAndNothingIsAdded()
+    {
+        // Arrange (issue 14: a closed cycle is read-only)
+        var s = await SchoolAsync();
+        var cycleId = (await AppraisalOfAsync(s.Teacher)).CycleId;
+        await Data.WithDbAsync(db => ClosedCycles.CloseAsync(db, cycleId, new Recorder(null, "Ada Head"), new DateTime(2027, 1, 10, 12, 0, 0, DateTimeKind.Utc)).ContinueWith(_ => 0));
+
+        // Act
+        var result = await ImportAsync(s.School, Header, "T1,2026,Year 9 maths progress,pupil-progress,Progress score from -0.4 to 0 by July,");
+
+        // Assert
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("The 2026/27 appraisal cycle was closed by Ada Head on 10 January 2027: nothing in it can be changed", error.Message);
+        Assert.Empty(await AllObjectivesAsync(s.School));
+    }
+
+    [SkippableFact]
     public async Task Import_TheSameFileTwice_AddsNothingTheSecondTime()
     {
         // Arrange

@@ -65,9 +65,11 @@ public class IndexModel(AppraisalObjectives objectives, ObjectiveOutcomes outcom
     private async Task LoadRightsAsync(CancellationToken ct)
     {
         YearOptions = await YearOptionsAsync(ct);
-        CanManage = Appraisal is not null && await MayAsync(Operations.ManageAppraisal);
-        CanSign = Appraisal is not null && await MayAsync(Operations.SignAsAppraisee);
-        CanReopen = Appraisal is not null && await MayAsync(Operations.Reopen);
+        // A closed cycle offers nothing to change.
+        var open = Appraisal is not null && !IsClosed;
+        CanManage = open && await MayAsync(Operations.ManageAppraisal);
+        CanSign = open && await MayAsync(Operations.SignAsAppraisee);
+        CanReopen = open && await MayAsync(Operations.Reopen);
         CanOpenCycle = Appraisal is null && await MayAsync(Member.School, Operations.ManageCycle);
         if (Appraisal is not null)
         {

@@ -27,6 +27,9 @@ public abstract class PersonAppraisalPage : PersonPageModel
 
     public string YearName => SchoolYear.Name(Year);
 
+    /// <summary>The year's cycle is closed: the pages show it read-only and refuse every write.</summary>
+    public bool IsClosed => Appraisal?.Cycle.IsClosed == true;
+
     /// <summary>The person's appraisal page for the year shown.</summary>
     public string AppraisalUrl => Url.To<IndexModel>(new { id = Member.Id, year = Year });
 
@@ -60,6 +63,10 @@ public abstract class PersonAppraisalPage : PersonPageModel
         if (!await MayAsync(Requirement))
         {
             return Forbid();
+        }
+        if (Appraisal?.Cycle is { IsClosed: true } closed && ClosedCycle.IsWrite(Request))
+        {
+            return ClosedCycle.Refuse(HttpContext, closed);
         }
         if (objectiveId is int found)
         {

@@ -267,10 +267,16 @@ public partial class ReviewModel(AppraisalReviews reviews, PayRecommendations pa
         {
             return Forbid();
         }
+        if (appraisal.Cycle.IsClosed && ClosedCycle.IsWrite(Request))
+        {
+            return ClosedCycle.Refuse(HttpContext, appraisal.Cycle);
+        }
 
-        CanManage = await AllowedAsync(Operations.ManageAppraisal);
-        CanActAsAppraisee = await AllowedAsync(Operations.SignAsAppraisee);
-        CanReopen = await AllowedAsync(Operations.Reopen);
+        // A closed cycle offers nothing to change.
+        var open = !appraisal.Cycle.IsClosed;
+        CanManage = open && await AllowedAsync(Operations.ManageAppraisal);
+        CanActAsAppraisee = open && await AllowedAsync(Operations.SignAsAppraisee);
+        CanReopen = open && await AllowedAsync(Operations.Reopen);
         var scope = await Access.GetAsync(ct);
         IsAppraiser = scope.OwnStaffId is int own && own == appraisal.AppraiserId;
         CanSeePay = !IsOwn && await AllowedAsync(Operations.ReadPay);

@@ -30,8 +30,20 @@ public abstract class AppraisalSchoolPage : SchoolPageModel
         }
         Leads = (await Access.GetAsync(ct)).LeadsSchool(School.Id);
         CanManageCycle = await MayAsync(School, Operations.ManageCycle);
+        if (ChangesTheCycle && ClosedCycle.IsWrite(Request))
+        {
+            var year = ParseYear(Request.Query["year"].FirstOrDefault()
+                ?? (Request.HasFormContentType ? (await Request.ReadFormAsync(ct))["year"].FirstOrDefault() : null));
+            if (year is int asked && await CycleAsync(asked, ct) is { IsClosed: true } closed)
+            {
+                return ClosedCycle.Refuse(HttpContext, closed);
+            }
+        }
         return null;
     }
+
+    /// <summary>Whether the page's writes change the year's cycle (refused while it is closed); not so for closing and reopening it.</summary>
+    protected virtual bool ChangesTheCycle => true;
 
     /// <summary>
     /// Whose appraisals the viewer counts: null for everyone (the school's leaders), else a line manager's team —

@@ -1,0 +1,39 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Lynchpin.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ClosedAppraisalCycles : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "closed_at",
+                table: "appraisal_cycles",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "closed_by_name",
+                table: "appraisal_cycles",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "closed_at",
+                table: "appraisal_cycles");
+
+            migrationBuilder.DropColumn(
+                name: "closed_by_name",
+                table: "appraisal_cycles");
+        }
+    }
+}
