@@ -176,6 +176,7 @@ public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users, 
         db.CpdRequests.AddRange(careers.Requests);
         db.CpdBudgets.AddRange(careers.Budgets);
         db.PayRecords.AddRange(careers.Pay);
+        db.LearningRoles.AddRange(DemoLearningCommunity.Create(staffByUrn[SecondaryUrn]));
         await db.SaveChangesAsync(cancellationToken);
 
         // Published outcomes beside all that: KS4, KS2, the census and attendance (see DemoOutcomes).

@@ -213,6 +213,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Progression.ProfileCalculator>();
         services.AddScoped<Core.Progression.NextSteps>();
         services.AddScoped<Core.Conditions.ConditionsReview>();
+        services.AddScoped<Core.Learning.LearningCommunity>();
         services.AddScoped<Core.Progression.AssessmentRecorder>();
         services.AddScoped<Core.Appraisals.AppraisalCycles>();
         services.AddScoped<Core.Appraisals.AppraisalObjectives>();

@@ -38,7 +38,8 @@ public class NextStepsBrowserTests(BrowserFixture browser) : BrowserTest(browser
         var name = (await row.Locator("td").First.Locator("a").InnerTextAsync()).Trim();
 
         // Act: follow the suggestion's link to the coach field and choose another coach
-        await row.Locator("a[href*='#Input_CoachId']").ClickAsync();
+        // The Act column's link (the "who could help" column links to the same field, to make a helper the coach).
+        await row.Locator("td").Last.Locator("a[href*='#Input_CoachId']").ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/edit", StringComparison.Ordinal));
         var coach = page.Locator("#Input_CoachId");
         var original = await coach.InputValueAsync();

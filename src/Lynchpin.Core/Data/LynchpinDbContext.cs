@@ -85,6 +85,8 @@ public class LynchpinDbContext(DbContextOptions<LynchpinDbContext> options) : Id
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<ProfessionalConversation> ProfessionalConversations => Set<ProfessionalConversation>();
     public DbSet<ConditionsEntry> ConditionsEntries => Set<ConditionsEntry>();
+    public DbSet<LearningRole> LearningRoles => Set<LearningRole>();
+    public DbSet<LearningRoleSettings> LearningRoleSettings => Set<LearningRoleSettings>();
 
     /// <summary>
     /// Saves, and raises the version of every school whose data changed (and the structure version) in the same

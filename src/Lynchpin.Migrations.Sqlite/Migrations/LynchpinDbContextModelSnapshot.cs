@@ -1801,6 +1801,96 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                     b.ToTable("job_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.LearningRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CriterionRoleFamily")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criterion_role_family");
+
+                    b.Property<int?>("CriterionStage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("criterion_stage");
+
+                    b.Property<string>("CriterionText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("criterion_text");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_at");
+
+                    b.Property<string>("GivenByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("given_by_name");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_learning_roles");
+
+                    b.HasIndex("StaffMemberId")
+                        .HasDatabaseName("ix_learning_roles_staff_member_id");
+
+                    b.HasIndex("SchoolId", "Kind")
+                        .HasDatabaseName("ix_learning_roles_school_id_kind");
+
+                    b.ToTable("learning_roles", (string)null);
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.LearningRoleSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CoachStage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("coach_stage");
+
+                    b.Property<int>("FacilitatorStage")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("facilitator_stage");
+
+                    b.Property<int>("LeadStagesAbove")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lead_stages_above");
+
+                    b.Property<int>("SchoolId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("school_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_learning_role_settings");
+
+                    b.HasIndex("SchoolId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_learning_role_settings_school_id");
+
+                    b.ToTable("learning_role_settings", (string)null);
+                });
+
             modelBuilder.Entity("Lynchpin.Core.Data.Models.LegalHold", b =>
                 {
                     b.Property<int>("Id")
@@ -5095,6 +5185,39 @@ namespace Lynchpin.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_impact_plans_schools_school_id");
+
+                    b.Navigation("School");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.LearningRole", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_learning_roles_schools_school_id");
+
+                    b.HasOne("Lynchpin.Core.Data.Models.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_learning_roles_staff_members_staff_member_id");
+
+                    b.Navigation("School");
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Lynchpin.Core.Data.Models.LearningRoleSettings", b =>
+                {
+                    b.HasOne("Lynchpin.Core.Data.Models.School", "School")
+                        .WithMany()
+                        .HasForeignKey("SchoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_learning_role_settings_schools_school_id");
 
                     b.Navigation("School");
                 });

@@ -86,6 +86,9 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A1}/checkpoints?year=2025", [Login, Ok, Ok, Ok, Ok, Forbidden]),
         ("/schools/{A2}/checkpoints", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/checkpoints", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/schools/{A1}/learning-community", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A2}/learning-community", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{B1}/learning-community", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
         ("/schools/{A1}/term-dates", [Login, Ok, Ok, Ok, Ok, Forbidden]),
         ("/schools/{A1}/term-dates?year=2027", [Login, Ok, Ok, Ok, Ok, Forbidden]),
         ("/schools/{A2}/term-dates", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
@@ -364,6 +367,8 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
                 ["Input.Checkpoint3"] = "2026-03-27", ["Input.Checkpoint4"] = "2026-07-17",
             },
             [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
+        ("/schools/{A1}/learning-community?handler=Settings", new() { ["Settings.CoachStage"] = "4", ["Settings.FacilitatorStage"] = "4", ["Settings.LeadStagesAbove"] = "1" },
+            [Login, Redirected, Redirected, Forbidden, Forbidden, Forbidden]),
     ];
 
     /// <summary>Progression writes, posted with one form that holds every field they read; a refused one stores nothing.</summary>
@@ -377,6 +382,8 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{B1}/progression/record", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Redirected]),
         // Only the person reflects on their own assessment.
         ("/staff/{Teacher}/progression?handler=Reflection", [Login, Forbidden, Forbidden, Forbidden, Redirected, Forbidden]),
+        // Only the person withdraws their own offer to share a criterion (none here: let in, nothing to withdraw).
+        ("/staff/{Teacher}/progression?handler=Withdraw", [Login, Forbidden, Forbidden, Forbidden, 404, Forbidden]),
     ];
 
     /// <summary>A saved form redirects to the person's page (a 302 too, but not to sign-in).</summary>

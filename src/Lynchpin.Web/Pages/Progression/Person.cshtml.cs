@@ -1,3 +1,4 @@
+using Lynchpin.Core.Learning;
 using Lynchpin.Core.Progression;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace Lynchpin.Web.Pages.Progression;
 /// (the latest, or the one asked for), every version recorded at each checkpoint, and their own reflection.
 /// </summary>
 [Requires(nameof(Operations.ReadProgression))]
-public class PersonModel(Frameworks frameworks, ProfileCalculator calculator, AssessmentRecorder recorder) : PersonPageModel
+public class PersonModel(Frameworks frameworks, ProfileCalculator calculator, AssessmentRecorder recorder, LearningCommunity community) : PersonPageModel
 {
     /// <summary>One checkpoint of one year: the current assessment, if any, and whether the person was in post on its date.</summary>
     public record Cell(int Year, CheckpointInfo Checkpoint, Assessment? Current, bool InPost);
@@ -24,6 +25,18 @@ public class PersonModel(Frameworks frameworks, ProfileCalculator calculator, As
 
     /// <summary>The assessment shown in full: the one asked for by year and checkpoint, else the latest.</summary>
     public Assessment? Selected { get; private set; }
+
+    /// <summary>Who the person can learn from (issue 18 item 2), scoped as their assessments are.</summary>
+    public PersonHelp Help { get; private set; } = null!;
+
+    /// <summary>The person's own roles in the learning community, shown to them alone (a learning lead's offer may be withdrawn).</summary>
+    public IReadOnlyList<LearningRole> OwnRoles { get; private set; } = [];
+
+    /// <summary>The viewer is the person: a peer visit is theirs to record.</summary>
+    public bool IsSelf { get; private set; }
+
+    /// <summary>The viewer leads the person's school: a suggested coach can be made theirs.</summary>
+    public bool CanChangeCoach { get; private set; }
 
     public bool CanAssess { get; private set; }
     public bool CanReflect { get; private set; }
@@ -64,9 +77,24 @@ public class PersonModel(Frameworks frameworks, ProfileCalculator calculator, As
         return RedirectTo<PersonModel>(new { id, year, checkpoint }, "assessment");
     }
 
+    [Requires(nameof(Operations.ActForSelf))]
+    public async Task<IActionResult> OnPostWithdrawAsync(int roleId, CancellationToken ct)
+    {
+        if (!await community.WithdrawAsync(Member.Id, roleId, ct))
+        {
+            return NotFound();
+        }
+        TempData["Success"] = "Your offer to share the criterion is withdrawn.";
+        return RedirectTo<PersonModel>(new { id = Member.Id }, "learn-from");
+    }
+
     private async Task LoadAssessmentsAsync(int? year, int? checkpoint, CancellationToken ct)
     {
         var member = Member;
+        IsSelf = (await Access.GetAsync(ct)).OwnStaffId == member.Id;
+        CanChangeCoach = await MayAsync(member.School, Operations.Manage);
+        Help = (await community.HelpForAsync(member.School, [member.Id], ct))[member.Id];
+        OwnRoles = IsSelf ? await community.RolesOfAsync(member.Id, ct) : [];
         CanAssess = await MayAsync(member, Operations.Assess);
         CanReflect = await MayAsync(member, Operations.Reflect);
         Framework = await frameworks.ForSchoolAsync(member.School, ct);

@@ -18,16 +18,21 @@ public class NewModel(ObservationRecords records, ObservationSettingsEditor sett
 
     private StaffMember _observer = null!;
 
-    public async Task<IActionResult> OnGetAsync(int? visit, string? kind, CancellationToken ct)
+    /// <summary>The colleague to observe, when a suggestion of who to learn from linked here (a peer visit).</summary>
+    public int? Observee { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? visit, string? kind, int? observee, CancellationToken ct)
     {
         var refused = await LoadAsync(visit, kind, ct);
         if (refused is not null)
         {
             return refused;
         }
+        Observee = observee;
         if (Visit is null && !ChoosingKind)
         {
             Input.Date = Today;
+            Input.ObserveeId = observee;
         }
         return Page();
     }

@@ -6,7 +6,7 @@ namespace Lynchpin.Web.Pages.Progression.Profile;
 /// A school's Professional Progression Profile for a year: people per stage at each checkpoint (chart and table),
 /// how progressive it is in sentences, movement between two checkpoints, and one checkpoint year on year.
 /// </summary>
-public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks, NextSteps nextSteps) : ProfilePageModel(calculator)
+public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks, NextSteps nextSteps, Core.Learning.LearningCommunity community) : ProfilePageModel(calculator)
 {
     /// <summary>Year-on-year goes back this many years, the one shown included.</summary>
     public const int YearsCompared = 5;
@@ -31,6 +31,9 @@ public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks, Ne
 
     /// <summary>"What can you do to improve it?" at the year-on-year checkpoint, for the people the page counts.</summary>
     public NextStepsResult Steps { get; private set; } = null!;
+
+    /// <summary>Who could help each person held at a stage (issue 18 item 2), by their id.</summary>
+    public IReadOnlyDictionary<int, Core.Learning.PersonHelp> HeldHelp { get; private set; } = new Dictionary<int, Core.Learning.PersonHelp>();
 
     public string CheckpointChartJson { get; private set; } = "";
     public string YearOnYearChartJson { get; private set; } = "";
@@ -65,6 +68,7 @@ public class SchoolModel(ProfileCalculator calculator, Frameworks frameworks, Ne
         YearOnYearChartJson = StageChart.Json(
             YearOnYear.Select(y => SchoolYear.Name(y.Year)).ToList(), YearOnYear.Select(y => y.Distribution).ToList(), StageNames);
         Steps = await nextSteps.ForSchoolAsync(School, framework, ChosenYear, Profile[Checkpoint.Value].Checkpoint, Filter, ct);
+        HeldHelp = await community.HelpForAsync(School, Steps.HeldAtStage.Select(p => p.Id).ToList(), ct);
 
         return PageOrInvalid();
     }
