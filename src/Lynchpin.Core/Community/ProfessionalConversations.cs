@@ -13,6 +13,9 @@ public record ConversationInput(
     int? CriterionId, int? ObjectiveId, string? Focus,
     string? Agreed, string? NextStep, DateOnly? NextStepBy);
 
+/// <summary>A person's conversations in brief: how many, the latest, and whether they are due one.</summary>
+public record ConversationSummary(int Count, DateOnly? Last, bool Due);
+
 /// <summary>A focus the form offers: a criterion of the person's stage or one of this year's objectives.</summary>
 public record FocusOption(int Id, string Text);
 
@@ -54,8 +57,15 @@ public class ProfessionalConversations(LynchpinDbContext db, SchoolClock clock, 
             .OrderByDescending(a => a.Year).ThenByDescending(a => a.Checkpoint)
             .Select(a => (int?)a.Stage).FirstOrDefaultAsync(ct) ?? 1;
         var framework = await frameworks.ForSchoolAsync(person.School, ct);
+        // A stage without criteria of its own (stage 0: the mandatory requirements not yet checked) offers the next stage's.
+        while (framework.Framework.Stages.Any(s => s.Number == stage) && framework.CriteriaFor(stage, person.RoleFamily).Count == 0
+            && framework.Framework.Stages.Any(s => s.Number == stage + 1))
+        {
+            stage++;
+        }
+        // The default framework is not stored, so its criteria have no ids: they are offered by place (-1, -2 …) and kept as words.
         var criteria = framework.Framework.Stages.Any(s => s.Number == stage)
-            ? framework.CriteriaFor(stage, person.RoleFamily).Select(c => new FocusOption(c.Id, c.Text)).ToList()
+            ? framework.CriteriaFor(stage, person.RoleFamily).Select((c, i) => new FocusOption(c.Id > 0 ? c.Id : -(i + 1), c.Text)).ToList()
             : [];
         var year = SchoolYear.Of(clock.Today);
         var objectives = await db.Objectives.Where(o => o.Appraisal.StaffMemberId == person.Id && o.Appraisal.Cycle.Year == year)
@@ -93,9 +103,10 @@ public class ProfessionalConversations(LynchpinDbContext db, SchoolClock clock, 
         conversation.LineManagerId = input.LineManagerTookPart ? conversation.LineManagerId ?? person.LineManagerId : null;
         conversation.CoachId = input.CoachTookPart ? conversation.CoachId ?? person.CoachId : null;
         conversation.HeldOn = input.HeldOn!.Value;
-        conversation.CriterionId = input.CriterionId;
+        var unstored = input.CriterionId < 0 ? choices.Criteria.Single(c => c.Id == input.CriterionId).Text : null;
+        conversation.CriterionId = unstored is null ? input.CriterionId : null;
         conversation.ObjectiveId = input.ObjectiveId;
-        conversation.Focus = Trimmed(input.Focus);
+        conversation.Focus = unstored is null ? Trimmed(input.Focus) : Truncated(unstored);
         conversation.Agreed = input.Agreed!.Trim();
         conversation.NextStep = Trimmed(input.NextStep);
         conversation.NextStepBy = input.NextStepBy;
@@ -165,6 +176,9 @@ public class ProfessionalConversations(LynchpinDbContext db, SchoolClock clock, 
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
+    private static string Truncated(string text) =>
+        text.Length <= ProfessionalConversation.FocusMaxLength ? text : text[..(ProfessionalConversation.FocusMaxLength - 1)] + "…";
+
     /// <summary>
     /// The date before which a person's last conversation makes them due another: the start of the current half term
     /// (from the school's term dates, when they give the term's break) or six weeks ago, whichever is earlier — so nobody
@@ -202,12 +216,15 @@ public class ProfessionalConversations(LynchpinDbContext db, SchoolClock clock, 
             .ToListAsync(ct);
     }
 
-    /// <summary>Whether one person is due a conversation (see <see cref="DueAsync"/>), and the date of their last, if any.</summary>
-    public async Task<(bool Due, DateOnly? Last)> DueForAsync(StaffMember person, CancellationToken ct = default)
+    /// <summary>One person's conversations in brief: how many, the latest, and whether they are due one (see <see cref="DueAsync"/>).</summary>
+    public async Task<ConversationSummary> SummaryAsync(StaffMember person, CancellationToken ct = default)
     {
         var since = DueIfNoneSince(await TermDatesStore.CalendarAsync(db, person.SchoolId, ct), clock.Today);
-        var last = await db.ProfessionalConversations.Where(c => c.StaffMemberId == person.Id)
-            .MaxAsync(c => (DateOnly?)c.HeldOn, ct);
-        return (person.InPostOn(clock.Today) && (last is null || last < since), last);
+        var held = await db.ProfessionalConversations.Where(c => c.StaffMemberId == person.Id)
+            .GroupBy(c => c.StaffMemberId)
+            .Select(g => new { Count = g.Count(), Last = g.Max(c => c.HeldOn) })
+            .SingleOrDefaultAsync(ct);
+        var last = held?.Last;
+        return new ConversationSummary(held?.Count ?? 0, last, person.InPostOn(clock.Today) && (last is null || last < since));
     }
 }

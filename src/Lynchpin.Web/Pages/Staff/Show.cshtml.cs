@@ -37,7 +37,7 @@ public class ShowModel(Frameworks frameworks, ProfessionalConversations conversa
     public bool CanReadConversations { get; private set; }
 
     /// <summary>The person's conversations: how many, the latest, and whether they are due one (no conversation for a half term).</summary>
-    public (int Count, DateOnly? Last, bool Due) Conversations { get; private set; }
+    public ConversationSummary Conversations { get; private set; } = new(0, null, false);
 
     /// <summary>On one's own page: the people one line-manages or coaches who are due a professional conversation.</summary>
     public IReadOnlySet<int> DueConversation { get; private set; } = new HashSet<int>();
@@ -48,8 +48,7 @@ public class ShowModel(Frameworks frameworks, ProfessionalConversations conversa
         CanReadConversations = await MayAsync(member, Operations.ReadConversations);
         if (CanReadConversations)
         {
-            var (due, last) = await conversations.DueForAsync(member, ct);
-            Conversations = (await Db.ProfessionalConversations.CountAsync(c => c.StaffMemberId == member.Id, ct), last, due);
+            Conversations = await conversations.SummaryAsync(member, ct);
         }
         CanEdit = await MayAsync(member, Operations.Manage);
         CanReadPay = await MayAsync(member, Operations.ReadPay);
