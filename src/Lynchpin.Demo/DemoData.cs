@@ -165,6 +165,7 @@ public partial class DemoData(LynchpinDbContext db, UserManager<AppUser> users, 
         await db.SaveChangesAsync(cancellationToken);
 
         await SeedCoachingAsync(trust.Id, cancellationToken);
+        await DemoConversations.SeedAsync(db, SecondaryUrn, cancellationToken);
 
         // Standards, qualifications, career steps, two years of CPD with evaluations, budgets and pay (see DemoCareers).
         var careers = DemoCareers.Create(staffByUrn);

@@ -215,6 +215,7 @@ public static class LynchpinApp
         services.AddScoped<Core.Conditions.ConditionsReview>();
         services.AddScoped<Core.Learning.LearningCommunity>();
         services.AddScoped<Core.Progression.AssessmentRecorder>();
+        services.AddScoped<Core.Community.ProfessionalConversations>();
         services.AddScoped<Core.Appraisals.AppraisalCycles>();
         services.AddScoped<Core.Appraisals.AppraisalObjectives>();
         services.AddScoped<Core.Appraisals.AppraisalReviews>();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Lynchpin.Core.Community;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Lynchpin.Web.Authorization;
@@ -78,6 +79,12 @@ public static class Operations
     /// <summary>Asking for CPD, rating one's own standards: the person alone.</summary>
     public static readonly OperationAuthorizationRequirement ActForSelf = new() { Name = nameof(ActForSelf) };
 
+    /// <summary>A person's professional conversations: their triad and those who took part (the content), their school's leaders (dates only).</summary>
+    public static readonly OperationAuthorizationRequirement ReadConversations = new() { Name = nameof(ReadConversations) };
+
+    /// <summary>Recording or changing a person's professional conversation: their triad now (the person, their line manager, their coach).</summary>
+    public static readonly OperationAuthorizationRequirement RecordConversation = new() { Name = nameof(RecordConversation) };
+
     // Declared last: static fields are set in order, so every operation above exists by now.
     private static readonly Dictionary<string, OperationAuthorizationRequirement> ByName =
         typeof(Operations).GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -132,7 +139,7 @@ public sealed class SchoolAuthorizationHandler(AccessScope access, LynchpinDbCon
     };
 }
 
-public sealed class StaffAuthorizationHandler(AccessScope access) : ScopeAuthorizationHandler<StaffMember>(access)
+public sealed class StaffAuthorizationHandler(AccessScope access, LynchpinDbContext db) : ScopeAuthorizationHandler<StaffMember>(access)
 {
     protected override async Task<bool> AllowedAsync(AccessScope.Scope scope, string operation, StaffMember staff) => operation switch
     {
@@ -141,6 +148,10 @@ public sealed class StaffAuthorizationHandler(AccessScope access) : ScopeAuthori
         nameof(Operations.Assess) => scope.CanAssess(staff),
         nameof(Operations.Reflect) or nameof(Operations.ActForSelf) => scope.OwnStaffId == staff.Id,
         nameof(Operations.ManageDevelopment) => scope.CanAssess(staff) || scope.OwnStaffId == staff.Id,
+        // Leaders see that conversations happened; the triad what was said, and so do those who took part before a change of coach or line manager.
+        nameof(Operations.ReadConversations) => scope.LeadsSchool(staff.SchoolId) || ProfessionalConversations.IsInTriad(staff, scope.OwnStaffId)
+            || (scope.OwnStaffId is int own && await db.ProfessionalConversations.AnyAsync(c => c.StaffMemberId == staff.Id && (c.LineManagerId == own || c.CoachId == own))),
+        nameof(Operations.RecordConversation) => ProfessionalConversations.IsInTriad(staff, scope.OwnStaffId),
         // A person's pay records: a leader of their school with pay access, by the pay recommendation's rule — never one's
         // own, nor anyone above one in line management, and the head's only a trust admin's.
         // (Pay access first, so the seniority queries run only for those who have it.)

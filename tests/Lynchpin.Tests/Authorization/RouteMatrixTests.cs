@@ -247,6 +247,17 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A1}/cpd/needs", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/cpd/requests", [Login, Ok, Ok, Ok, Forbidden, Forbidden]),
         ("/schools/{B1}/cpd/requests", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        // Professional conversations (issue 18): the triad (the person, their line manager, their coach) and the school's
+        // leaders and trust admins (dates only); not the line manager above the triad. Only the triad records one (the
+        // Manager their own, the head as the Manager's line manager).
+        ("/staff/{Teacher}/conversations", [Login, Ok, Ok, Ok, Ok, Forbidden]),
+        ("/staff/{Caretaker}/conversations", [Login, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Sibling}/conversations", [Login, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Outsider}/conversations", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/staff/{Teacher}/conversations/record", [Login, Forbidden, Forbidden, Ok, Ok, Forbidden]),
+        ("/staff/{Caretaker}/conversations/record", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/{Manager}/conversations/record", [Login, Forbidden, Ok, Ok, Forbidden, Forbidden]),
+        ("/staff/{Outsider}/conversations/record", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         // Pay: nobody in the matrix has pay access, so a person's pay page is refused to all; the parity report shows the
         // development figures to a school's leaders and the trust's admins, without pay.
         ("/staff/{Teacher}/pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
@@ -324,6 +335,9 @@ public abstract partial class RouteMatrixTests(LynchpinAppFactory app) : Integra
         ("/schools/{A1}/cpd/record", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{B1}/cpd/record", [Login, Forbidden, Forbidden, Forbidden, Forbidden, BadRequest]),
         ("/staff/{Teacher}/pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
+        // A conversation: the staff form has no date nor what was agreed, so the triad gets the form back; leaders are refused.
+        ("/staff/{Teacher}/conversations/record", [Login, Forbidden, Forbidden, BadRequest, BadRequest, Forbidden]),
+        ("/staff/{Caretaker}/conversations/record", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/import-qualifications", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/import-cpd", [Login, BadRequest, BadRequest, Forbidden, Forbidden, Forbidden]),
         ("/schools/{A1}/import-pay", [Login, Forbidden, Forbidden, Forbidden, Forbidden, Forbidden]),

@@ -44,7 +44,8 @@ public abstract class StatementCountTests(CountingAppFactory app) : IntegrationT
     /// profile reads every school's checkpoint dates to pick the latest due at all of them (one more after a change). Home
     /// also lists the person's imports that failed (one more every time: the audit trail of the last fortnight). The school
     /// profile's "what can you do to improve it?" (issue 18) reads the people in post and their last three checkpoints'
-    /// assessments (two more every time: lists of people, not cached).
+    /// assessments (two more every time: lists of people, not cached). A person's page says whether they are due a
+    /// professional conversation (issue 18): the school's term dates and their conversations in brief (two more every time).
     /// </summary>
     public static TheoryData<string, string, int, int> HotRequests => new()
     {
@@ -52,7 +53,7 @@ public abstract class StatementCountTests(CountingAppFactory app) : IntegrationT
         { Head, "/", 22, 17 },
         { Head, "/staff", 9, 6 },
         // The head has pay access: whether the pay link shows asks if the person is a head or above her (two statements).
-        { Head, "/staff/{person}", 16, 13 },
+        { Head, "/staff/{person}", 18, 15 },
         { Head, "/schools/{urn}/profile?year=2025", 27, 9 },
         { TrustAdmin, "/trusts/{code}/profile?year=2025", 12, 5 },
         { Head, "/schools/{urn}/appraisal?year=2025", 13, 8 },

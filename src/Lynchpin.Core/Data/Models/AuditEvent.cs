@@ -59,6 +59,7 @@ public static class AuditRecordTypes
     public const string Appraisal = "appraisal";
     public const string Evidence = "evidence";
     public const string ObservationRecord = "observation-record";
+    public const string Conversations = "professional-conversations";
     public const string Staff = "staff";
     /// <summary>A person's pay records (the id is their staff record's).</summary>
     public const string Pay = "pay";
@@ -71,6 +72,7 @@ public static class AuditActions
     public const string AppraisalRead = "appraisal-read";
     public const string EvidenceRead = "evidence-read";
     public const string ObservationRecordRead = "observation-record-read";
+    public const string ConversationsRead = "professional-conversations-read";
     public const string PayRecommendationRead = "pay-recommendation-read";
     public const string PayRecommendationRecorded = "pay-recommendation-recorded";
     /// <summary>A person's pay records shown (their pay page); recorded, and imported for a school, below.</summary>

@@ -1,7 +1,7 @@
 namespace Lynchpin.Web.Pages.Schools;
 
 /// <summary>A school at a glance: its staff by role family, teaching and support side by side, and its SLT.</summary>
-public class ShowModel(Core.Careers.CareersOverview careers) : SchoolPageModel
+public class ShowModel(Core.Careers.CareersOverview careers, Core.Community.ProfessionalConversations conversations) : SchoolPageModel
 {
     public record FamilyCount(RoleFamily Family, int Count);
     public record Leader(int Id, string Name, string JobTitle, bool Qts);
@@ -14,6 +14,9 @@ public class ShowModel(Core.Careers.CareersOverview careers) : SchoolPageModel
 
     /// <summary>For the school's leaders: qualifications overdue or due within 90 days, and certificates out of date or running out.</summary>
     public IReadOnlyList<Core.Careers.PersonDeadline> QualificationWarnings { get; private set; } = [];
+    /// <summary>For the school's leaders: the people in post who have had no professional conversation for a half term.</summary>
+    public IReadOnlyList<StaffMember> DueConversation { get; private set; } = [];
+
     public int Teaching => Families.Where(f => f.Family == RoleFamily.Teaching).Sum(f => f.Count);
     public int Support => Families.Where(f => f.Family != RoleFamily.Teaching).Sum(f => f.Count);
 
@@ -31,6 +34,7 @@ public class ShowModel(Core.Careers.CareersOverview careers) : SchoolPageModel
         if (CanManage)
         {
             QualificationWarnings = await careers.DeadlinesAsync(School, today, ct);
+            DueConversation = await conversations.DueAsync(schoolId, ct: ct);
         }
     }
 }

@@ -1,9 +1,10 @@
+using Lynchpin.Core.Community;
 using Lynchpin.Core.Progression;
 
 namespace Lynchpin.Web.Pages.Staff;
 
 /// <summary>A person's page: their details, their learning triad and the people they line-manage or coach.</summary>
-public class ShowModel(Frameworks frameworks) : PersonPageModel
+public class ShowModel(Frameworks frameworks, ProfessionalConversations conversations) : PersonPageModel
 {
     private record Related(int Id, int SchoolId, int? LineManagerId, int? CoachId, string Name, string JobTitle, string SchoolName);
 
@@ -32,9 +33,23 @@ public class ShowModel(Frameworks frameworks) : PersonPageModel
     /// <summary>Whether the reader may see the person's pay (pay access for their school, never one's own).</summary>
     public bool CanReadPay { get; private set; }
 
+    /// <summary>Whether the reader may open the person's professional conversations (their triad, their school's leaders).</summary>
+    public bool CanReadConversations { get; private set; }
+
+    /// <summary>The person's conversations: how many, the latest, and whether they are due one (no conversation for a half term).</summary>
+    public ConversationSummary Conversations { get; private set; } = new(0, null, false);
+
+    /// <summary>On one's own page: the people one line-manages or coaches who are due a professional conversation.</summary>
+    public IReadOnlySet<int> DueConversation { get; private set; } = new HashSet<int>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var member = Member;
+        CanReadConversations = await MayAsync(member, Operations.ReadConversations);
+        if (CanReadConversations)
+        {
+            Conversations = await conversations.SummaryAsync(member, ct);
+        }
         CanEdit = await MayAsync(member, Operations.Manage);
         CanReadPay = await MayAsync(member, Operations.ReadPay);
         CanReadProgression = await MayAsync(member, Operations.ReadProgression);
@@ -77,5 +92,16 @@ public class ShowModel(Frameworks frameworks) : PersonPageModel
         Coach = related.Where(s => s.Id == member.CoachId).Select(ToPerson).SingleOrDefault();
         DirectReports = related.Where(s => s.LineManagerId == member.Id).Select(ToPerson).ToList();
         Coachees = related.Where(s => s.CoachId == member.Id).Select(ToPerson).ToList();
+        if (IsOwn && DirectReports.Count + Coachees.Count > 0)
+        {
+            // The gentle reminder for one's own triads: the people due a conversation, wherever their school.
+            var mine = DirectReports.Concat(Coachees).Select(p => p.Id).ToHashSet();
+            var due = new HashSet<int>();
+            foreach (var schoolId in related.Where(r => mine.Contains(r.Id)).Select(r => r.SchoolId).Distinct())
+            {
+                due.UnionWith((await conversations.DueAsync(schoolId, mine, ct)).Select(s => s.Id));
+            }
+            DueConversation = due;
+        }
     }
 }
