@@ -245,7 +245,8 @@ public sealed class ProfileFilterAndExportTests(SqliteAppFactory app) : Integrat
         Assert.Equal($"/trusts/{trust.Code}/profile", await ProfileNavAsync(admin));
         Assert.Null(await ProfileNavAsync(staff));
         Assert.Equal(
-            [$"/schools/{s.School.Urn}/profile", $"/schools/{s.School.Urn}/framework", $"/schools/{s.School.Urn}/checkpoints", $"/schools/{s.School.Urn}/term-dates", $"/schools/{s.School.Urn}/import-assessments"],
+            [$"/schools/{s.School.Urn}/profile", $"/schools/{s.School.Urn}/framework", $"/schools/{s.School.Urn}/checkpoints",
+                $"/schools/{s.School.Urn}/learning-community", $"/schools/{s.School.Urn}/term-dates", $"/schools/{s.School.Urn}/import-assessments"],
             schoolPage.QuerySelectorAll("#progression-links a").Select(a => a.GetAttribute("href")));
     }
 
