@@ -46,6 +46,9 @@ public abstract class StatementCountTests(CountingAppFactory app) : IntegrationT
     /// profile's "what can you do to improve it?" (issue 18) reads the people in post and their last three checkpoints'
     /// assessments (two more every time: lists of people, not cached). A person's page says whether they are due a
     /// professional conversation (issue 18): the school's term dates and their conversations in brief (two more every time).
+    /// The profile's held people each show who could help them (issue 18 item 2), for all of them at once: the framework,
+    /// the people and their latest stages, the trust's schools, the learning roles and what the sharers met (seven more
+    /// every time, not cached; the number does not grow with the people held).
     /// </summary>
     public static TheoryData<string, string, int, int> HotRequests => new()
     {
@@ -54,7 +57,7 @@ public abstract class StatementCountTests(CountingAppFactory app) : IntegrationT
         { Head, "/staff", 9, 6 },
         // The head has pay access: whether the pay link shows asks if the person is a head or above her (two statements).
         { Head, "/staff/{person}", 18, 15 },
-        { Head, "/schools/{urn}/profile?year=2025", 27, 9 },
+        { Head, "/schools/{urn}/profile?year=2025", 34, 16 },
         { TrustAdmin, "/trusts/{code}/profile?year=2025", 12, 5 },
         { Head, "/schools/{urn}/appraisal?year=2025", 13, 8 },
         { TrustAdmin, "/trusts/{code}/appraisal?year=2025", 10, 5 },
