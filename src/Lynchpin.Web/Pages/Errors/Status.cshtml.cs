@@ -6,13 +6,16 @@ namespace Lynchpin.Web.Pages.Errors;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public class StatusModel : PageModel
+public class StatusModel(ILogger<StatusModel> logger) : PageModel
 {
     /// <summary>An <see cref="HttpContext.Items"/> key for the sentence a refusal (a 409) shows in place of the default.</summary>
     public const string MessageKey = "Lynchpin.StatusMessage";
 
     public string Title { get; private set; } = "";
     public string Message { get; private set; } = "";
+
+    /// <summary>For a 500: the request's id, shown to quote to an administrator and written in the log beside the error.</summary>
+    public string? Reference { get; private set; }
 
     // The code from the address only: a failed post re-executes here with its form, which must not bind it (a form the
     // reader refused left it 0, and a response of status 0).
@@ -48,6 +51,16 @@ public class StatusModel : PageModel
             foreach (var error in errors)
             {
                 ModelState.AddModelError("", error);
+            }
+        }
+        if (code == 500)
+        {
+            Reference = HttpContext.TraceIdentifier;
+            // The exception handler re-executed this request: the id in the message finds the error from the page.
+            if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is { } failed)
+            {
+                logger.LogError(failed.Error, "Unhandled error in {Method} {Path}, request {RequestId}",
+                    Request.Method, failed.Path, Reference);
             }
         }
         // Only keep the original status when this page was reached by re-execution.
