@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Lynchpin.Core.Data.Models;
 using Lynchpin.Core.Data;
 using Lynchpin.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -18,10 +19,17 @@ public sealed class UnhandledErrorTests(UnhandledErrorTests.Factory app) : IClas
 {
     private const string Secret = "the test's unhandled error, which must not reach the page";
 
+    /// <summary>Signed in: anonymous requests are sent to sign in before they reach anything that could fail.</summary>
+    private async Task<HttpClient> SignedInAsync()
+    {
+        var school = await app.Data.CreateSchoolAsync();
+        return await app.CreateSignedInClientAsync(await app.Data.CreateUserAsync(UserRole.SchoolLeader, school: school));
+    }
+
     [Fact]
     public async Task Get_AnUnhandledError_Is500WithAReference_AndTheLogNamesTheSameRequest()
     {
-        var client = app.CreateClient();
+        using var client = await SignedInAsync();
 
         var response = await client.GetAsync("/test/unhandled");
 
@@ -40,7 +48,7 @@ public sealed class UnhandledErrorTests(UnhandledErrorTests.Factory app) : IClas
     [Fact]
     public async Task Get_TwoUnhandledErrors_GetDifferentReferences()
     {
-        var client = app.CreateClient();
+        using var client = await SignedInAsync();
 
         var first = await (await client.GetAsync("/test/unhandled")).Content.ReadAsStringAsync();
         var second = await (await client.GetAsync("/test/unhandled")).Content.ReadAsStringAsync();
