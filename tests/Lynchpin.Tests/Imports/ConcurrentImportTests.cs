@@ -22,7 +22,7 @@ public class ConcurrentImportTests
     public async Task TimetableImport_SeveralAtOnce_LeavesOneCopyOfTheFile(DatabaseProvider provider)
     {
         // Arrange
-        await using var database = await CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var urn = await AddSchoolAsync(database, ["T1", "T2", "TA1", "CS1"]);
         var file = await File.ReadAllBytesAsync(ImportFiles.TestFile("timetable-good.csv"));
 
@@ -45,7 +45,7 @@ public class ConcurrentImportTests
     public async Task StaffImport_SameNewPeopleSeveralAtOnce_EachPersonOnceAndEveryLoserToldPlainly(DatabaseProvider provider)
     {
         // Arrange
-        await using var database = await CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         var urn = await AddSchoolAsync(database, []);
         var file = await File.ReadAllBytesAsync(ImportFiles.TestFile("staff-good.csv"));
         var people = File.ReadAllLines(ImportFiles.TestFile("staff-good.csv")).Skip(1).Count(l => l.Length > 0);
@@ -65,18 +65,6 @@ public class ConcurrentImportTests
         }
         await using var check = database.CreateContext();
         Assert.Equal(people, await check.StaffMembers.CountAsync());
-    }
-
-    private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
-    {
-        if (provider == DatabaseProvider.Postgres)
-        {
-            await PostgresServer.RequireAsync();
-        }
-        var database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.CreateContext();
-        await db.Database.MigrateAsync();
-        return database;
     }
 
     private static async Task<int> AddSchoolAsync(TestDatabase database, string[] staffRefs)

@@ -20,7 +20,7 @@ public class StaffBulkWriteTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task NewPeople_ManagedByLaterRowsAndCoachingEachOther_AreWrittenWithEveryLink(DatabaseProvider provider)
     {
-        await using var database = await CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await AddSchoolAsync(database, "S1");
 
         // N1 is managed by N3, a later row; N1 and N2 coach each other; stored S1 is now managed by new N3.
@@ -47,7 +47,7 @@ public class StaffBulkWriteTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task NewPeople_AfterOthersWereDeleted_NeverTakeADeletedPersonsId_AndTheAppAddsAfterThem(DatabaseProvider provider)
     {
-        await using var database = await CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await AddSchoolAsync(database, "S1", "S2", "S3");
         int deletedId;
         await using (var db = database.CreateContext())
@@ -77,7 +77,7 @@ public class StaffBulkWriteTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task StoredPeople_OnlyThoseTheFileChanges_AreUpdated_OneRevisionUpAndNamingNobody(DatabaseProvider provider)
     {
-        await using var database = await CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await AddSchoolAsync(database, "S1", "S2");
         await using (var db = database.CreateContext())
         {
@@ -101,7 +101,7 @@ public class StaffBulkWriteTests
     [InlineData(DatabaseProvider.Postgres)]
     public async Task NewPeopleOnly_RaiseTheSchoolsAndTheStructuresDataVersions(DatabaseProvider provider)
     {
-        await using var database = await CreateAsync(provider);
+        await using var database = await TestDatabase.CreateMigratedAsync(provider);
         await AddSchoolAsync(database);
         var schoolVersion = await SchoolVersionAsync(database);
         long structure;
@@ -137,18 +137,6 @@ public class StaffBulkWriteTests
     {
         await using var db = database.CreateContext();
         return await db.Schools.Where(s => s.Urn == Urn).Select(s => s.DataVersion).SingleAsync();
-    }
-
-    private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
-    {
-        if (provider == DatabaseProvider.Postgres)
-        {
-            await PostgresServer.RequireAsync();
-        }
-        var database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.CreateContext();
-        await db.Database.MigrateAsync();
-        return database;
     }
 
     private static async Task AddSchoolAsync(TestDatabase database, params string[] staffRefs)

@@ -35,6 +35,22 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A new database with the app's migrations applied; for PostgreSQL it first requires the server (skipping the test
+    /// without it, failing it when CI=true).
+    /// </summary>
+    public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            await PostgresServer.RequireAsync();
+        }
+        var database = await CreateAsync(provider);
+        await using var db = database.CreateContext();
+        await db.Database.MigrateAsync();
+        return database;
+    }
+
     /// <summary>A context on this database configured exactly as the app configures it (provider, migrations assembly, naming).</summary>
     public LynchpinDbContext CreateContext()
     {
